@@ -1,0 +1,116 @@
+// SQL for accounts and sessions. Runs against the home region's database.
+import { maybeOne, one, type Queryable } from '../db/database.ts';
+import type { AccountRow } from './account.views.ts';
+
+export const ACCOUNT_COLUMNS = `a.id, a.username, a.email, a.display_name, a.bio, a.avatar_key, a.home_region,
+  a.birthdate::text as birthdate, a.personalized_feed, a.follower_count, a.following_count, a.like_count,
+  a.video_count, a.created_at`;
+
+export interface NewAccount {
+  username: string;
+  email: string;
+  passwordHash: string;
+  birthdate: string;
+  displayName: string;
+  homeRegion: string;
+}
+
+export function createAccountRepository(db: Queryable) {
+  return {
+    async insert(a: NewAccount): Promise<AccountRow | null> {
+      return maybeOne<AccountRow>(
+        db,
+        `insert into accounts as a (username, email, password_hash, birthdate, display_name, home_region)
+         values ($1, $2, $3, $4, $5, $6)
+         on conflict do nothing
+         returning ${ACCOUNT_COLUMNS}`,
+        [a.username, a.email, a.passwordHash, a.birthdate, a.displayName, a.homeRegion],
+      );
+    },
+
+    async usernameOrEmailTaken(username: string, email: string) {
+      return one<{ username_taken: boolean; email_taken: boolean }>(
+        db,
+        `select exists(select 1 from accounts where lower(username) = lower($1)) as username_taken,
+                exists(select 1 from accounts where lower(email) = lower($2)) as email_taken`,
+        [username, email],
+      );
+    },
+
+    async findCredentials(login: string) {
+      return maybeOne<{ id: string; password_hash: string }>(
+        db,
+        `select id, password_hash from accounts where lower(username) = lower($1) or lower(email) = lower($1) limit 1`,
+        [login],
+      );
+    },
+
+    async findById(id: string): Promise<AccountRow | null> {
+      return maybeOne<AccountRow>(db, `select ${ACCOUNT_COLUMNS} from accounts a where a.id = $1`, [id]);
+    },
+
+    async findByUsername(username: string, viewerId: string | null): Promise<AccountRow | null> {
+      return maybeOne<AccountRow>(
+        db,
+        `select ${ACCOUNT_COLUMNS},
+           exists(select 1 from follows f where f.follower_id = $2 and f.followee_id = a.id) as viewer_follows
+         from accounts a where lower(a.username) = lower($1)`,
+        [username, viewerId],
+      );
+    },
+
+    async updateProfile(id: string, patch: { displayName?: string | undefined; bio?: string | undefined }): Promise<AccountRow | null> {
+      return maybeOne<AccountRow>(
+        db,
+        `update accounts a set display_name = coalesce($2, display_name), bio = coalesce($3, bio)
+         where a.id = $1 returning ${ACCOUNT_COLUMNS}`,
+        [id, patch.displayName ?? null, patch.bio ?? null],
+      );
+    },
+
+    async setAvatar(id: string, key: string): Promise<{ previous: string | null }> {
+      return one<{ previous: string | null }>(
+        db,
+        `update accounts a set avatar_key = $2 from accounts old where a.id = $1 and old.id = a.id returning old.avatar_key as previous`,
+        [id, key],
+      );
+    },
+
+    async setPersonalizedFeed(id: string, on: boolean): Promise<void> {
+      await db.query('update accounts set personalized_feed = $2 where id = $1', [id, on]);
+    },
+
+    async search(q: string, limit: number, viewerId: string | null): Promise<AccountRow[]> {
+      return db.query<AccountRow>(
+        `select ${ACCOUNT_COLUMNS},
+           exists(select 1 from follows f where f.follower_id = $3 and f.followee_id = a.id) as viewer_follows
+         from accounts a
+         where a.username ilike $1 or a.display_name ilike $1
+         order by (lower(a.username) = lower($2)) desc, a.follower_count desc, a.username
+         limit $4`,
+        [`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, q, viewerId, limit],
+      );
+    },
+
+    async createSession(tokenHash: string, accountId: string, ttlSeconds: number): Promise<void> {
+      await db.query(
+        `insert into sessions (token_hash, account_id, expires_at) values ($1, $2, now() + make_interval(secs => $3))`,
+        [tokenHash, accountId, ttlSeconds],
+      );
+    },
+
+    async findSession(tokenHash: string) {
+      return maybeOne<{ id: string; username: string; home_region: string }>(
+        db,
+        `select a.id, a.username, a.home_region from sessions s join accounts a on a.id = s.account_id
+         where s.token_hash = $1 and s.expires_at > now()`,
+        [tokenHash],
+      );
+    },
+
+    async deleteSession(tokenHash: string): Promise<void> {
+      await db.query('delete from sessions where token_hash = $1', [tokenHash]);
+    },
+  };
+}
+export type AccountRepository = ReturnType<typeof createAccountRepository>;

@@ -1,0 +1,117 @@
+// Accounts: sign-up, log-in, sessions, profiles. No HTTP, no SQL here.
+import { createHash, randomBytes } from 'node:crypto';
+import { DomainError, notFound } from '../shared/errors.ts';
+import type { AccountRepository } from './account.repository.ts';
+import { me, publicUser, type Me } from './account.views.ts';
+import { MIN_SIGNUP_AGE, ageOn } from './age.ts';
+import type { PasswordHasher } from './password.ts';
+import type { AvatarStore } from './avatar.ts';
+
+export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
+
+export interface AccountDeps {
+  accounts: AccountRepository;
+  passwords: PasswordHasher;
+  avatars: AvatarStore;
+  regions: readonly string[];
+  defaultRegion: string;
+  now: () => Date;
+}
+
+export interface SignupInput {
+  username: string;
+  email: string;
+  password: string;
+  birthdate: string;
+  displayName?: string | undefined;
+  region?: string | undefined;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function createAccountService(deps: AccountDeps) {
+  const { accounts } = deps;
+
+  async function startSession(accountId: string): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    await accounts.createSession(hashToken(token), accountId, SESSION_TTL_SECONDS);
+    return token;
+  }
+
+  async function requireMe(id: string): Promise<Me> {
+    const row = await accounts.findById(id);
+    if (!row) throw notFound('Account');
+    return me(row, deps.now());
+  }
+
+  return {
+    async signup(input: SignupInput): Promise<{ user: Me; token: string }> {
+      const today = deps.now();
+      const age = ageOn(input.birthdate, today);
+      if (age < MIN_SIGNUP_AGE) {
+        throw new DomainError('too_young', `You must be at least ${MIN_SIGNUP_AGE} to use Cliptide`, [
+          { path: 'body.birthdate', message: `must be at least ${MIN_SIGNUP_AGE} years ago` },
+        ]);
+      }
+      if (age > 130) throw new DomainError('validation_failed', 'That birthdate is not plausible', [{ path: 'body.birthdate', message: 'not plausible' }]);
+      const region = input.region ?? deps.defaultRegion;
+      if (!deps.regions.includes(region)) {
+        throw new DomainError('validation_failed', `Unknown region "${region}"`, [{ path: 'body.region', message: `one of ${deps.regions.join(', ')}` }]);
+      }
+      const taken = await accounts.usernameOrEmailTaken(input.username, input.email);
+      if (taken.username_taken) throw new DomainError('username_taken', `The username @${input.username} is taken`);
+      if (taken.email_taken) throw new DomainError('email_taken', 'An account with that email already exists');
+      const row = await accounts.insert({
+        username: input.username,
+        email: input.email,
+        passwordHash: await deps.passwords.hash(input.password),
+        birthdate: input.birthdate,
+        displayName: input.displayName?.trim() || input.username,
+        homeRegion: region,
+      });
+      // Lost a race with a concurrent sign-up for the same name or email.
+      if (!row) throw new DomainError('username_taken', 'That username or email was just taken');
+      return { user: me(row, today), token: await startSession(row.id) };
+    },
+
+    async login(login: string, password: string): Promise<{ user: Me; token: string }> {
+      const found = await accounts.findCredentials(login);
+      const ok = found ? await deps.passwords.verify(found.password_hash, password) : false;
+      if (!found || !ok) throw new DomainError('invalid_credentials', 'Wrong username, email or password');
+      return { user: await requireMe(found.id), token: await startSession(found.id) };
+    },
+
+    logout: (token: string) => accounts.deleteSession(hashToken(token)),
+
+    async viewerForToken(token: string) {
+      const s = await accounts.findSession(hashToken(token));
+      return s ? { id: s.id, username: s.username, homeRegion: s.home_region } : null;
+    },
+
+    me: requireMe,
+
+    async profile(username: string, viewerId: string | null) {
+      const row = await accounts.findByUsername(username, viewerId);
+      if (!row) throw notFound(`User @${username}`);
+      return publicUser(row, viewerId);
+    },
+
+    async updateProfile(id: string, patch: { displayName?: string | undefined; bio?: string | undefined }) {
+      const row = await accounts.updateProfile(id, { displayName: patch.displayName?.trim(), bio: patch.bio?.trim() });
+      if (!row) throw notFound('Account');
+      return me(row, deps.now());
+    },
+
+    async setAvatar(id: string, image: Buffer, contentType: string) {
+      const key = await deps.avatars.save(id, image, contentType);
+      const { previous } = await accounts.setAvatar(id, key);
+      if (previous && previous !== key) await deps.avatars.remove(previous);
+      return requireMe(id);
+    },
+
+    async search(q: string, limit: number, viewerId: string | null) {
+      return (await accounts.search(q, limit, viewerId)).map((r) => publicUser(r, viewerId));
+    },
+  };
+}
+export type AccountService = ReturnType<typeof createAccountService>;

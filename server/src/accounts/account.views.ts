@@ -1,0 +1,61 @@
+// Row → API shapes for people. Only these fields leave the server.
+import { ADULT_AGE, ageOn } from './age.ts';
+
+export interface AccountRow {
+  id: string;
+  username: string;
+  email: string;
+  display_name: string;
+  bio: string;
+  avatar_key: string | null;
+  home_region: string;
+  birthdate: string | Date;
+  personalized_feed: boolean;
+  follower_count: number;
+  following_count: number;
+  like_count: number;
+  video_count: number;
+  created_at: Date;
+  viewer_follows?: boolean | null;
+}
+
+export const mediaUrl = (key: string | null): string | null => (key ? `/media/${key}` : null);
+
+export interface UserSummary {
+  id: string;
+  username: string;
+  displayName: string;
+  avatarUrl: string | null;
+}
+
+export const userSummary = (r: { author_id?: string; id?: string; username: string; display_name: string; avatar_key: string | null }): UserSummary => ({
+  id: (r.author_id ?? r.id)!,
+  username: r.username,
+  displayName: r.display_name,
+  avatarUrl: mediaUrl(r.avatar_key),
+});
+
+export function publicUser(r: AccountRow, viewerId: string | null) {
+  return {
+    ...userSummary(r),
+    bio: r.bio,
+    counts: { followers: r.follower_count, following: r.following_count, likes: r.like_count, videos: r.video_count },
+    viewer: { following: r.viewer_follows === true, isSelf: viewerId === r.id },
+  };
+}
+
+export const isoDate = (d: string | Date): string => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+
+export function me(r: AccountRow, today: Date) {
+  const birthdate = isoDate(r.birthdate);
+  return {
+    ...publicUser(r, r.id),
+    email: r.email,
+    homeRegion: r.home_region,
+    birthdate,
+    isMinor: ageOn(birthdate, today) < ADULT_AGE,
+    personalizedFeed: r.personalized_feed,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+export type Me = ReturnType<typeof me>;

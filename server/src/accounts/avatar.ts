@@ -1,0 +1,36 @@
+// Avatar images: checked by their leading bytes (not the declared type), stored content-addressed.
+import { createHash } from 'node:crypto';
+import { DomainError } from '../shared/errors.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
+
+export const MAX_AVATAR_BYTES = 5 * 1024 * 1024;
+
+const kinds = [
+  { type: 'image/jpeg', ext: 'jpg', magic: (b: Buffer) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { type: 'image/png', ext: 'png', magic: (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  { type: 'image/webp', ext: 'webp', magic: (b: Buffer) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
+];
+
+export function sniffImage(bytes: Buffer) {
+  return kinds.find((k) => k.magic(bytes)) ?? null;
+}
+
+export interface AvatarStore {
+  save(accountId: string, image: Buffer, declaredType: string): Promise<string>;
+  remove(key: string): Promise<void>;
+}
+
+export function createAvatarStore(storage: BlobStore): AvatarStore {
+  return {
+    async save(accountId, image) {
+      if (image.length === 0) throw new DomainError('validation_failed', 'The image is empty');
+      if (image.length > MAX_AVATAR_BYTES) throw new DomainError('payload_too_large', 'An avatar may be at most 5 MB');
+      const kind = sniffImage(image);
+      if (!kind) throw new DomainError('validation_failed', 'An avatar must be a JPEG, PNG or WebP image');
+      const key = `avatars/${accountId}/${createHash('sha256').update(image).digest('hex').slice(0, 16)}.${kind.ext}`;
+      await storage.putBytes(key, image, kind.type);
+      return key;
+    },
+    remove: (key) => storage.deletePrefix(key),
+  };
+}

@@ -1,0 +1,127 @@
+// Configuration: parsed once from the environment at start-up; nothing else reads process.env.
+// A bad value stops start-up with a message that names the variable.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const regionName = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'a region name is lower-case letters, digits and dashes');
+
+const schema = z
+  .object({
+    PORT: int(0, 65535).default(8080),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z.string().url().startsWith('postgres', 'must be a postgres:// or postgresql:// URL').optional(),
+    REGION: regionName.default('default'),
+    STORAGE: z.enum(['local', 's3']).default('local'),
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_REGION: z.string().default('us-east-1'),
+    S3_BUCKET: z.string().optional(),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_FORCE_PATH_STYLE: bool.default(true),
+    MAX_UPLOAD_MB: int(1, 100_000).default(500),
+    MAX_VIDEO_SECONDS: int(1, 24 * 3600).default(600),
+    TRANSCODE_TIMEOUT_SECONDS: int(10, 24 * 3600).default(1800),
+    WORKER_CONCURRENCY: int(0, 64).default(1),
+    JOB_LEASE_SECONDS: int(2, 24 * 3600).default(120),
+    FFMPEG_PATH: z.string().optional(),
+    FFPROBE_PATH: z.string().optional(),
+    SEED_DEMO: bool.default(true),
+    RATE_LIMIT_AUTH_PER_MINUTE: int(1, 100_000).default(20),
+    RATE_LIMIT_UPLOAD_PER_MINUTE: int(1, 100_000).default(30),
+    COOKIE_SECURE: bool.default(false),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    WEB_DIST: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.STORAGE === 's3') {
+      for (const key of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when STORAGE=s3' });
+      }
+    }
+  });
+
+export type StorageConfig =
+  | { kind: 'local'; root: string }
+  | {
+      kind: 's3';
+      endpoint?: string;
+      region: string;
+      bucket: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+    };
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };
+  region: string;
+  storage: StorageConfig;
+  uploadDir: string;
+  limits: { maxUploadBytes: number; maxVideoMs: number; transcodeTimeoutMs: number };
+  jobs: { concurrency: number; leaseMs: number };
+  ffmpeg: { ffmpegPath?: string; ffprobePath?: string };
+  seedDemo: boolean;
+  rateLimits: { authPerMinute: number; uploadPerMinute: number };
+  cookieSecure: boolean;
+  logLevel: string;
+  webDist: string;
+}
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dir: resolve(dataDir, 'db') },
+    region: e.REGION,
+    storage:
+      e.STORAGE === 's3'
+        ? {
+            kind: 's3',
+            ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT } : {}),
+            region: e.S3_REGION,
+            bucket: e.S3_BUCKET!,
+            accessKeyId: e.S3_ACCESS_KEY_ID!,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE,
+          }
+        : { kind: 'local', root: resolve(dataDir, 'media') },
+    uploadDir: resolve(dataDir, 'uploads'),
+    limits: {
+      maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+      maxVideoMs: e.MAX_VIDEO_SECONDS * 1000,
+      transcodeTimeoutMs: e.TRANSCODE_TIMEOUT_SECONDS * 1000,
+    },
+    jobs: { concurrency: e.WORKER_CONCURRENCY, leaseMs: e.JOB_LEASE_SECONDS * 1000 },
+    ffmpeg: {
+      ...(e.FFMPEG_PATH ? { ffmpegPath: e.FFMPEG_PATH } : {}),
+      ...(e.FFPROBE_PATH ? { ffprobePath: e.FFPROBE_PATH } : {}),
+    },
+    seedDemo: e.SEED_DEMO,
+    rateLimits: { authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE, uploadPerMinute: e.RATE_LIMIT_UPLOAD_PER_MINUTE },
+    cookieSecure: e.COOKIE_SECURE,
+    logLevel: e.LOG_LEVEL,
+    webDist: resolve(e.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
+  };
+}
+
+/** The process environment, read here and nowhere else. */
+export const loadConfig = (): Config => parseConfig(process.env);

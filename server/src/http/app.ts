@@ -1,0 +1,61 @@
+// The HTTP edge: Fastify with cookies, rate limits, the session → viewer hook, one error shape,
+// OpenAPI, metrics and the built web app. Modules register their routes through `route`.
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { OpenApiRegistry } from './openapi.ts';
+import { createRouter, type Router, type Viewer } from './route.ts';
+import { errorHandler, problem, sendProblem } from './problem.ts';
+import { SESSION_COOKIE } from './session.ts';
+import type { Metrics } from './metrics.ts';
+
+export interface AppOptions {
+  logLevel: string;
+  viewerForToken: (token: string) => Promise<Viewer | null>;
+  metrics: Metrics;
+  webDist: string | null;
+  /** Largest JSON or image body accepted (uploads go through tus, not here). */
+  bodyLimit?: number;
+}
+
+export async function createApp(opts: AppOptions): Promise<{ app: FastifyInstance; route: Router; openapi: OpenApiRegistry }> {
+  const app = Fastify({
+    logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
+    bodyLimit: opts.bodyLimit ?? 6 * 1024 * 1024,
+    trustProxy: true,
+    disableRequestLogging: opts.logLevel !== 'debug' && opts.logLevel !== 'trace',
+  });
+  app.setErrorHandler(errorHandler);
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({ ...problem(429, 'rate_limited', `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`), statusCode: 429 }),
+  });
+  // Raw image bodies (avatars) arrive as Buffers.
+  app.addContentTypeParser(/^image\//, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  app.decorateRequest('viewer', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token && (request.url.startsWith('/api/') || request.url.startsWith('/media/'))) {
+      request.viewer = await opts.viewerForToken(token);
+    }
+  });
+  opts.metrics.install(app);
+
+  const openapi = new OpenApiRegistry();
+  const route = createRouter(app, openapi);
+  app.get('/api/v1/openapi.json', async () => openapi.document({ title: 'Cliptide API', version: '1' }));
+  app.get('/api/v1/health', async () => ({ status: 'ok' }));
+
+  const web = opts.webDist && existsSync(`${opts.webDist}/index.html`) ? opts.webDist : null;
+  if (web) await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler(async (request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/media/') && (request.headers.accept ?? '').includes('text/html');
+    if (web && wantsPage) return reply.type('text/html').sendFile('index.html');
+    return sendProblem(reply, problem(404, 'not_found', `No route for ${request.method} ${request.url.split('?')[0]}`));
+  });
+  return { app, route, openapi };
+}

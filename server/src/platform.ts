@@ -1,0 +1,156 @@
+// The composition root: builds every module from the configuration with explicit dependencies.
+// main.ts runs it as a server or a worker; integration tests build it on a throwaway database.
+import { mkdirSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config/config.ts';
+import type { Database } from './db/database.ts';
+import { openDatabase } from './db/open.ts';
+import { createBlobStore } from './storage/index.ts';
+import type { BlobStore } from './storage/blob-store.ts';
+import { createRegions } from './regions/regions.ts';
+import { createMedia } from './media/index.ts';
+import { createAccountRepository } from './accounts/account.repository.ts';
+import { createAccountService } from './accounts/account.service.ts';
+import { argon2Hasher, type PasswordHasher } from './accounts/password.ts';
+import { createAvatarStore } from './accounts/avatar.ts';
+import { accountRoutes } from './accounts/account.routes.ts';
+import { createVideoRepository } from './videos/video.repository.ts';
+import { createVideoListRepository } from './videos/video-list.repository.ts';
+import { createVideoService } from './videos/video.service.ts';
+import { videoRoutes } from './videos/video.routes.ts';
+import { createProcessVideoHandler, createPurgeMediaHandler } from './videos/processing.ts';
+import { createJobRepository } from './jobs/job.repository.ts';
+import { createWorker, type WorkerLog } from './jobs/worker.ts';
+import type { Job } from './jobs/job.types.ts';
+import { createSocialRepository } from './social/social.repository.ts';
+import { createCommentRepository } from './social/comment.repository.ts';
+import { createSocialService } from './social/social.service.ts';
+import { socialRoutes } from './social/social.routes.ts';
+import { createFeedService } from './feed/feed.service.ts';
+import { feedRoutes } from './feed/feed.routes.ts';
+import { searchRoutes } from './search/search.routes.ts';
+import { playbackRoutes } from './playback/playback.routes.ts';
+import { registerTus } from './uploads/tus.ts';
+import { createApp } from './http/app.ts';
+import { createMetrics } from './http/metrics.ts';
+
+export interface PlatformOptions {
+  /** An already-open database (tests); otherwise the configured one is opened and migrated. */
+  db?: Database;
+  storage?: BlobStore;
+  passwords?: PasswordHasher;
+  /** Run jobs in this process (default: config.jobs.concurrency > 0). */
+  runWorker?: boolean;
+  retryBaseMs?: number;
+  pollMs?: number;
+  now?: () => Date;
+}
+
+export async function createPlatform(config: Config, opts: PlatformOptions = {}) {
+  mkdirSync(config.uploadDir, { recursive: true });
+  const db = opts.db ?? (await openDatabase(config));
+  const storage = opts.storage ?? createBlobStore(config.storage);
+  const regions = createRegions([{ name: config.region, db, storage }]);
+  const home = regions.home;
+  const metrics = createMetrics();
+  const now = opts.now ?? (() => new Date());
+
+  const jobsRepo = createJobRepository(home.db);
+  let wake = () => {};
+  const enqueue = async (job: Job) => {
+    await jobsRepo.enqueue(job);
+    wake();
+  };
+
+  const accountsRepo = createAccountRepository(home.db);
+  const accounts = createAccountService({
+    accounts: accountsRepo,
+    passwords: opts.passwords ?? argon2Hasher,
+    avatars: createAvatarStore(home.storage),
+    regions: regions.names,
+    defaultRegion: regions.home.name,
+    now,
+  });
+  const videosRepo = createVideoRepository(home.db);
+  const lists = createVideoListRepository(home.db);
+  const socialRepo = createSocialRepository(home.db);
+  const videos = createVideoService({
+    videos: videosRepo,
+    lists,
+    storage: home.storage,
+    maxUploadBytes: config.limits.maxUploadBytes,
+    enqueueProcessing: (videoId) => enqueue({ type: 'process_video', videoId }),
+    enqueuePurge: (prefix) => enqueue({ type: 'purge_media', prefix }),
+    findAuthorId: (username) => socialRepo.authorOf(username),
+  });
+  const social = createSocialService({ social: socialRepo, comments: createCommentRepository(home.db), videos: videosRepo });
+  const feed = createFeedService({ lists, videos });
+
+  const media = createMedia(config.ffmpeg);
+  const log: WorkerLog = { info: () => {}, warn: () => {}, error: () => {} };
+  const worker = createWorker({
+    jobs: jobsRepo,
+    concurrency: opts.runWorker === false ? 0 : config.jobs.concurrency,
+    leaseMs: config.jobs.leaseMs,
+    ...(opts.retryBaseMs !== undefined ? { retryBaseMs: opts.retryBaseMs } : {}),
+    ...(opts.pollMs !== undefined ? { pollMs: opts.pollMs } : {}),
+    log: { info: (o, m) => log.info(o, m), warn: (o, m) => log.warn(o, m), error: (o, m) => log.error(o, m) },
+    onSettled: (job, outcome) => metrics.jobSettled(job.type, outcome),
+    handlers: {
+      process_video: createProcessVideoHandler({
+        videos: videosRepo,
+        media,
+        storage: home.storage,
+        limits: { maxDurationMs: config.limits.maxVideoMs },
+        transcodeTimeoutMs: config.limits.transcodeTimeoutMs,
+        enqueuePurge: (prefix) => enqueue({ type: 'purge_media', prefix }),
+      }),
+      purge_media: createPurgeMediaHandler(home.storage),
+    },
+  });
+  wake = () => worker.wake();
+
+  const { app, route } = await createApp({
+    logLevel: config.logLevel,
+    viewerForToken: (token) => accounts.viewerForToken(token),
+    metrics,
+    webDist: config.webDist,
+  });
+  Object.assign(log, {
+    info: (o: object, m: string) => app.log.info(o, m),
+    warn: (o: object, m: string) => app.log.warn(o, m),
+    error: (o: object, m: string) => app.log.error(o, m),
+  });
+  accountRoutes(route, accounts, { secure: config.cookieSecure }, config.rateLimits);
+  videoRoutes(route, videos, config.rateLimits);
+  socialRoutes(route, social);
+  feedRoutes(route, feed);
+  searchRoutes(route, { accounts, videos });
+  playbackRoutes(app, { storage: home.storage, videos: videosRepo });
+  registerTus(app, {
+    videos,
+    uploadDir: config.uploadDir,
+    maxUploadBytes: config.limits.maxUploadBytes,
+    viewerFromCookie: async (header) => {
+      const token = header ? app.parseCookie(header)[`cliptide_session`] : undefined;
+      return token ? accounts.viewerForToken(token) : null;
+    },
+  });
+
+  return {
+    config,
+    app: app as FastifyInstance,
+    db,
+    storage,
+    worker,
+    services: { accounts, videos, social, feed },
+    repositories: { videos: videosRepo, jobs: jobsRepo },
+    media,
+    async close() {
+      await worker.stop();
+      await app.close();
+      if (!opts.db) await db.close();
+    },
+  };
+}
+export type Platform = Awaited<ReturnType<typeof createPlatform>>;

@@ -1,0 +1,45 @@
+// The demo catalogue: on first start with an empty database, a few creators and 20+ short vertical
+// videos with sound, captions and hashtags on a handful of topics — generated locally with ffmpeg's
+// lavfi sources, so nothing is downloaded. They go through the real pipeline (source → probe → HLS).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { synthClip, type SynthScene } from '../media/index.ts';
+import type { Platform } from '../platform.ts';
+import { demoCreators, demoVideos, DEMO_PASSWORD } from './demo-content.ts';
+
+export async function seedDemoCatalogue(platform: Platform, opts: { limit?: number } = {}): Promise<number> {
+  const [row] = await platform.db.query<{ n: number }>('select count(*)::int as n from accounts');
+  if ((row?.n ?? 0) > 0) return 0;
+  const { accounts, videos, social } = platform.services;
+  const log = platform.app.log;
+  log.info('seeding the demo catalogue (generated with ffmpeg)');
+
+  const ids = new Map<string, string>();
+  for (const c of demoCreators) {
+    const { user } = await accounts.signup({ username: c.username, email: `${c.username}@demo.cliptide.local`, password: DEMO_PASSWORD, birthdate: c.birthdate, displayName: c.displayName });
+    await accounts.updateProfile(user.id, { bio: c.bio });
+    ids.set(c.username, user.id);
+  }
+  // A small social graph so Following and counts are not empty.
+  for (const c of demoCreators) {
+    for (const other of c.follows) await social.follow(ids.get(c.username)!, other, true);
+  }
+
+  const work = await mkdtemp(join(tmpdir(), 'cliptide-demo-'));
+  const list = demoVideos.slice(0, opts.limit ?? demoVideos.length);
+  try {
+    for (const [i, v] of list.entries()) {
+      const authorId = ids.get(v.creator)!;
+      const { video } = await videos.create(authorId, { caption: v.caption, visibility: 'public', allowComments: true });
+      const outPath = join(work, `${i}.mp4`);
+      await synthClip({ outPath, seconds: v.seconds, width: 540, height: 960, scene: v.scene as SynthScene, tone: v.tone, text: v.title });
+      await videos.ingestLocalFile(video.id, outPath);
+      await rm(outPath, { force: true });
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  log.info({ videos: list.length }, 'demo catalogue queued for processing');
+  return list.length;
+}

@@ -1,0 +1,118 @@
+// HTTP for follows, likes, saves, shares, views and comments.
+import { z } from 'zod';
+import type { Router } from '../http/route.ts';
+import type { SocialService } from './social.service.ts';
+
+const videoParams = z.object({ id: z.uuid('a video id') });
+const commentParams = z.object({ id: z.uuid('a comment id') });
+const userParams = z.object({ username: z.string().min(1).max(64) });
+const pageQuery = z.object({ cursor: z.string().max(500).optional() });
+const viewBody = z.object({
+  watchedMs: z.number().int().min(0).max(24 * 3600 * 1000),
+  completed: z.boolean(),
+  replays: z.number().int().min(0).max(1000).default(0),
+  source: z.enum(['foryou', 'following', 'profile', 'hashtag', 'search', 'link', 'sound']).optional(),
+});
+const commentBody = z.object({ body: z.string().trim().min(1, 'write something').max(500), parentId: z.uuid().nullish() });
+const shareBody = z.object({ channel: z.enum(['link', 'native', 'embed']).optional() }).optional();
+
+export function socialRoutes(route: Router, social: SocialService) {
+  for (const [method, on] of [['PUT', true], ['DELETE', false]] as const) {
+    route({
+      method,
+      url: '/api/v1/users/:username/follow',
+      summary: on ? 'Follow a creator' : 'Unfollow a creator',
+      tag: 'social',
+      auth: 'required',
+      params: userParams,
+      handler: ({ viewer, params }) => social.follow(viewer.id, params.username, on),
+    });
+    route({
+      method,
+      url: '/api/v1/videos/:id/like',
+      summary: on ? 'Like a video' : 'Remove a like',
+      tag: 'social',
+      auth: 'required',
+      params: videoParams,
+      handler: ({ viewer, params }) => social.like(viewer.id, params.id, on),
+    });
+    route({
+      method,
+      url: '/api/v1/videos/:id/save',
+      summary: on ? 'Save a video' : 'Remove from saved',
+      tag: 'social',
+      auth: 'required',
+      params: videoParams,
+      handler: ({ viewer, params }) => social.save(viewer.id, params.id, on),
+    });
+  }
+
+  route({
+    method: 'POST',
+    url: '/api/v1/videos/:id/shares',
+    summary: 'Count a share',
+    tag: 'social',
+    auth: 'optional',
+    params: videoParams,
+    body: shareBody,
+    handler: ({ viewer, params, body }) => social.share(viewer?.id ?? null, params.id, body?.channel ?? null),
+  });
+
+  route({
+    method: 'POST',
+    url: '/api/v1/videos/:id/views',
+    summary: 'Report watch time, completion and replays of one viewing',
+    tag: 'social',
+    auth: 'optional',
+    params: videoParams,
+    body: viewBody,
+    status: 204,
+    handler: ({ viewer, params, body }) =>
+      social.view(viewer?.id ?? null, params.id, { watchedMs: body.watchedMs, completed: body.completed, replays: body.replays, source: body.source ?? null }),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/v1/videos/:id/comments',
+    summary: 'Top-level comments, newest first',
+    tag: 'social',
+    auth: 'optional',
+    params: videoParams,
+    query: pageQuery,
+    handler: ({ viewer, params, query }) => social.listComments(params.id, viewer?.id ?? null, query.cursor),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/v1/comments/:id/replies',
+    summary: 'Replies to a comment, oldest first',
+    tag: 'social',
+    auth: 'optional',
+    params: commentParams,
+    query: pageQuery,
+    handler: ({ viewer, params, query }) => social.listReplies(params.id, viewer?.id ?? null, query.cursor),
+  });
+
+  route({
+    method: 'POST',
+    url: '/api/v1/videos/:id/comments',
+    summary: 'Comment, or reply to a comment',
+    tag: 'social',
+    auth: 'required',
+    params: videoParams,
+    body: commentBody,
+    status: 201,
+    handler: async ({ viewer, params, body }) => ({ comment: await social.comment(viewer.id, params.id, body.body, body.parentId ?? null) }),
+  });
+
+  route({
+    method: 'DELETE',
+    url: '/api/v1/comments/:id',
+    summary: 'Delete a comment (its author or the video author)',
+    tag: 'social',
+    auth: 'required',
+    params: commentParams,
+    status: 204,
+    handler: ({ viewer, params }) => social.deleteComment(viewer.id, params.id),
+  });
+}

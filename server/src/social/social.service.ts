@@ -1,0 +1,117 @@
+// Follows, likes, saves, shares, views and comments: who may do what, and exact counts.
+import { userSummary } from '../accounts/account.views.ts';
+import { DomainError, forbidden, notFound } from '../shared/errors.ts';
+import { decodeCursor, pageOf } from '../shared/cursor.ts';
+import type { VideoRepository } from '../videos/video.repository.ts';
+import type { CommentRepository, CommentRow } from './comment.repository.ts';
+import type { SocialRepository } from './social.repository.ts';
+
+export interface SocialDeps {
+  social: SocialRepository;
+  comments: CommentRepository;
+  videos: VideoRepository;
+  /** Tells listeners (the recommender) about an engagement signal as it happens. */
+  onEngagement?: (e: { kind: string; accountId: string | null; videoId?: string; creatorId?: string }) => void;
+}
+
+const COMMENT_PAGE = 20;
+
+export function commentView(r: CommentRow, viewerId: string | null) {
+  return {
+    id: r.id,
+    videoId: r.video_id,
+    author: userSummary({ id: r.author_id, username: r.username, display_name: r.display_name, avatar_key: r.avatar_key }),
+    body: r.body,
+    parentId: r.parent_id,
+    createdAt: r.created_at.toISOString(),
+    replyCount: r.reply_count,
+    mine: viewerId === r.author_id,
+  };
+}
+
+export function createSocialService(deps: SocialDeps) {
+  const { social, comments, videos } = deps;
+
+  /** The video, if this viewer may see it (engagement follows visibility). */
+  async function visibleVideo(videoId: string, viewerId: string | null) {
+    const video = await videos.findVisible(videoId, viewerId);
+    if (!video || video.status !== 'ready') throw notFound('Video');
+    return video;
+  }
+
+  return {
+    async follow(viewerId: string, username: string, on: boolean) {
+      const targetId = await social.authorOf(username);
+      if (!targetId) throw notFound(`User @${username}`);
+      if (targetId === viewerId) throw new DomainError('validation_failed', 'You cannot follow yourself');
+      const followers = await social.follow(viewerId, targetId, on);
+      deps.onEngagement?.({ kind: on ? 'follow' : 'unfollow', accountId: viewerId, creatorId: targetId });
+      return { following: on, followers };
+    },
+
+    async like(viewerId: string, videoId: string, on: boolean) {
+      const video = await visibleVideo(videoId, viewerId);
+      const likes = await social.like(viewerId, videoId, video.author_id, on);
+      deps.onEngagement?.({ kind: on ? 'like' : 'unlike', accountId: viewerId, videoId });
+      return { liked: on, likes };
+    },
+
+    async save(viewerId: string, videoId: string, on: boolean) {
+      const video = await visibleVideo(videoId, viewerId);
+      const saves = await social.save(viewerId, videoId, video.author_id, on);
+      deps.onEngagement?.({ kind: on ? 'save' : 'unsave', accountId: viewerId, videoId });
+      return { saved: on, saves };
+    },
+
+    async share(viewerId: string | null, videoId: string, channel: string | null) {
+      const video = await visibleVideo(videoId, viewerId);
+      const shares = await social.share(viewerId, videoId, video.author_id, channel);
+      deps.onEngagement?.({ kind: 'share', accountId: viewerId, videoId });
+      return { shares };
+    },
+
+    async view(viewerId: string | null, videoId: string, v: { watchedMs: number; completed: boolean; replays: number; source: string | null }) {
+      const video = await visibleVideo(videoId, viewerId);
+      // Never more than the video could have played: (replays + 1) × its duration, plus a little slack.
+      const cap = video.duration_ms ? (v.replays + 1) * video.duration_ms + 1000 : v.watchedMs;
+      await social.view({ accountId: viewerId, videoId, authorId: video.author_id, ...v, watchedMs: Math.min(v.watchedMs, cap) });
+      deps.onEngagement?.({ kind: 'view', accountId: viewerId, videoId });
+    },
+
+    async listComments(videoId: string, viewerId: string | null, cursor?: string) {
+      await visibleVideo(videoId, viewerId);
+      const rows = await comments.topLevel(videoId, decodeCursor(cursor), COMMENT_PAGE);
+      return pageOf(rows, COMMENT_PAGE, (r) => [r.created_at.toISOString(), r.id], (r) => commentView(r, viewerId));
+    },
+
+    async listReplies(commentId: string, viewerId: string | null, cursor?: string) {
+      const parent = await comments.find(commentId);
+      if (!parent) throw notFound('Comment');
+      await visibleVideo(parent.video_id, viewerId);
+      const rows = await comments.replies(commentId, decodeCursor(cursor), COMMENT_PAGE);
+      return pageOf(rows, COMMENT_PAGE, (r) => [r.created_at.toISOString(), r.id], (r) => commentView(r, viewerId));
+    },
+
+    async comment(viewerId: string, videoId: string, body: string, parentId: string | null) {
+      const video = await visibleVideo(videoId, viewerId);
+      if (!video.allow_comments) throw new DomainError('comments_disabled', 'The creator turned comments off for this video');
+      if (parentId) {
+        const parent = await comments.find(parentId);
+        if (!parent || parent.video_id !== videoId) throw notFound('Comment');
+        // One level of replies: a reply to a reply joins its thread.
+        parentId = parent.parent_id ?? parent.id;
+      }
+      const row = await comments.insert({ videoId, authorId: viewerId, parentId, body, videoAuthorId: video.author_id });
+      deps.onEngagement?.({ kind: 'comment', accountId: viewerId, videoId });
+      return commentView(row, viewerId);
+    },
+
+    async deleteComment(viewerId: string, commentId: string) {
+      const found = await comments.find(commentId);
+      if (!found) throw notFound('Comment');
+      if (found.author_id !== viewerId && found.video_author_id !== viewerId) throw forbidden('You can delete only your own comments');
+      await comments.delete(commentId);
+    },
+  };
+}
+export type SocialService = ReturnType<typeof createSocialService>;

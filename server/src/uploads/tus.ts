@@ -1,0 +1,84 @@
+// Resumable uploads with the tus protocol (@tus/server + a local file store).
+// A draft from POST /api/v1/videos names itself in the upload metadata (`videoId`); only its author may
+// create, continue or terminate that upload, and the finished file starts the processing job.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FileStore } from '@tus/file-store';
+import { Server, type Upload } from '@tus/server';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../shared/errors.ts';
+import { problem, toProblem } from '../http/problem.ts';
+import type { VideoService } from '../videos/video.service.ts';
+import type { Viewer } from '../http/route.ts';
+
+export const UPLOAD_PATH = '/api/v1/uploads';
+
+export interface TusDeps {
+  videos: VideoService;
+  uploadDir: string;
+  maxUploadBytes: number;
+  /** Resolves the session from a request's Cookie header. */
+  viewerFromCookie: (cookieHeader: string | null) => Promise<Viewer | null>;
+}
+
+/** Errors from hooks become problem+json bodies with the right status. */
+function tusError(error: unknown): { status_code: number; body: string } {
+  const p = error instanceof DomainError ? toProblem(error) : problem(500, 'internal', 'The upload could not be handled');
+  return { status_code: p.status, body: JSON.stringify(p) };
+}
+
+export function registerTus(app: FastifyInstance, deps: TusDeps) {
+  const requireViewer = async (req: Request) => {
+    const viewer = await deps.viewerFromCookie(req.headers.get('cookie'));
+    if (!viewer) throw tusError(new DomainError('unauthenticated', 'You need to log in to upload'));
+    return viewer;
+  };
+
+  const tus = new Server({
+    path: UPLOAD_PATH,
+    datastore: new FileStore({ directory: deps.uploadDir }),
+    maxSize: deps.maxUploadBytes,
+    respectForwardedHeaders: true,
+    relativeLocation: true,
+    async onIncomingRequest(req, uploadId) {
+      const viewer = await requireViewer(req);
+      try {
+        await deps.videos.assertUploadOwner(uploadId, viewer.id);
+      } catch (error) {
+        throw tusError(error);
+      }
+    },
+    async onUploadCreate(req, upload: Upload) {
+      const viewer = await requireViewer(req);
+      try {
+        await deps.videos.beginUpload(upload.metadata?.videoId ?? undefined, viewer.id, upload.id, upload.size);
+      } catch (error) {
+        throw tusError(error);
+      }
+      return {};
+    },
+    async onUploadFinish(_req, upload: Upload) {
+      try {
+        const localPath = join(deps.uploadDir, upload.id);
+        await deps.videos.finishUpload(upload.id, localPath);
+        // The source now lives in blob storage; the tus copy is no longer needed.
+        await Promise.all([rm(localPath, { force: true }), rm(`${localPath}.json`, { force: true })]);
+      } catch (error) {
+        throw tusError(error);
+      }
+      return {};
+    },
+  });
+
+  // tus reads the raw request stream itself.
+  app.register(async (scope) => {
+    scope.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
+    const handle = async (request: FastifyRequest, reply: FastifyReply) => {
+      reply.hijack();
+      await tus.handle(request.raw, reply.raw);
+    };
+    scope.all(UPLOAD_PATH, handle);
+    scope.all(`${UPLOAD_PATH}/*`, handle);
+  });
+  return tus;
+}

@@ -1,0 +1,134 @@
+// The media pipeline as a job: fetch the source → probe once (stored) → validate → one ffmpeg run
+// writing the HLS ladder and poster → store every file under a fresh prefix → publish.
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { randomBytes } from 'node:crypto';
+import type { Media, MediaInfo, MediaLimits } from '../media/index.ts';
+import type { JobHandler, JobOutcome } from '../jobs/job.types.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
+import { contentTypeFor } from '../storage/content-type.ts';
+import type { VideoRepository } from './video.repository.ts';
+
+export const sourceKey = (videoId: string) => `sources/${videoId}/original`;
+
+export interface ProcessingDeps {
+  videos: VideoRepository;
+  media: Media;
+  storage: BlobStore;
+  limits: MediaLimits;
+  transcodeTimeoutMs: number;
+  enqueuePurge: (prefix: string) => Promise<void>;
+  onPublished?: (videoId: string) => void;
+}
+
+/** Progress shown to the uploader: probing is the first 5 %, the encode up to 95 %, storing the rest. */
+const PROBED = 0.05;
+const ENCODED = 0.95;
+
+function throttle(fn: (fraction: number) => void, everyMs: number) {
+  let last = 0;
+  return (fraction: number) => {
+    const now = Date.now();
+    if (now - last >= everyMs) {
+      last = now;
+      fn(fraction);
+    }
+  };
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(join(dir, entry.name), rel)));
+    else out.push(rel);
+  }
+  return out;
+}
+
+export function createProcessVideoHandler(deps: ProcessingDeps): JobHandler<'process_video'> {
+  const { videos, media, storage } = deps;
+
+  return {
+    async run(job, ctx): Promise<JobOutcome> {
+      const video = await videos.processingState(job.videoId);
+      if (!video || video.status === 'ready') return { kind: 'done' };
+      const work = await mkdtemp(join(tmpdir(), 'cliptide-job-'));
+      try {
+        const source = await storage.get(sourceKey(video.id));
+        if (!source) {
+          await videos.markFailed(video.id, 'upload_missing', 'The uploaded file is missing; please upload it again');
+          return { kind: 'rejected', reason: 'source missing' };
+        }
+        const inputPath = join(work, 'source');
+        await pipeline(source.body, createWriteStream(inputPath), { signal: ctx.signal });
+
+        // Probe once: a retry reuses the stored result.
+        let info: MediaInfo;
+        const stored = video.probe as { info?: MediaInfo } | null;
+        if (stored?.info) {
+          info = stored.info;
+        } else {
+          const probed = await media.probe(inputPath);
+          if (!probed.ok) {
+            await videos.markFailed(video.id, probed.refusal.code, probed.refusal.reason);
+            return { kind: 'rejected', reason: probed.refusal.reason };
+          }
+          info = probed.info;
+          await videos.saveProbe(video.id, { raw: probed.raw, info });
+        }
+        const refusal = media.validate(info, deps.limits);
+        if (refusal) {
+          await videos.markFailed(video.id, refusal.code, refusal.reason);
+          return { kind: 'rejected', reason: refusal.reason };
+        }
+        await videos.setProgress(video.id, PROBED);
+
+        const outDir = join(work, 'out');
+        const report = throttle((f) => void videos.setProgress(video.id, PROBED + f * (ENCODED - PROBED)).catch(() => undefined), 500);
+        const result = await media.transcode({ inputPath, outDir, info, onProgress: report, signal: ctx.signal, timeoutMs: deps.transcodeTimeoutMs });
+
+        // A fresh prefix per successful run keeps every published URL immutable (cacheable forever).
+        const prefix = `videos/${video.id}/${randomBytes(6).toString('hex')}/`;
+        const files = result.files.length > 0 ? result.files : await listFiles(outDir);
+        for (const file of files) {
+          await storage.putFile(prefix + file, join(outDir, file), contentTypeFor(file));
+        }
+        const published = await videos.publish(video.id, {
+          mediaPrefix: prefix,
+          durationMs: info.durationMs,
+          width: result.renditions[0]?.width ?? info.width,
+          height: result.renditions[0]?.height ?? info.height,
+          hasAudio: info.hasAudio,
+          renditions: result.renditions,
+        });
+        if (published?.previousPrefix) await deps.enqueuePurge(published.previousPrefix);
+        await storage.deletePrefix(`sources/${video.id}/`);
+        deps.onPublished?.(video.id);
+        return { kind: 'done' };
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+    },
+
+    async onGiveUp(job, error) {
+      const reason = /timed out|timeout/i.test(error)
+        ? 'Processing took too long and was stopped'
+        : 'We could not process this video after several attempts';
+      await videos.markFailed(job.videoId, 'processing_failed', reason);
+    },
+  };
+}
+
+export function createPurgeMediaHandler(storage: BlobStore): JobHandler<'purge_media'> {
+  return {
+    async run(job) {
+      await storage.deletePrefix(job.prefix);
+      return { kind: 'done' };
+    },
+  };
+}
+

@@ -1,0 +1,136 @@
+// Videos: drafts, their upload, what a viewer may see, edits and deletion. No HTTP, no SQL here.
+import { DomainError, forbidden, notFound } from '../shared/errors.ts';
+import { decodeCursor, pageOf, type Page } from '../shared/cursor.ts';
+import type { VideoRepository } from './video.repository.ts';
+import type { VideoListRepository } from './video-list.repository.ts';
+import { parseCaption } from './caption.ts';
+import { videoView, type VideoView } from './video.views.ts';
+import type { VideoRow } from './video.sql.ts';
+import { sourceKey } from './processing.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
+
+export type Visibility = 'public' | 'followers' | 'private';
+
+export interface VideoDeps {
+  videos: VideoRepository;
+  lists: VideoListRepository;
+  storage: BlobStore;
+  maxUploadBytes: number;
+  enqueueProcessing: (videoId: string) => Promise<void>;
+  enqueuePurge: (prefix: string) => Promise<void>;
+  findAuthorId: (username: string) => Promise<string | null>;
+}
+
+const PAGE = 12;
+const byCreated = (r: VideoRow): [string, string] => [r.created_at.toISOString(), r.id];
+const byPublished = (r: VideoRow): [string, string] => [(r.published_at ?? r.created_at).toISOString(), r.id];
+
+export function createVideoService(deps: VideoDeps) {
+  const { videos, lists } = deps;
+
+  async function get(id: string, viewerId: string | null): Promise<VideoView> {
+    const row = await videos.findVisible(id, viewerId);
+    if (!row) throw notFound('Video');
+    return videoView(row);
+  }
+
+  async function ingest(videoId: string, localPath: string) {
+    await deps.storage.putFile(sourceKey(videoId), localPath, 'application/octet-stream');
+    await videos.markProcessing(videoId);
+    await deps.enqueueProcessing(videoId);
+  }
+
+  return {
+    get,
+
+    async create(authorId: string, input: { caption: string; visibility: Visibility; allowComments: boolean }) {
+      const caption = input.caption.trim();
+      const id = await videos.insertDraft({ authorId, ...input, caption, ...parseCaption(caption) });
+      return {
+        video: await get(id, authorId),
+        upload: { url: '/api/v1/uploads', protocol: 'tus' as const, metadata: { videoId: id }, maxBytes: deps.maxUploadBytes },
+      };
+    },
+
+    async update(id: string, authorId: string, patch: { caption?: string | undefined; visibility?: Visibility | undefined; allowComments?: boolean | undefined }) {
+      const caption = patch.caption?.trim();
+      const ok = await videos.update(id, authorId, {
+        ...(caption !== undefined ? { caption, ...parseCaption(caption) } : {}),
+        ...(patch.visibility ? { visibility: patch.visibility } : {}),
+        ...(patch.allowComments !== undefined ? { allowComments: patch.allowComments } : {}),
+      });
+      if (!ok) {
+        if (await videos.findVisible(id, authorId)) throw forbidden('Only the author can edit this video');
+        throw notFound('Video');
+      }
+      return get(id, authorId);
+    },
+
+    async remove(id: string, authorId: string) {
+      const deleted = await videos.delete(id, authorId);
+      if (!deleted) {
+        if (await videos.findVisible(id, authorId)) throw forbidden('Only the author can delete this video');
+        throw notFound('Video');
+      }
+      if (deleted.media_prefix) await deps.enqueuePurge(`videos/${id}/`);
+      await deps.enqueuePurge(`sources/${id}/`);
+    },
+
+    /** A tus upload is about to be created for a draft: only its author, only once, only within the size limit. */
+    async beginUpload(videoId: string | undefined, authorId: string, uploadId: string, bytes: number | undefined) {
+      if (!videoId) throw new DomainError('validation_failed', 'Upload metadata must name the videoId from POST /api/v1/videos');
+      if (bytes !== undefined && bytes > deps.maxUploadBytes) {
+        throw new DomainError('payload_too_large', `The file is larger than the ${Math.round(deps.maxUploadBytes / 1024 / 1024)} MB limit`);
+      }
+      const claimed = await videos.attachUpload(videoId, authorId, uploadId, bytes ?? 0);
+      if (!claimed) {
+        const state = await videos.processingState(videoId);
+        if (!state || state.author_id !== authorId) throw notFound('Video');
+        throw new DomainError('conflict', 'This video already has an upload');
+      }
+    },
+
+    /** Only the author may continue (PATCH/HEAD/DELETE) an upload. */
+    async assertUploadOwner(uploadId: string, viewerId: string | null) {
+      const state = await videos.findByUploadId(uploadId);
+      if (!state) return; // unknown to us: tus answers 404 itself
+      if (state.author_id !== viewerId) throw forbidden('This upload belongs to someone else');
+    },
+
+    /** The whole file arrived: keep it as the source and queue the processing job. */
+    async finishUpload(uploadId: string, localPath: string) {
+      const state = await videos.findByUploadId(uploadId);
+      if (!state || state.status !== 'uploading') return;
+      await ingest(state.id, localPath);
+    },
+
+    /** A file already on this machine becomes a draft's source (the demo catalogue, imports). */
+    ingestLocalFile: (videoId: string, localPath: string) => ingest(videoId, localPath),
+
+    async byAuthor(username: string, viewerId: string | null, cursor?: string): Promise<Page<VideoView>> {
+      const authorId = await deps.findAuthorId(username);
+      if (!authorId) throw notFound(`User @${username}`);
+      return pageOf(await lists.byAuthor(authorId, viewerId, decodeCursor(cursor), PAGE), PAGE, byCreated, (r) => videoView(r));
+    },
+
+    async byHashtag(tag: string, viewerId: string | null, cursor?: string): Promise<Page<VideoView>> {
+      const rows = await lists.byHashtag(tag.toLowerCase(), viewerId, decodeCursor(cursor), PAGE);
+      return pageOf(rows, PAGE, byPublished, (r) => videoView(r));
+    },
+
+    async hashtag(tag: string) {
+      const [row] = await lists.hashtag(tag.toLowerCase());
+      return { tag: tag.toLowerCase(), videoCount: row?.video_count ?? 0 };
+    },
+
+    async following(viewerId: string, cursor?: string): Promise<Page<VideoView>> {
+      return pageOf(await lists.following(viewerId, decodeCursor(cursor), PAGE), PAGE, byPublished, (r) => videoView(r));
+    },
+
+    async search(q: string, viewerId: string | null) {
+      const [videoRows, hashtags] = await Promise.all([lists.search(q, viewerId, 20), lists.searchHashtags(q, 10)]);
+      return { videos: videoRows.map((r) => videoView(r)), hashtags: hashtags.map((h) => ({ tag: h.tag, videoCount: h.video_count })) };
+    },
+  };
+}
+export type VideoService = ReturnType<typeof createVideoService>;

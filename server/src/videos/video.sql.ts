@@ -1,0 +1,53 @@
+// SQL fragments shared by the video queries: what a video row carries and who may see it.
+// `$V` is replaced by the viewer's parameter position (null for anonymous viewers).
+
+export const videoSelect = (viewer: string) => `
+  select v.id, v.author_id, v.caption, v.visibility, v.allow_comments, v.status, v.progress, v.error_code,
+    v.error_reason, v.duration_ms, v.width, v.height, v.media_prefix, v.like_count, v.comment_count,
+    v.share_count, v.save_count, v.view_count, v.created_at, v.published_at,
+    a.username, a.display_name, a.avatar_key,
+    coalesce((select array_agg(h.tag order by h.tag) from video_hashtags h where h.video_id = v.id), '{}') as hashtags,
+    coalesce((select array_agg(m.username order by m.username) from video_mentions m where m.video_id = v.id), '{}') as mentions,
+    exists(select 1 from likes l where l.video_id = v.id and l.account_id = ${viewer}) as viewer_liked,
+    exists(select 1 from saves s where s.video_id = v.id and s.account_id = ${viewer}) as viewer_saved,
+    exists(select 1 from follows f where f.follower_id = ${viewer} and f.followee_id = v.author_id) as viewer_follows
+  from videos v join accounts a on a.id = v.author_id`;
+
+/** The author sees everything of theirs; others see ready videos that are public, or followers-only when they follow. */
+export const visibleTo = (viewer: string) => `
+  (v.author_id = ${viewer} or (v.status = 'ready' and (v.visibility = 'public' or (v.visibility = 'followers'
+    and exists(select 1 from follows fv where fv.follower_id = ${viewer} and fv.followee_id = v.author_id)))))`;
+
+/** Published and visible: what feeds and listings show to anyone, the author included. */
+export const listedFor = (viewer: string) => `(v.status = 'ready' and ${visibleTo(viewer)})`;
+
+export interface VideoRow {
+  id: string;
+  author_id: string;
+  caption: string;
+  visibility: 'public' | 'followers' | 'private';
+  allow_comments: boolean;
+  status: 'uploading' | 'processing' | 'ready' | 'failed';
+  progress: number;
+  error_code: string | null;
+  error_reason: string | null;
+  duration_ms: number | null;
+  width: number | null;
+  height: number | null;
+  media_prefix: string | null;
+  like_count: number;
+  comment_count: number;
+  share_count: number;
+  save_count: number;
+  view_count: number;
+  created_at: Date;
+  published_at: Date | null;
+  username: string;
+  display_name: string;
+  avatar_key: string | null;
+  hashtags: string[];
+  mentions: string[];
+  viewer_liked: boolean;
+  viewer_saved: boolean;
+  viewer_follows: boolean;
+}

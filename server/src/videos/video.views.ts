@@ -1,0 +1,35 @@
+// Row → the API's Video shape.
+import { userSummary } from '../accounts/account.views.ts';
+import type { VideoRow } from './video.sql.ts';
+
+export interface Reason {
+  code: string;
+  text: string;
+}
+
+export function videoView(r: VideoRow, reasons?: Reason[]) {
+  const ready = r.status === 'ready' && r.media_prefix !== null;
+  return {
+    id: r.id,
+    author: userSummary({ id: r.author_id, username: r.username, display_name: r.display_name, avatar_key: r.avatar_key }),
+    caption: r.caption,
+    hashtags: r.hashtags,
+    mentions: r.mentions,
+    visibility: r.visibility,
+    allowComments: r.allow_comments,
+    status: r.status,
+    progress: r.status === 'ready' ? 1 : Math.max(0, Math.min(1, r.progress)),
+    error: r.status === 'failed' ? { code: r.error_code ?? 'processing_failed', reason: r.error_reason ?? 'Processing failed' } : null,
+    durationMs: r.duration_ms,
+    width: r.width,
+    height: r.height,
+    hls: ready ? `/media/${r.media_prefix}master.m3u8` : null,
+    poster: ready ? `/media/${r.media_prefix}poster.jpg` : null,
+    createdAt: r.created_at.toISOString(),
+    publishedAt: r.published_at ? r.published_at.toISOString() : null,
+    counts: { likes: r.like_count, comments: r.comment_count, shares: r.share_count, saves: r.save_count, views: r.view_count },
+    viewer: { liked: r.viewer_liked, saved: r.viewer_saved, followingAuthor: r.viewer_follows },
+    ...(reasons ? { reasons } : {}),
+  };
+}
+export type VideoView = ReturnType<typeof videoView>;
