@@ -1,0 +1,181 @@
+// Blob store on an S3-compatible bucket (AWS S3, MinIO, Ceph RGW, R2, ...).
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import {
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { RangeNotSatisfiableError, assertByteRange } from './blob-store.ts';
+import type { BlobInfo, BlobStore, ByteRange } from './blob-store.ts';
+import { contentTypeFor } from './content-type.ts';
+import { assertBlobKey, assertBlobPrefix } from './keys.ts';
+
+export interface S3StoreConfig {
+  /** Custom endpoint for S3-compatible services; omit for AWS. */
+  endpoint?: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** `https://endpoint/bucket/key` instead of `https://bucket.endpoint/key` (MinIO and most self-hosted services). */
+  forcePathStyle: boolean;
+  /** Prepended to every key (`<prefix>/<key>`), to share a bucket. */
+  prefix?: string;
+  /** Keys listed (and deleted) per request in deletePrefix; 1000 (the S3 maximum) unless a test wants pages. */
+  pageSize?: number;
+}
+
+const maxPageSize = 1000;
+
+export function createS3Store(config: S3StoreConfig): BlobStore {
+  const pageSize = config.pageSize ?? maxPageSize;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > maxPageSize) {
+    throw new RangeError(`pageSize must be an integer from 1 to ${maxPageSize}`);
+  }
+  const keyPrefix = config.prefix === undefined || config.prefix === '' ? '' : `${config.prefix.replace(/\/+$/, '')}/`;
+  if (keyPrefix !== '') assertBlobPrefix(keyPrefix);
+  const bucket = config.bucket;
+  const client = new S3Client({
+    ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint }),
+    region: config.region,
+    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+    forcePathStyle: config.forcePathStyle,
+    // Checksums only where the API demands them: many S3-compatible servers reject or mangle
+    // the CRC32 trailers the SDK would otherwise add to every upload.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  const objectKey = (key: string): string => keyPrefix + key;
+
+  async function head(key: string): Promise<BlobInfo | null> {
+    assertBlobKey(key);
+    try {
+      const object = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: objectKey(key) }));
+      return {
+        size: object.ContentLength ?? 0,
+        contentType: object.ContentType ?? contentTypeFor(key),
+        etag: object.ETag ?? '',
+      };
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  return {
+    async putFile(key, localPath, contentType) {
+      assertBlobKey(key);
+      const { size } = await stat(localPath);
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: objectKey(key),
+          Body: createReadStream(localPath),
+          ContentLength: size,
+          ContentType: contentType,
+        }),
+      );
+    },
+
+    async putBytes(key, bytes, contentType) {
+      assertBlobKey(key);
+      const body = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: objectKey(key),
+          Body: body,
+          ContentLength: body.byteLength,
+          ContentType: contentType,
+        }),
+      );
+    },
+
+    head,
+
+    async get(key, range?: ByteRange) {
+      assertBlobKey(key);
+      if (range !== undefined) assertByteRange(range);
+      try {
+        const object = await client.send(
+          new GetObjectCommand({
+            Bucket: bucket,
+            Key: objectKey(key),
+            ...(range === undefined ? {} : { Range: `bytes=${range.start}-${range.end}` }),
+          }),
+        );
+        if (!(object.Body instanceof Readable)) throw new Error('S3 GetObject returned no readable body');
+        const contentType = object.ContentType ?? contentTypeFor(key);
+        const etag = object.ETag ?? '';
+        const length = object.ContentLength ?? 0;
+        if (range === undefined) return { size: length, contentType, etag, body: object.Body };
+        const served = parseContentRange(object.ContentRange);
+        if (served === null) {
+          // A server that ignores Range answers 200 with the whole object; keep the promise of the interface.
+          object.Body.destroy();
+          throw new Error(`S3 GetObject ignored the range for ${key}`);
+        }
+        return { size: served.size, contentType, etag, range: served.range, body: object.Body };
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        if (range !== undefined && statusOf(error) === 416) {
+          const size = (await head(key))?.size ?? 0;
+          throw new RangeNotSatisfiableError(range, size);
+        }
+        throw error;
+      }
+    },
+
+    async deletePrefix(prefix) {
+      assertBlobPrefix(prefix);
+      let continuationToken: string | undefined;
+      do {
+        const page = await client.send(
+          new ListObjectsV2Command({
+            Bucket: bucket,
+            Prefix: objectKey(prefix),
+            MaxKeys: pageSize,
+            ...(continuationToken === undefined ? {} : { ContinuationToken: continuationToken }),
+          }),
+        );
+        const objects = (page.Contents ?? []).flatMap((object) => (object.Key === undefined ? [] : [{ Key: object.Key }]));
+        if (objects.length > 0) {
+          const deleted = await client.send(
+            new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects, Quiet: true } }),
+          );
+          const failure = deleted.Errors?.[0];
+          if (failure !== undefined) {
+            throw new Error(`S3 could not delete ${failure.Key ?? '?'}: ${failure.Code ?? ''} ${failure.Message ?? ''}`);
+          }
+        }
+        continuationToken = page.IsTruncated === true ? page.NextContinuationToken : undefined;
+      } while (continuationToken !== undefined);
+    },
+  };
+}
+
+/** `bytes 0-99/1234` → the range and the whole size; null for anything else. */
+export function parseContentRange(header: string | undefined): { range: ByteRange; size: number } | null {
+  const match = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(header?.trim() ?? '');
+  if (match === null) return null;
+  const [, start, end, size] = match;
+  return { range: { start: Number(start), end: Number(end) }, size: Number(size) };
+}
+
+function statusOf(error: unknown): number | undefined {
+  if (error instanceof S3ServiceException) return error.$metadata.httpStatusCode;
+  return undefined;
+}
+
+function isNotFound(error: unknown): boolean {
+  if (!(error instanceof S3ServiceException)) return false;
+  if (error.name === 'NotFound' || error.name === 'NoSuchKey') return true;
+  // A missing bucket is a configuration fault, not a missing blob.
+  return error.$metadata.httpStatusCode === 404 && error.name !== 'NoSuchBucket';
+}
