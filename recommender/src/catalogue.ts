@@ -1,0 +1,102 @@
+/** The videos the engine may recommend, with indexes by creator, hashtag and sound. */
+import type { VideoMeta } from './types.ts';
+import { contentKeys } from './features.ts';
+import type { ContentKeys } from './features.ts';
+
+export interface VideoStats {
+  impressions: number;
+  views: number;
+  completions: number;
+  watchSum: number;
+  likes: number;
+  shares: number;
+}
+
+export interface VideoRecord {
+  meta: VideoMeta;
+  keys: ContentKeys;
+  stats: VideoStats;
+}
+
+const emptyStats = (): VideoStats => ({ impressions: 0, views: 0, completions: 0, watchSum: 0, likes: 0, shares: 0 });
+
+export class Catalogue {
+  readonly videos = new Map<string, VideoRecord>();
+  /** creatorId → video ids in upsert order */
+  readonly byCreator = new Map<string, string[]>();
+  /** tag key (h:…) or sound key (s:…) → video ids in upsert order */
+  readonly byFeature = new Map<string, string[]>();
+  private newestCache: VideoRecord[] | null = null;
+
+  /** Adds or replaces a video; returns false when nothing changed. */
+  upsert(meta: VideoMeta): boolean {
+    const existing = this.videos.get(meta.id);
+    if (existing && JSON.stringify(existing.meta) === JSON.stringify(meta)) return false;
+    this.newestCache = null;
+    const stats = existing ? existing.stats : emptyStats();
+    if (existing) this.unindex(existing);
+    const record: VideoRecord = { meta: { ...meta }, keys: contentKeys(meta), stats };
+    this.videos.set(meta.id, record);
+    push(this.byCreator, meta.creatorId, meta.id);
+    for (const key of featureKeys(record)) push(this.byFeature, key, meta.id);
+    return true;
+  }
+
+  remove(id: string): VideoRecord | null {
+    const record = this.videos.get(id);
+    if (!record) return null;
+    this.newestCache = null;
+    this.unindex(record);
+    this.videos.delete(id);
+    return record;
+  }
+
+  /** The most recently created videos, newest first (cached until the catalogue changes). */
+  newest(n: number): VideoRecord[] {
+    if (!this.newestCache || this.newestCache.length < Math.min(n, this.videos.size)) {
+      const all = [...this.videos.values()];
+      all.sort((a, b) => b.meta.createdAt - a.meta.createdAt || (a.meta.id < b.meta.id ? -1 : 1));
+      this.newestCache = all.slice(0, Math.max(n, 500));
+    }
+    return this.newestCache.slice(0, n);
+  }
+
+  get(id: string): VideoRecord | undefined {
+    return this.videos.get(id);
+  }
+
+  private unindex(record: VideoRecord): void {
+    pull(this.byCreator, record.meta.creatorId, record.meta.id);
+    for (const key of featureKeys(record)) pull(this.byFeature, key, record.meta.id);
+  }
+
+  snapshot(): { meta: VideoMeta; stats: VideoStats }[] {
+    return [...this.videos.values()].map((r) => ({ meta: r.meta, stats: r.stats }));
+  }
+
+  restore(rows: { meta: VideoMeta; stats: VideoStats }[]): void {
+    for (const row of rows) {
+      this.upsert(row.meta);
+      const record = this.videos.get(row.meta.id);
+      if (record) record.stats = { ...row.stats };
+    }
+  }
+}
+
+function featureKeys(r: VideoRecord): string[] {
+  return r.keys.sound === null ? r.keys.tags : [...r.keys.tags, r.keys.sound];
+}
+
+function push(index: Map<string, string[]>, key: string, id: string): void {
+  const list = index.get(key);
+  if (list) list.push(id);
+  else index.set(key, [id]);
+}
+
+function pull(index: Map<string, string[]>, key: string, id: string): void {
+  const list = index.get(key);
+  if (!list) return;
+  const i = list.lastIndexOf(id);
+  if (i >= 0) list.splice(i, 1);
+  if (list.length === 0) index.delete(key);
+}

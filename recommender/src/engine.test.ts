@@ -1,0 +1,166 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ForYouEngine } from './engine.ts';
+import { T0, catalogue, request, topicOf } from './test-helpers.ts';
+
+function engineWith(perTopic = 20): ForYouEngine {
+  const engine = new ForYouEngine({ seed: 7 });
+  for (const v of catalogue(perTopic)) engine.upsertVideo(v, T0 - 86_400_000);
+  return engine;
+}
+
+/** Background users who watch everything a little, so trending and the shared model have data. */
+function warmUp(engine: ForYouEngine): void {
+  let at = T0 - 3_600_000;
+  for (let u = 0; u < 10; u++) {
+    for (const v of catalogue()) {
+      if ((u + v.id.length) % 4 !== 0) continue;
+      engine.observe({ type: 'view', userId: `bg${u}`, videoId: v.id, at: at++, watchedMs: 8000, durationMs: v.durationMs, completed: false, replays: 0 });
+    }
+  }
+}
+
+const countTopic = (ids: string[], topic: string): number => ids.filter((id) => topicOf(id) === topic).length;
+
+test('a like and watch-through of #baking videos raises #baking in the next page', () => {
+  const engine = engineWith();
+  warmUp(engine);
+  const before = engine.recommend(request('ann', T0, { count: 10 })).items.map((i) => i.videoId);
+  let at = T0 + 1000;
+  for (const id of ['baking-1', 'baking-2']) {
+    engine.observe({ type: 'view', userId: 'ann', videoId: id, at: at++, watchedMs: 20_000, durationMs: 20_000, completed: true, replays: 0 });
+    engine.observe({ type: 'like', userId: 'ann', videoId: id, at: at++ });
+  }
+  const after = engine.recommend(request('ann', at + 1, { count: 10 })).items;
+  const afterIds = after.map((i) => i.videoId);
+  assert.ok(countTopic(afterIds, 'baking') > countTopic(before, 'baking'), `${before} → ${afterIds}`);
+  assert.ok(countTopic(afterIds, 'baking') >= 3);
+  const baking = after.find((i) => topicOf(i.videoId) === 'baking');
+  assert.ok(baking?.reasons.some((r) => r.code === 'hashtag_affinity' && r.params.hashtag === 'baking'), JSON.stringify(baking?.reasons));
+});
+
+test('one event changes the next page of the same person', () => {
+  const engine = engineWith();
+  warmUp(engine);
+  const a = engine.snapshot();
+  const twin = ForYouEngine.restore(structuredClone(a));
+  engine.observe({ type: 'like', userId: 'bob', videoId: 'chess-3', at: T0 + 5 });
+  const withLike = engine.recommend(request('bob', T0 + 10)).items.map((i) => i.videoId);
+  const without = twin.recommend(request('bob', T0 + 10)).items.map((i) => i.videoId);
+  assert.notDeepEqual(withLike, without);
+  const weight = (ids: string[]): number => ids.reduce((sum, id, i) => sum + (topicOf(id) === 'chess' ? ids.length - i : 0), 0);
+  assert.ok(weight(withLike) > weight(without), `${without} → ${withLike}`);
+});
+
+test('reset forgets learned interests', () => {
+  const engine = engineWith();
+  warmUp(engine);
+  let at = T0;
+  for (let i = 0; i < 8; i++) {
+    engine.observe({ type: 'view', userId: 'cy', videoId: `cats-${i}`, at: at++, watchedMs: 30_000, durationMs: 20_000, completed: true, replays: 1 });
+    engine.observe({ type: 'like', userId: 'cy', videoId: `cats-${i}`, at: at++ });
+  }
+  const learned = engine.recommend(request('cy', at++)).items.map((i) => i.videoId);
+  assert.ok(countTopic(learned, 'cats') >= 3, String(learned));
+  engine.resetUser('cy', at++);
+  assert.equal(engine.users.get('cy')?.crosses.size, 0);
+  const fresh = engine.recommend(request('cy', at)).items.map((i) => i.videoId);
+  assert.ok(countTopic(fresh, 'cats') < countTopic(learned, 'cats'), `${learned} → ${fresh}`);
+});
+
+test('not interested in a creator removes the creator; in a hashtag removes the hashtag', () => {
+  const engine = engineWith();
+  warmUp(engine);
+  engine.observe({ type: 'view', userId: 'di', videoId: 'dance-0', at: T0, watchedMs: 20_000, durationMs: 15_000, completed: true, replays: 0 });
+  engine.observe({ type: 'like', userId: 'di', videoId: 'dance-0', at: T0 + 1 });
+  engine.observe({ type: 'not_interested', userId: 'di', at: T0 + 2, target: { kind: 'creator', id: 'dance-creator-1' } });
+  engine.observe({ type: 'not_interested', userId: 'di', at: T0 + 3, target: { kind: 'hashtag', id: '#Cars' } });
+  for (let p = 0; p < 5; p++) {
+    const ids = engine.recommend(request('di', T0 + 10 + p)).items.map((i) => i.videoId);
+    for (const id of ids) {
+      assert.notEqual(engine.catalogue.get(id)?.meta.creatorId, 'dance-creator-1');
+      assert.notEqual(topicOf(id), 'cars');
+    }
+  }
+});
+
+test('the seen filter: no video twice across pages, until the catalogue runs out', () => {
+  const engine = engineWith();
+  warmUp(engine);
+  const served = new Set<string>();
+  for (let p = 0; p < 10; p++) {
+    for (const item of engine.recommend(request('ed', T0 + p)).items) {
+      assert.ok(!served.has(item.videoId), `repeated ${item.videoId} on page ${p}`);
+      served.add(item.videoId);
+    }
+  }
+  assert.ok(served.size >= 80);
+});
+
+test('no creator twice in a row, also across page boundaries; reasons are 1 to 3', () => {
+  const engine = engineWith();
+  warmUp(engine);
+  let last: string | null = null;
+  for (let p = 0; p < 6; p++) {
+    const page = engine.recommend(request('fa', T0 + p, { follows: ['chess-creator-0'] })).items;
+    for (const item of page) {
+      const creator = engine.catalogue.get(item.videoId)?.meta.creatorId ?? null;
+      assert.notEqual(creator, last, `back-to-back ${creator}`);
+      last = creator;
+      assert.ok(item.reasons.length >= 1 && item.reasons.length <= 3);
+    }
+  }
+});
+
+test('follows, blocks, keyword filters and the visibility predicate', () => {
+  const engine = engineWith();
+  warmUp(engine);
+  const page = engine.recommend(request('gu', T0, {
+    follows: ['travel-creator-2'],
+    blockedCreators: ['cats-creator-0'],
+    keywordFilters: ['Dance'],
+    canSee: (id) => id !== 'travel-5',
+  })).items;
+  const ids = page.map((i) => i.videoId);
+  assert.ok(!ids.includes('travel-5'));
+  assert.ok(ids.every((id) => topicOf(id) !== 'dance'));
+  assert.ok(ids.every((id) => engine.catalogue.get(id)?.meta.creatorId !== 'cats-creator-0'));
+  const followed = page.find((i) => engine.catalogue.get(i.videoId)?.meta.creatorId === 'travel-creator-2');
+  assert.ok(followed, String(ids));
+  assert.equal(followed.reasons[0]?.code, 'followed_creator');
+  assert.equal(followed.reasons[0]?.text, 'from @travel-creator-2, whom you follow');
+});
+
+test('exploration gives a new upload impressions, and widens when people watch it through', () => {
+  const engine = engineWith();
+  warmUp(engine);
+  engine.upsertVideo({
+    id: 'new-1', creatorId: 'newbie', hashtags: ['origami'], soundId: null, captionTerms: [], language: 'en',
+    durationMs: 10_000, createdAt: T0, region: 'eu',
+  }, T0);
+  let impressions = 0;
+  for (let u = 0; u < 40; u++) {
+    const page = engine.recommend(request(`viewer${u}`, T0 + 100 + u));
+    const item = page.items.find((i) => i.videoId === 'new-1');
+    if (!item) continue;
+    impressions++;
+    assert.ok(item.reasons.some((r) => r.code === 'new_upload'));
+    engine.observe({ type: 'view', userId: `viewer${u}`, videoId: 'new-1', at: T0 + 200 + u, watchedMs: 10_000, durationMs: 10_000, completed: true, replays: 0 });
+  }
+  assert.ok(impressions >= 10, `only ${impressions} impressions`);
+  assert.ok((engine.pool.get('new-1')?.stage ?? 0) >= 1, `should have moved to the next stage: ${JSON.stringify(engine.pool.get('new-1'))}`);
+});
+
+test('non-personalised mode: popular in region and recent, with reasons saying so', () => {
+  const engine = engineWith();
+  warmUp(engine);
+  for (let i = 0; i < 5; i++) engine.observe({ type: 'like', userId: 'hu', videoId: `chess-${i}`, at: T0 + i });
+  const page = engine.recommend(request('hu', T0 + 100, { personalized: false })).items;
+  assert.equal(page.length, 10);
+  for (const item of page) {
+    assert.ok(item.reasons.every((r) => ['trending_region', 'recent_upload', 'new_upload', 'followed_creator'].includes(r.code)), JSON.stringify(item.reasons));
+  }
+  const anonymous = engine.recommend(request(null, T0 + 100));
+  assert.equal(anonymous.items.length, 10);
+  assert.equal(anonymous.impression, null);
+});

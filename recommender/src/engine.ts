@@ -1,0 +1,203 @@
+/**
+ * ForYouEngine: the For You feed as a library. Every state change is an EngineEvent applied by
+ * `observe()` (the convenience methods build one); `recommend()` reads the state and then applies
+ * the page's impression event. So snapshot() + the events logged after it = the same state.
+ */
+import type {
+  EngineEvent, EngineOptions, FeedItem, FeedPage, FeedRequest, ImpressionEvent, VideoMeta,
+} from './types.ts';
+import { Catalogue } from './catalogue.ts';
+import type { VideoRecord } from './catalogue.ts';
+import { Ranker, T } from './ranker.model.ts';
+import type { Viewer } from './ranker.model.ts';
+import { UserState } from './user-state.ts';
+import { Trending } from './trending.ts';
+import { ExplorationPool, MAX_POOL_AGE_MS } from './exploration.ts';
+import { VectorIndex } from './vector-index.ts';
+import { accountAgeBucket, timeOfDayBucket } from './features.ts';
+import { eligibility } from './filters.ts';
+import type { Eligible } from './filters.ts';
+import { SOURCE, buildReasons } from './reasons.ts';
+import { arrange } from './rerank.ts';
+import type { Scored } from './rerank.ts';
+import {
+  affinityCandidates, embeddingCandidates, followCandidates, recentCandidates, trendingCandidates,
+} from './candidates.ts';
+import type { CandidateSet } from './candidates.ts';
+import { hash32, mulberry32 } from './rng.ts';
+import { applyEvent } from './event-handlers.ts';
+import { snapshotEngine, restoreEngine } from './snapshot.ts';
+import type { EngineSnapshot } from './snapshot.ts';
+
+const FOLLOW_BOOST = 0.35;
+const TRENDING_BOOST = 0.25;
+const EXPLORE_SAMPLE = 48;
+const INTEREST_IN_QUERY = 2;
+
+export type ResolvedOptions = Required<Omit<EngineOptions, 'admitAfter'>> & {
+  admitAfter: { user: number; video: number; feature: number };
+};
+
+export function resolveOptions(o: EngineOptions = {}): ResolvedOptions {
+  return {
+    seed: o.seed ?? 1,
+    dim: o.dim ?? 16,
+    admitAfter: { user: o.admitAfter?.user ?? 2, video: o.admitAfter?.video ?? 2, feature: o.admitAfter?.feature ?? 2 },
+    expireAfterMs: o.expireAfterMs ?? 30 * 86_400_000,
+    explorationShare: o.explorationShare ?? 0.2,
+    annThreshold: o.annThreshold ?? 20_000,
+  };
+}
+
+export class ForYouEngine {
+  readonly options: ResolvedOptions;
+  readonly catalogue = new Catalogue();
+  readonly ranker: Ranker;
+  readonly users = new Map<string, UserState>();
+  readonly trending = new Trending();
+  readonly pool = new ExplorationPool();
+  readonly index: VectorIndex;
+  /** event-time schedule of maintenance (expiry, index refresh) */
+  clock = { now: -Infinity, nextExpireAt: -Infinity, nextIndexAt: -Infinity, eventsSinceIndex: 0, events: 0 };
+
+  constructor(options: EngineOptions = {}) {
+    this.options = resolveOptions(options);
+    this.ranker = new Ranker(this.options.dim, this.options.seed, this.options.admitAfter);
+    this.index = new VectorIndex(this.options.dim, this.options.annThreshold);
+  }
+
+  /** Applies one event: learns from it and updates counters, filters and indexes. */
+  observe(e: EngineEvent): void {
+    applyEvent(this, e);
+  }
+
+  upsertVideo(video: VideoMeta, at: number = Math.max(this.clock.now, video.createdAt)): void {
+    this.observe({ type: 'video_upsert', at, video });
+  }
+
+  removeVideo(videoId: string, at: number = this.clock.now): void {
+    this.observe({ type: 'video_remove', at, videoId });
+  }
+
+  /** Forgets what was learned about the user (interests, crosses, embedding); keeps controls. */
+  resetUser(userId: string, at: number = this.clock.now): void {
+    this.observe({ type: 'reset', userId, at });
+  }
+
+  user(userId: string): UserState {
+    let u = this.users.get(userId);
+    if (!u) {
+      u = new UserState(this.options.dim, T);
+      this.users.set(userId, u);
+    }
+    return u;
+  }
+
+  contextKeys(region: string | null, accountCreatedAt: number | null, at: number): string[] {
+    return [`r:${region ?? '?'}`, accountAgeBucket(accountCreatedAt, at), timeOfDayBucket(at)];
+  }
+
+  viewerFor(userId: string, at: number): Viewer {
+    const state = this.users.get(userId) ?? null;
+    return this.ranker.viewer(userId, this.contextKeys(state?.region ?? null, state?.accountCreatedAt ?? null, at), state);
+  }
+
+  /** Probabilities (watch, complete, like, share, follow) of a user on a video; null if unknown. */
+  predict(userId: string, videoId: string, at: number): Float32Array | null {
+    const rec = this.catalogue.get(videoId);
+    return rec ? this.ranker.predict(this.viewerFor(userId, at), rec) : null;
+  }
+
+  /** The combined score of a user on a video (the value the feed ranks by, before boosts). */
+  scoreOf(userId: string, videoId: string, at: number): number | null {
+    const rec = this.catalogue.get(videoId);
+    return rec ? this.ranker.score(this.viewerFor(userId, at), rec) : null;
+  }
+
+  recommend(req: FeedRequest): FeedPage {
+    const count = Math.max(0, Math.min(100, Math.floor(req.count)));
+    const state = req.userId === null ? null : (this.users.get(req.userId) ?? null);
+    // explicit controls and the seen filter apply in both modes; learned interests only when personalised
+    const ok = eligibility(req, state);
+    const personal = req.personalized && req.userId !== null;
+    const viewer = this.ranker.viewer(
+      personal ? req.userId : null,
+      this.contextKeys(req.region, req.accountCreatedAt ?? state?.accountCreatedAt ?? null, req.now),
+      personal ? state : null,
+    );
+    const cands: CandidateSet = new Map();
+    const src = { catalogue: this.catalogue, index: this.index, trending: this.trending };
+    const trendScores = trendingCandidates(src, req.region, ok, cands);
+    followCandidates(src, req.follows, req.now, ok, cands);
+    if (personal) {
+      const query = new Float32Array(viewer.u);
+      if (state) for (let j = 0; j < query.length; j++) query[j] = (query[j] as number) + INTEREST_IN_QUERY * (state.interest[j] as number);
+      embeddingCandidates(src, query, ok, cands);
+      if (state) affinityCandidates(src, state, ok, cands);
+    }
+    recentCandidates(src, ok, cands, personal ? 30 : 60);
+
+    const maxTrend = Math.max(1e-9, ...trendScores.values());
+    const follows = new Set(req.follows);
+    const main: Scored[] = [];
+    for (const [id, sources] of cands) {
+      const rec = this.catalogue.get(id) as VideoRecord;
+      const trend = (trendScores.get(id) ?? 0) / maxTrend;
+      let score: number;
+      if (personal) {
+        score = this.ranker.score(viewer, rec) + TRENDING_BOOST * trend;
+        if (sources & SOURCE.follow) score += FOLLOW_BOOST;
+      } else {
+        score = trend + 0.5 * Math.exp(-(req.now - rec.meta.createdAt) / 86_400_000);
+      }
+      let flags = follows.has(rec.meta.creatorId) ? sources | SOURCE.follow : sources & ~SOURCE.follow;
+      if (this.pool.has(id)) flags |= SOURCE.explore;
+      main.push({ rec, score, sources: flags });
+    }
+    const explore = this.explorationCandidates(req, viewer, ok, cands, count, personal);
+    const page = arrange(main, explore, count, state?.lastCreator ?? null);
+    const items: FeedItem[] = page.map((s) => ({
+      videoId: s.rec.meta.id,
+      score: s.score,
+      reasons: buildReasons(
+        s.rec, s.sources, personal ? this.ranker.contributions(viewer, s.rec) : [], personal ? state : null, req.region, req.names,
+      ),
+    }));
+    let impression: ImpressionEvent | null = null;
+    if (req.userId !== null && items.length > 0) {
+      impression = {
+        type: 'impression', userId: req.userId, at: req.now, videoIds: items.map((i) => i.videoId),
+        region: req.region, accountCreatedAt: req.accountCreatedAt ?? null,
+      };
+      this.observe(impression);
+    }
+    return { items, impression };
+  }
+
+  private explorationCandidates(req: FeedRequest, viewer: Viewer, ok: Eligible, taken: CandidateSet, count: number, personal: boolean): Scored[] {
+    const slots = Math.round(count * this.options.explorationShare);
+    if (slots === 0 || this.pool.size === 0) return [];
+    const random = mulberry32(hash32(`${req.userId ?? ''}|${req.now}`, this.options.seed));
+    const out: Scored[] = [];
+    for (const entry of this.pool.sample(EXPLORE_SAMPLE, random)) {
+      const rec = this.catalogue.get(entry.videoId);
+      if (!rec || taken.has(rec.meta.id) || !ok(rec) || req.now - rec.meta.createdAt > MAX_POOL_AGE_MS) continue;
+      const fresh = 1 / (1 + entry.impressions / 10);
+      const score = (personal ? this.ranker.score(viewer, rec) : 0) + 0.3 * fresh + 0.2 * entry.stage;
+      out.push({ rec, score, sources: SOURCE.explore });
+    }
+    out.sort((a, b) => b.score - a.score || (a.rec.meta.id < b.rec.meta.id ? -1 : 1));
+    return out.slice(0, slots);
+  }
+
+  snapshot(): EngineSnapshot {
+    return snapshotEngine(this);
+  }
+
+  static restore(s: EngineSnapshot): ForYouEngine {
+    const engine = new ForYouEngine(s.options);
+    restoreEngine(engine, s);
+    return engine;
+  }
+}
+

@@ -1,0 +1,185 @@
+/** How each event changes the engine. One handler per event type; a new type must get one. */
+import type { EngineEvent } from './types.ts';
+import type { ForYouEngine } from './engine.ts';
+import type { VideoRecord } from './catalogue.ts';
+import { MAX_POOL_AGE_MS } from './exploration.ts';
+import { T } from './ranker.model.ts';
+import { normaliseTag } from './features.ts';
+import {
+  COMPLETE, FOLLOW, LIKE, SHARE, isWatchedThrough, singleLabel, viewLabels, watchFraction,
+} from './learning.ts';
+
+type Handler<K extends EngineEvent['type']> = (engine: ForYouEngine, e: EngineEvent & { type: K }) => void;
+
+const EXPIRE_EVERY_MS = 3_600_000;
+const INDEX_EVERY_MS = 30 * 60_000;
+const INDEX_EVERY_EVENTS = 100_000;
+
+/** Engagement events: which task they teach, the label, the weight, and the trending credit. */
+const ENGAGEMENT = {
+  like: { task: LIKE, label: 1, weight: 1, trend: 2 },
+  save: { task: LIKE, label: 1, weight: 1, trend: 2 },
+  comment: { task: LIKE, label: 1, weight: 0.5, trend: 1 },
+  share: { task: SHARE, label: 1, weight: 1, trend: 3 },
+  unlike: { task: LIKE, label: 0, weight: 1, trend: 0 },
+} as const;
+
+function train(engine: ForYouEngine, userId: string, rec: VideoRecord, labels: Float32Array, weight: number, at: number): void {
+  const viewer = engine.viewerFor(userId, at);
+  engine.ranker.touch(viewer, rec, at, userId);
+  engine.ranker.train(viewer, rec, labels, weight, at, userId);
+  refreshRow(engine, rec);
+}
+
+function refreshRow(engine: ForYouEngine, rec: VideoRecord): void {
+  engine.index.set(rec.meta.id, engine.ranker.itemVector(rec, new Float32Array(engine.options.dim)));
+}
+
+function regionOf(engine: ForYouEngine, userId: string, rec: VideoRecord): string {
+  return engine.users.get(userId)?.region ?? rec.meta.region;
+}
+
+/** Records evidence on the user's crosses (used to word reasons). */
+function noteEvidence(engine: ForYouEngine, userId: string, rec: VideoRecord, kind: 'completes' | 'likes', at: number): void {
+  const user = engine.user(userId);
+  for (const key of [rec.keys.creator, ...rec.keys.tags, ...(rec.keys.sound ? [rec.keys.sound] : [])]) {
+    const c = user.crosses.get(key) ?? user.cross(key, at);
+    c[kind]++;
+  }
+}
+
+const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
+  view(engine, e) {
+    const rec = engine.catalogue.get(e.videoId);
+    if (!rec) return;
+    const user = engine.user(e.userId);
+    user.seen.add(e.videoId);
+    const { labels, weight } = viewLabels(e);
+    train(engine, e.userId, rec, labels, weight, e.at);
+    const fraction = Math.min(1, watchFraction(e));
+    const through = isWatchedThrough(e);
+    rec.stats.views++;
+    rec.stats.watchSum += fraction;
+    if (through) {
+      rec.stats.completions++;
+      user.pushRecent(rec.meta.id);
+      user.learnInterest(engine.ranker.itemVector(rec, new Float32Array(engine.options.dim)), 1 + e.replays);
+      noteEvidence(engine, e.userId, rec, 'completes', e.at);
+    }
+    engine.pool.recordView(rec.meta.id, fraction, through);
+    if (fraction >= 0.3) engine.trending.add(regionOf(engine, e.userId, rec), rec.meta.id, through ? 1 : fraction / 2, e.at);
+  },
+  like: engagement,
+  save: engagement,
+  comment: engagement,
+  share: engagement,
+  unlike: engagement,
+  follow(engine, e) {
+    followLabel(engine, e.userId, e.creatorId, 1, e.at);
+  },
+  unfollow(engine, e) {
+    followLabel(engine, e.userId, e.creatorId, 0, e.at);
+  },
+  not_interested(engine, e) {
+    const user = engine.user(e.userId);
+    const { kind, id } = e.target;
+    if (kind === 'hashtag') {
+      user.hide(user.mutedTags, normaliseTag(id));
+      return;
+    }
+    if (kind === 'creator') {
+      user.hide(user.hiddenCreators, id);
+      return;
+    }
+    user.hide(user.hiddenVideos, id);
+    const rec = engine.catalogue.get(id);
+    if (rec) train(engine, e.userId, rec, new Float32Array(T), 2, e.at);
+  },
+  impression(engine, e) {
+    const user = engine.user(e.userId);
+    user.region = e.region;
+    if (e.accountCreatedAt !== null) user.accountCreatedAt = e.accountCreatedAt;
+    user.lastSeen = Math.max(user.lastSeen, e.at);
+    for (const id of e.videoIds) {
+      user.seen.add(id);
+      const rec = engine.catalogue.get(id);
+      if (!rec) continue;
+      rec.stats.impressions++;
+      engine.pool.recordImpression(id, e.at);
+      user.lastCreator = rec.meta.creatorId;
+    }
+  },
+  reset(engine, e) {
+    engine.users.get(e.userId)?.forgetInterests();
+    engine.ranker.users.delete(e.userId);
+  },
+  video_upsert(engine, e) {
+    const isNew = !engine.catalogue.get(e.video.id);
+    if (!engine.catalogue.upsert(e.video)) return;
+    const rec = engine.catalogue.get(e.video.id) as VideoRecord;
+    if (isNew && e.at - e.video.createdAt < MAX_POOL_AGE_MS) engine.pool.add(e.video.id, e.at);
+    refreshRow(engine, rec);
+  },
+  video_remove(engine, e) {
+    if (!engine.catalogue.remove(e.videoId)) return;
+    engine.pool.remove(e.videoId);
+    engine.trending.remove(e.videoId);
+    engine.index.remove(e.videoId);
+    engine.ranker.videos.delete(e.videoId);
+  },
+};
+
+function engagement(engine: ForYouEngine, e: EngineEvent & { type: keyof typeof ENGAGEMENT }): void {
+  const rec = engine.catalogue.get(e.videoId);
+  if (!rec) return;
+  const rule = ENGAGEMENT[e.type];
+  engine.user(e.userId).seen.add(e.videoId);
+  train(engine, e.userId, rec, singleLabel(rule.task, rule.label), rule.weight, e.at);
+  if (rule.label === 1) {
+    if (rule.task === LIKE) rec.stats.likes++;
+    else rec.stats.shares++;
+    const user = engine.user(e.userId);
+    user.pushRecent(rec.meta.id);
+    user.learnInterest(engine.ranker.itemVector(rec, new Float32Array(engine.options.dim)), 2);
+    noteEvidence(engine, e.userId, rec, 'likes', e.at);
+  }
+  if (rule.trend > 0) engine.trending.add(regionOf(engine, e.userId, rec), rec.meta.id, rule.trend, e.at);
+}
+
+/** A follow teaches the follow task on the creator's video the user saw last (or their newest). */
+function followLabel(engine: ForYouEngine, userId: string, creatorId: string, label: number, at: number): void {
+  const user = engine.user(userId);
+  const recentId = [...user.recent].reverse().find((id) => engine.catalogue.get(id)?.meta.creatorId === creatorId);
+  const newest = engine.catalogue.byCreator.get(creatorId)?.at(-1);
+  const rec = engine.catalogue.get(recentId ?? newest ?? '');
+  if (!rec) return;
+  const labels = singleLabel(FOLLOW, label);
+  if (label === 1) labels[COMPLETE] = 1;
+  train(engine, userId, rec, labels, 1, at);
+}
+
+function maintain(engine: ForYouEngine, at: number): void {
+  const c = engine.clock;
+  if (at > c.now) c.now = at;
+  c.events++;
+  c.eventsSinceIndex++;
+  if (c.now >= c.nextExpireAt) {
+    const before = c.now - engine.options.expireAfterMs;
+    engine.ranker.users.expire(before);
+    engine.ranker.videos.expire(before);
+    engine.ranker.features.expire(before);
+    c.nextExpireAt = c.now + EXPIRE_EVERY_MS;
+  }
+  if (c.now >= c.nextIndexAt || c.eventsSinceIndex >= INDEX_EVERY_EVENTS) {
+    const v = new Float32Array(engine.options.dim);
+    for (const rec of engine.catalogue.videos.values()) engine.index.set(rec.meta.id, engine.ranker.itemVector(rec, v));
+    engine.index.rebuild(engine.options.seed + c.events);
+    c.nextIndexAt = c.now + INDEX_EVERY_MS;
+    c.eventsSinceIndex = 0;
+  }
+}
+
+export function applyEvent(engine: ForYouEngine, e: EngineEvent): void {
+  (handlers[e.type] as Handler<EngineEvent['type']>)(engine, e);
+  maintain(engine, e.at);
+}

@@ -1,0 +1,59 @@
+/** Feature keys: exact ids with a kind prefix, and coarse buckets for numeric signals. */
+import type { VideoMeta } from './types.ts';
+
+const DAY = 86_400_000;
+
+export function durationBucket(durationMs: number): string {
+  const s = durationMs / 1000;
+  if (s < 10) return 'd:0';
+  if (s < 20) return 'd:1';
+  if (s < 40) return 'd:2';
+  if (s < 90) return 'd:3';
+  return 'd:4';
+}
+
+/** Time of day in four-hour buckets (UTC: the engine is not told the viewer's time zone). */
+export function timeOfDayBucket(at: number): string {
+  const hour = Math.floor((at % DAY) / 3_600_000);
+  return `t:${Math.floor(hour / 4)}`;
+}
+
+export function accountAgeBucket(accountCreatedAt: number | null, at: number): string {
+  if (accountCreatedAt === null) return 'a:?';
+  const days = (at - accountCreatedAt) / DAY;
+  if (days < 1) return 'a:0';
+  if (days < 7) return 'a:1';
+  if (days < 30) return 'a:2';
+  if (days < 365) return 'a:3';
+  return 'a:4';
+}
+
+export const normaliseTag = (tag: string): string => tag.toLowerCase().replace(/^#/, '');
+
+const MAX_TERMS = 8;
+
+/** Precomputed keys of a video's content features. */
+export interface ContentKeys {
+  creator: string;
+  tags: string[];
+  sound: string | null;
+  terms: string[];
+  language: string;
+  duration: string;
+  /** lower-cased words for keyword filters */
+  words: Set<string>;
+}
+
+export function contentKeys(v: VideoMeta): ContentKeys {
+  const tags = [...new Set(v.hashtags.map(normaliseTag))].filter((t) => t.length > 0);
+  const terms = [...new Set(v.captionTerms.map((t) => t.toLowerCase()))].slice(0, MAX_TERMS);
+  return {
+    creator: `c:${v.creatorId}`,
+    tags: tags.map((t) => `h:${t}`),
+    sound: v.soundId === null ? null : `s:${v.soundId}`,
+    terms: terms.map((t) => `w:${t}`),
+    language: `l:${v.language ?? '?'}`,
+    duration: durationBucket(v.durationMs),
+    words: new Set([...tags, ...terms]),
+  };
+}

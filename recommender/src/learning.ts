@@ -1,0 +1,44 @@
+/** Turns events into training labels: which outcome each signal teaches, and how strongly. */
+import { T } from './ranker.model.ts';
+import type { ViewEvent } from './types.ts';
+
+export const WATCH = 0;
+export const COMPLETE = 1;
+export const LIKE = 2;
+export const SHARE = 3;
+export const FOLLOW = 4;
+
+/** A skip this early (and under this share of the video) is a quick skip. */
+export const QUICK_SKIP_MS = 2000;
+export const QUICK_SKIP_FRACTION = 0.2;
+
+export const noLabels = (): Float32Array => new Float32Array(T).fill(NaN);
+
+export function watchFraction(e: ViewEvent): number {
+  return e.durationMs > 0 ? Math.max(0, e.watchedMs / e.durationMs) : 0;
+}
+
+export function isQuickSkip(e: ViewEvent): boolean {
+  return e.watchedMs < QUICK_SKIP_MS && watchFraction(e) < QUICK_SKIP_FRACTION && e.replays === 0;
+}
+
+export function isWatchedThrough(e: ViewEvent): boolean {
+  return e.completed || e.replays > 0 || watchFraction(e) >= 0.9;
+}
+
+/**
+ * A view teaches watch (the fraction, replays count as a full watch), completion, and a "no"
+ * for like/share/follow (a later like event teaches the "yes"). Quick skips weigh double.
+ */
+export function viewLabels(e: ViewEvent): { labels: Float32Array; weight: number } {
+  const labels = new Float32Array(T);
+  labels[WATCH] = Math.min(1, watchFraction(e) + 0.5 * e.replays);
+  labels[COMPLETE] = isWatchedThrough(e) ? 1 : 0;
+  return { labels, weight: isQuickSkip(e) ? 2 : 1 };
+}
+
+export function singleLabel(task: number, value: number): Float32Array {
+  const labels = noLabels();
+  labels[task] = value;
+  return labels;
+}

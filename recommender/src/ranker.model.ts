@@ -1,0 +1,263 @@
+/**
+ * The online ranker: a multi-task model over exact-id embedding tables (Monolith style),
+ * trained example by example with Adagrad.
+ *
+ *   logit_t = g_t + userBias_t + itemBias_t + crossBias_t + s_t · (u · v)
+ *
+ * u sums the user tower (user id, region, account-age bucket, time-of-day bucket), v sums the
+ * item tower (video id, creator, hashtags, sound, caption terms, language, duration bucket);
+ * crosses are per-user biases on (user × creator / hashtag / sound / language / duration).
+ * Tasks: watch fraction, completion, like, share, follow; `score()` combines their probabilities.
+ */
+import { EmbeddingTable, adagradStep } from './embedding-table.ts';
+import type { VideoRecord } from './catalogue.ts';
+import type { UserState } from './user-state.ts';
+
+export const TASKS = ['watch', 'complete', 'like', 'share', 'follow'] as const;
+export type Task = (typeof TASKS)[number];
+export const T = TASKS.length;
+/** value of each outcome in the combined score */
+export const SCORE_WEIGHTS: readonly number[] = [1, 0.6, 1.5, 2, 2];
+
+const LR_EMBEDDING = 0.05;
+const LR_BIAS = 0.05;
+const LR_CROSS = 0.5;
+const LR_GLOBAL = 0.02;
+const L2 = 1e-4;
+
+/** The viewer side of a prediction, computed once per request or event. */
+export interface Viewer {
+  keys: string[];
+  u: Float32Array;
+  ub: Float32Array;
+  state: UserState | null;
+}
+
+export interface Contribution {
+  /** a cross key (c:…, h:…, s:…) or 'embedding' */
+  key: string;
+  value: number;
+}
+
+type Part = { table: EmbeddingTable; key: string; weight: number };
+
+export class Ranker {
+  readonly users: EmbeddingTable;
+  readonly videos: EmbeddingTable;
+  readonly features: EmbeddingTable;
+  /** global biases start at prior log-odds (watch, complete, like, share, follow), then learn */
+  readonly global = Float32Array.from([0, -1, -3, -4.5, -5, 1, 1, 1, 1, 1]);
+  readonly scale = new Float32Array(2 * T).fill(1, 0, T).fill(0.1, T);
+  private readonly scaleGrad = new Float32Array(T);
+  private readonly ib = new Float32Array(T);
+  private readonly logits = new Float32Array(T);
+  private readonly err = new Float32Array(T);
+  private readonly gu: Float32Array;
+  private readonly gv: Float32Array;
+  private readonly scratchV: Float32Array;
+
+  constructor(
+    readonly dim: number,
+    seed: number,
+    admit: { user: number; video: number; feature: number },
+  ) {
+    this.users = new EmbeddingTable('user', dim, T, admit.user, seed);
+    this.videos = new EmbeddingTable('video', dim, T, admit.video, seed);
+    this.features = new EmbeddingTable('feature', dim, T, admit.feature, seed);
+    this.gu = new Float32Array(dim);
+    this.gv = new Float32Array(dim);
+    this.scratchV = new Float32Array(dim);
+  }
+
+  private itemParts(rec: VideoRecord): Part[] {
+    const k = rec.keys;
+    const parts: Part[] = [
+      { table: this.videos, key: rec.meta.id, weight: 1 },
+      { table: this.features, key: k.creator, weight: 1 },
+      { table: this.features, key: k.language, weight: 1 },
+      { table: this.features, key: k.duration, weight: 1 },
+    ];
+    if (k.sound !== null) parts.push({ table: this.features, key: k.sound, weight: 1 });
+    for (const tag of k.tags) parts.push({ table: this.features, key: tag, weight: 1 / k.tags.length });
+    for (const term of k.terms) parts.push({ table: this.features, key: term, weight: 0.5 / k.terms.length });
+    return parts;
+  }
+
+  /** Cross keys of a video with their weights. */
+  crossParts(rec: VideoRecord): [string, number][] {
+    const k = rec.keys;
+    const out: [string, number][] = [[k.creator, 1], [k.language, 0.5], [k.duration, 0.5]];
+    if (k.sound !== null) out.push([k.sound, 0.7]);
+    const w = 1 / Math.sqrt(Math.max(1, k.tags.length));
+    for (const tag of k.tags) out.push([tag, w]);
+    return out;
+  }
+
+  /** Builds the viewer side. `keys`: user id then context keys (region, age, time of day). */
+  viewer(userId: string | null, contextKeys: string[], state: UserState | null): Viewer {
+    const u = new Float32Array(this.dim);
+    const ub = new Float32Array(T);
+    const keys = userId === null ? contextKeys : [userId, ...contextKeys];
+    keys.forEach((key, i) => {
+      const p = (i === 0 && userId !== null ? this.users : this.features).get(key);
+      if (!p) return;
+      for (let j = 0; j < this.dim; j++) u[j] = (u[j] as number) + (p[j] as number);
+      for (let t = 0; t < T; t++) ub[t] = (ub[t] as number) + (p[this.dim + t] as number);
+    });
+    return { keys, u, ub, state };
+  }
+
+  /** The item tower vector of a video (for the ANN index). */
+  itemVector(rec: VideoRecord, out: Float32Array, biasOut: Float32Array = this.ib): Float32Array {
+    out.fill(0);
+    biasOut.fill(0);
+    for (const part of this.itemParts(rec)) {
+      const p = part.table.get(part.key);
+      if (!p) continue;
+      for (let j = 0; j < this.dim; j++) out[j] = (out[j] as number) + part.weight * (p[j] as number);
+      for (let t = 0; t < T; t++) biasOut[t] = (biasOut[t] as number) + part.weight * (p[this.dim + t] as number);
+    }
+    return out;
+  }
+
+  /** Fills `logits` for every task; returns u · v. */
+  private forward(viewer: Viewer, rec: VideoRecord, logits: Float32Array, v: Float32Array): number {
+    this.itemVector(rec, v, this.ib);
+    let dot = 0;
+    for (let j = 0; j < this.dim; j++) dot += (viewer.u[j] as number) * (v[j] as number);
+    for (let t = 0; t < T; t++) {
+      logits[t] = (this.global[t] as number) + (viewer.ub[t] as number) + (this.ib[t] as number) + (this.scale[t] as number) * dot;
+    }
+    const crosses = viewer.state?.crosses;
+    if (crosses && crosses.size > 0) {
+      for (const [key, w] of this.crossParts(rec)) {
+        const c = crosses.get(key);
+        if (!c) continue;
+        for (let t = 0; t < T; t++) logits[t] = (logits[t] as number) + w * (c.w[t] as number);
+      }
+    }
+    return dot;
+  }
+
+  /** Probabilities of every outcome (watch, complete, like, share, follow). */
+  predict(viewer: Viewer, rec: VideoRecord, out: Float32Array = new Float32Array(T)): Float32Array {
+    this.forward(viewer, rec, out, this.scratchV);
+    for (let t = 0; t < T; t++) out[t] = sigmoid(out[t] as number);
+    return out;
+  }
+
+  /** The combined score: the value-weighted sum of outcome probabilities. */
+  score(viewer: Viewer, rec: VideoRecord): number {
+    const p = this.predict(viewer, rec, this.logits);
+    let s = 0;
+    for (let t = 0; t < T; t++) s += (SCORE_WEIGHTS[t] as number) * (p[t] as number);
+    return s;
+  }
+
+  /** How much each cross and the embedding match moved the combined score (first order). */
+  contributions(viewer: Viewer, rec: VideoRecord): Contribution[] {
+    const logits = new Float32Array(T);
+    const v = new Float32Array(this.dim);
+    const dot = this.forward(viewer, rec, logits, v);
+    const slope = new Float32Array(T);
+    for (let t = 0; t < T; t++) {
+      const p = sigmoid(logits[t] as number);
+      slope[t] = (SCORE_WEIGHTS[t] as number) * p * (1 - p);
+    }
+    const out: Contribution[] = [];
+    let e = 0;
+    for (let t = 0; t < T; t++) e += (slope[t] as number) * (this.scale[t] as number) * dot;
+    out.push({ key: 'embedding', value: e });
+    const crosses = viewer.state?.crosses;
+    if (crosses) {
+      for (const [key, w] of this.crossParts(rec)) {
+        const c = crosses.get(key);
+        if (!c) continue;
+        let value = 0;
+        for (let t = 0; t < T; t++) value += (slope[t] as number) * w * (c.w[t] as number);
+        out.push({ key, value });
+      }
+    }
+    return out.sort((a, b) => b.value - a.value);
+  }
+
+  /** Counts the example's ids toward admission and refreshes their last-seen time. */
+  touch(viewer: Viewer, rec: VideoRecord, at: number, userId: string | null): void {
+    viewer.keys.forEach((key, i) => (i === 0 && userId !== null ? this.users : this.features).touch(key, at));
+    for (const part of this.itemParts(rec)) part.table.touch(part.key, at);
+  }
+
+  /**
+   * One Adagrad step. `labels[t]` in [0, 1] or NaN for "no label for this task".
+   * `userId` null trains only the shared (non-personal) parameters.
+   */
+  train(viewer: Viewer, rec: VideoRecord, labels: Float32Array, weight: number, at: number, userId: string | null): void {
+    const logits = this.logits;
+    const v = this.scratchV;
+    const dot = this.forward(viewer, rec, logits, v);
+    const e = this.err;
+    let any = false;
+    for (let t = 0; t < T; t++) {
+      const y = labels[t] as number;
+      e[t] = Number.isNaN(y) ? 0 : weight * (sigmoid(logits[t] as number) - y);
+      if (e[t] !== 0) any = true;
+    }
+    if (!any) return;
+    const d = this.dim;
+    this.gu.fill(0);
+    this.gv.fill(0);
+    for (let t = 0; t < T; t++) {
+      const es = (e[t] as number) * (this.scale[t] as number);
+      if (es === 0) continue;
+      for (let j = 0; j < d; j++) {
+        this.gu[j] = (this.gu[j] as number) + es * (v[j] as number);
+        this.gv[j] = (this.gv[j] as number) + es * (viewer.u[j] as number);
+      }
+    }
+    const scaleGrad = this.scaleGrad;
+    for (let t = 0; t < T; t++) scaleGrad[t] = (e[t] as number) * dot;
+    stepSplit(this.scale, scaleGrad, LR_GLOBAL);
+    stepSplit(this.global, e, LR_GLOBAL);
+    viewer.keys.forEach((key, i) => {
+      const table = i === 0 && userId !== null ? this.users : this.features;
+      const entry = table.entries.get(key);
+      if (!entry?.params || !entry.acc) return;
+      adagradStep(entry.params, entry.acc, 0, this.gu, d, LR_EMBEDDING, 1, L2);
+      adagradStep(entry.params, entry.acc, d, e, T, LR_BIAS, 1, L2);
+    });
+    for (const part of this.itemParts(rec)) {
+      const entry = part.table.entries.get(part.key);
+      if (!entry?.params || !entry.acc) continue;
+      adagradStep(entry.params, entry.acc, 0, this.gv, d, LR_EMBEDDING, part.weight, L2);
+      adagradStep(entry.params, entry.acc, d, e, T, LR_BIAS, part.weight, L2);
+    }
+    const state = viewer.state;
+    if (state) {
+      for (const [key, w] of this.crossParts(rec)) {
+        const c = state.cross(key, at);
+        for (let t = 0; t < T; t++) {
+          const g = w * (e[t] as number);
+          if (g === 0) continue;
+          const a = (c.w[T + t] as number) + g * g;
+          c.w[T + t] = a;
+          c.w[t] = (c.w[t] as number) - (LR_CROSS * g) / Math.sqrt(a);
+        }
+      }
+    }
+  }
+}
+
+/** Adagrad on a [params(T) | acc(T)] array. */
+function stepSplit(arr: Float32Array, grad: Float32Array, lr: number): void {
+  for (let t = 0; t < T; t++) {
+    const g = grad[t] as number;
+    if (g === 0) continue;
+    const a = (arr[T + t] as number) + g * g;
+    arr[T + t] = a;
+    arr[t] = (arr[t] as number) - (lr * g) / Math.sqrt(a);
+  }
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-Math.max(-30, Math.min(30, x))));
+}

@@ -1,0 +1,274 @@
+/**
+ * Maximum-inner-product search over item vectors. Below `threshold` rows it scans everything;
+ * above, an inverted file (IVF): spherical k-means centroids, each row listed under its nearest
+ * centroid, and a query scans the lists of its `probes` best centroids. Pure TypeScript,
+ * deterministic: results are ordered by score, ties by row number.
+ */
+import { mulberry32 } from './rng.ts';
+import { encodeF32, decodeF32 } from './codec.ts';
+
+const KMEANS_ITERATIONS = 6;
+const KMEANS_SAMPLE = 4000;
+
+export interface IndexSnapshot {
+  ids: (string | null)[];
+  free: number[];
+  rows: string;
+  centroids: string | null;
+}
+
+export class VectorIndex {
+  private rows: Float32Array;
+  private ids: (string | null)[] = [];
+  private readonly rowOf = new Map<string, number>();
+  private free: number[] = [];
+  private centroids: Float32Array | null = null;
+  private lists: number[][] = [];
+  private listOf: number[] = [];
+
+  constructor(
+    readonly dim: number,
+    readonly threshold: number,
+    readonly probes = 8,
+  ) {
+    this.rows = new Float32Array(dim * 1024);
+  }
+
+  get size(): number {
+    return this.rowOf.size;
+  }
+
+  get usesIvf(): boolean {
+    return this.centroids !== null;
+  }
+
+  set(id: string, vector: Float32Array): void {
+    let row = this.rowOf.get(id);
+    if (row === undefined) {
+      row = this.free.length > 0 ? (this.free.pop() as number) : this.ids.length;
+      if (row === this.ids.length) this.ids.push(id);
+      else this.ids[row] = id;
+      this.rowOf.set(id, row);
+      if ((row + 1) * this.dim > this.rows.length) {
+        const grown = new Float32Array(this.rows.length * 2);
+        grown.set(this.rows);
+        this.rows = grown;
+      }
+    }
+    this.rows.set(vector.subarray(0, this.dim), row * this.dim);
+    if (this.centroids) this.assign(row);
+  }
+
+  remove(id: string): void {
+    const row = this.rowOf.get(id);
+    if (row === undefined) return;
+    this.rowOf.delete(id);
+    this.ids[row] = null;
+    this.free.push(row);
+    if (this.centroids) this.unlist(row);
+  }
+
+  /** Re-clusters when the index is past its threshold (call on a deterministic schedule). */
+  rebuild(seed: number): void {
+    const n = this.rowOf.size;
+    if (n < this.threshold) {
+      this.centroids = null;
+      this.lists = [];
+      this.listOf = [];
+      return;
+    }
+    const k = Math.max(8, Math.round(Math.sqrt(n) / 2));
+    const live = [...this.rowOf.values()].sort((a, b) => a - b);
+    const random = mulberry32(seed);
+    const sample: number[] = [];
+    for (let i = 0; i < Math.min(KMEANS_SAMPLE, live.length); i++) sample.push(live[Math.floor(random() * live.length)] as number);
+    const d = this.dim;
+    const centroids = new Float32Array(k * d);
+    for (let c = 0; c < k; c++) centroids.set(this.unit(sample[c % sample.length] as number), c * d);
+    const sums = new Float32Array(k * d);
+    for (let it = 0; it < KMEANS_ITERATIONS; it++) {
+      sums.fill(0);
+      for (const row of sample) {
+        const c = nearest(centroids, k, d, this.rows, row * d);
+        const u = this.unit(row);
+        for (let j = 0; j < d; j++) sums[c * d + j] = (sums[c * d + j] as number) + (u[j] as number);
+      }
+      for (let c = 0; c < k; c++) {
+        let norm = 0;
+        for (let j = 0; j < d; j++) norm += (sums[c * d + j] as number) ** 2;
+        if (norm === 0) continue;
+        const inv = 1 / Math.sqrt(norm);
+        for (let j = 0; j < d; j++) centroids[c * d + j] = (sums[c * d + j] as number) * inv;
+      }
+    }
+    this.centroids = centroids;
+    this.relist();
+  }
+
+  private relist(): void {
+    const c = this.centroids as Float32Array;
+    const k = c.length / this.dim;
+    this.lists = Array.from({ length: k }, () => []);
+    this.listOf = new Array<number>(this.ids.length).fill(-1);
+    for (let row = 0; row < this.ids.length; row++) if (this.ids[row] !== null) this.assign(row);
+  }
+
+  private assign(row: number): void {
+    const c = this.centroids as Float32Array;
+    const list = nearest(c, c.length / this.dim, this.dim, this.rows, row * this.dim);
+    const old = this.listOf[row] ?? -1;
+    if (old === list) return;
+    if (old >= 0) this.unlist(row);
+    (this.lists[list] as number[]).push(row);
+    this.listOf[row] = list;
+  }
+
+  private unlist(row: number): void {
+    const old = this.listOf[row] ?? -1;
+    if (old < 0) return;
+    const list = this.lists[old] as number[];
+    const i = list.indexOf(row);
+    if (i >= 0) {
+      list[i] = list[list.length - 1] as number;
+      list.pop();
+    }
+    this.listOf[row] = -1;
+  }
+
+  private unit(row: number): Float32Array {
+    const v = this.rows.slice(row * this.dim, (row + 1) * this.dim);
+    let norm = 0;
+    for (let j = 0; j < this.dim; j++) norm += (v[j] as number) ** 2;
+    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let j = 0; j < this.dim; j++) v[j] = (v[j] as number) * inv;
+    return v;
+  }
+
+  /** The `k` ids with the largest inner product with `query`, best first. */
+  search(query: Float32Array, k: number, skip?: (id: string) => boolean): { id: string; score: number }[] {
+    const top = new TopK(k);
+    const d = this.dim;
+    const visit = (row: number): void => {
+      const id = this.ids[row];
+      if (id === null || id === undefined) return;
+      let s = 0;
+      const base = row * d;
+      for (let j = 0; j < d; j++) s += (query[j] as number) * (this.rows[base + j] as number);
+      if (s >= top.floor && !(skip && skip(id))) top.push(row, s);
+    };
+    if (!this.centroids) {
+      for (let row = 0; row < this.ids.length; row++) visit(row);
+    } else {
+      const c = this.centroids;
+      const k2 = c.length / d;
+      const best = new TopK(Math.min(this.probes, k2));
+      for (let i = 0; i < k2; i++) {
+        let s = 0;
+        for (let j = 0; j < d; j++) s += (query[j] as number) * (c[i * d + j] as number);
+        best.push(i, s);
+      }
+      for (const { row: list } of best.sorted()) for (const row of this.lists[list] as number[]) visit(row);
+    }
+    return top.sorted().map(({ row, score }) => ({ id: this.ids[row] as string, score }));
+  }
+
+  snapshot(): IndexSnapshot {
+    return {
+      ids: [...this.ids],
+      free: [...this.free],
+      rows: encodeF32(this.rows.subarray(0, this.ids.length * this.dim)),
+      centroids: this.centroids ? encodeF32(this.centroids) : null,
+    };
+  }
+
+  restore(s: IndexSnapshot): void {
+    const rows = decodeF32(s.rows);
+    this.rows = new Float32Array(Math.max(rows.length, this.dim * 1024));
+    this.rows.set(rows);
+    this.ids = [...s.ids];
+    this.rowOf.clear();
+    this.free = [...s.free];
+    this.ids.forEach((id, row) => {
+      if (id !== null) this.rowOf.set(id, row);
+    });
+    this.centroids = s.centroids === null ? null : decodeF32(s.centroids);
+    if (this.centroids) this.relist();
+  }
+}
+
+function nearest(centroids: Float32Array, k: number, d: number, rows: Float32Array, base: number): number {
+  let best = 0;
+  let bestScore = -Infinity;
+  for (let c = 0; c < k; c++) {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += (centroids[c * d + j] as number) * (rows[base + j] as number);
+    if (s > bestScore) {
+      bestScore = s;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** A bounded min-heap keeping the k best (score, row) pairs. */
+class TopK {
+  private readonly rows: number[] = [];
+  private readonly scores: number[] = [];
+  constructor(private readonly k: number) {}
+
+  get floor(): number {
+    return this.rows.length < this.k ? -Infinity : (this.scores[0] as number);
+  }
+
+  push(row: number, score: number): void {
+    if (this.k <= 0) return;
+    if (this.rows.length < this.k) {
+      this.rows.push(row);
+      this.scores.push(score);
+      this.up(this.rows.length - 1);
+    } else if (score > (this.scores[0] as number) || (score === this.scores[0] && row < (this.rows[0] as number))) {
+      this.rows[0] = row;
+      this.scores[0] = score;
+      this.down(0);
+    }
+  }
+
+  private less(i: number, j: number): boolean {
+    const a = this.scores[i] as number;
+    const b = this.scores[j] as number;
+    return a < b || (a === b && (this.rows[i] as number) > (this.rows[j] as number));
+  }
+
+  private swap(i: number, j: number): void {
+    [this.rows[i], this.rows[j]] = [this.rows[j] as number, this.rows[i] as number];
+    [this.scores[i], this.scores[j]] = [this.scores[j] as number, this.scores[i] as number];
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(i, p)) break;
+      this.swap(i, p);
+      i = p;
+    }
+  }
+
+  private down(i: number): void {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.rows.length && this.less(l, m)) m = l;
+      if (r < this.rows.length && this.less(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  sorted(): { row: number; score: number }[] {
+    return this.rows
+      .map((row, i) => ({ row, score: this.scores[i] as number }))
+      .sort((a, b) => b.score - a.score || a.row - b.row);
+  }
+}
