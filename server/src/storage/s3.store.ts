@@ -11,7 +11,7 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import { RangeNotSatisfiableError, assertByteRange } from './blob-store.ts';
+import { RangeNotSatisfiableError, assertByteRange, clampRange } from './blob-store.ts';
 import type { BlobInfo, BlobStore, ByteRange } from './blob-store.ts';
 import { contentTypeFor } from './content-type.ts';
 import { assertBlobKey, assertBlobPrefix } from './keys.ts';
@@ -111,17 +111,33 @@ export function createS3Store(config: S3StoreConfig): BlobStore {
           }),
         );
         if (!(object.Body instanceof Readable)) throw new Error('S3 GetObject returned no readable body');
+        const body = object.Body;
         const contentType = object.ContentType ?? contentTypeFor(key);
         const etag = object.ETag ?? '';
         const length = object.ContentLength ?? 0;
-        if (range === undefined) return { size: length, contentType, etag, body: object.Body };
-        const served = parseContentRange(object.ContentRange);
-        if (served === null) {
-          // A server that ignores Range answers 200 with the whole object; keep the promise of the interface.
-          object.Body.destroy();
-          throw new Error(`S3 GetObject ignored the range for ${key}`);
+        if (range === undefined) return { size: length, contentType, etag, body };
+        // Some S3-compatible servers answer a range with more than was asked (the whole object, or
+        // s3rver's `bytes=0-0`); trim to what the interface promises rather than trust them.
+        const served = parseContentRange(object.ContentRange) ?? { range: { start: 0, end: length - 1 }, size: length };
+        let wanted: ByteRange;
+        try {
+          wanted = clampRange(range, served.size);
+        } catch (error) {
+          body.destroy();
+          throw error;
         }
-        return { size: served.size, contentType, etag, range: served.range, body: object.Body };
+        if (served.range.start > wanted.start || served.range.end < wanted.end) {
+          body.destroy();
+          throw new Error(`S3 GetObject for ${key} returned bytes ${served.range.start}-${served.range.end}, not ${wanted.start}-${wanted.end}`);
+        }
+        const exact = served.range.start === wanted.start && served.range.end === wanted.end;
+        return {
+          size: served.size,
+          contentType,
+          etag,
+          range: wanted,
+          body: exact ? body : Readable.from(sliceBytes(body, wanted.start - served.range.start, wanted.end - wanted.start + 1)),
+        };
       } catch (error) {
         if (isNotFound(error)) return null;
         if (range !== undefined && statusOf(error) === 416) {
@@ -166,6 +182,27 @@ export function parseContentRange(header: string | undefined): { range: ByteRang
   if (match === null) return null;
   const [, start, end, size] = match;
   return { range: { start: Number(start), end: Number(end) }, size: Number(size) };
+}
+
+/** The `take` bytes of `source` after the first `skip`; stops (and destroys) the source once done. */
+async function* sliceBytes(source: Readable, skip: number, take: number): AsyncGenerator<Buffer> {
+  let toSkip = skip;
+  let toTake = take;
+  for await (const chunk of source) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    if (toSkip >= bytes.length) {
+      toSkip -= bytes.length;
+      continue;
+    }
+    const rest = bytes.subarray(toSkip);
+    toSkip = 0;
+    if (rest.length >= toTake) {
+      yield rest.subarray(0, toTake);
+      return;
+    }
+    toTake -= rest.length;
+    yield rest;
+  }
 }
 
 function statusOf(error: unknown): number | undefined {
