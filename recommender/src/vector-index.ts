@@ -77,7 +77,7 @@ export class VectorIndex {
       this.listOf = [];
       return;
     }
-    const k = Math.max(8, Math.round(Math.sqrt(n) / 2));
+    const k = Math.max(1, Math.min(Math.round(n / 8), Math.max(8, Math.round(Math.sqrt(n) / 2))));
     const live = [...this.rowOf.values()].sort((a, b) => a - b);
     const random = mulberry32(seed);
     const sample: number[] = [];
@@ -161,13 +161,17 @@ export class VectorIndex {
     } else {
       const c = this.centroids;
       const k2 = c.length / d;
-      const best = new TopK(Math.min(this.probes, k2));
+      const order: { list: number; score: number }[] = [];
       for (let i = 0; i < k2; i++) {
         let s = 0;
         for (let j = 0; j < d; j++) s += (query[j] as number) * (c[i * d + j] as number);
-        best.push(i, s);
+        order.push({ list: i, score: s });
       }
-      for (const { row: list } of best.sorted()) for (const row of this.lists[list] as number[]) visit(row);
+      order.sort((a, b) => b.score - a.score || a.list - b.list);
+      // probe the best lists, and further ones while fewer than k results were found
+      for (let p = 0; p < order.length && (p < this.probes || top.count < k); p++) {
+        for (const row of this.lists[(order[p] as { list: number }).list] as number[]) visit(row);
+      }
     }
     return top.sorted().map(({ row, score }) => ({ id: this.ids[row] as string, score }));
   }
@@ -215,6 +219,10 @@ class TopK {
   private readonly rows: number[] = [];
   private readonly scores: number[] = [];
   constructor(private readonly k: number) {}
+
+  get count(): number {
+    return this.rows.length;
+  }
 
   get floor(): number {
     return this.rows.length < this.k ? -Infinity : (this.scores[0] as number);
