@@ -1,0 +1,111 @@
+// The facade the server uses: probe, validate, transcode. Nothing else in the server runs ffmpeg.
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { runTool } from './ffmpeg-runner.ts';
+import { locateTools, type ToolPaths } from './locate.ts';
+import { TranscodeFailed } from './media.errors.ts';
+import { DEFAULT_MEDIA_LIMITS } from './media.types.ts';
+import type { MediaInfo, MediaLimits, Refusal, Rung, TranscodeResult } from './media.types.ts';
+import { AUDIO_BITRATE, MASTER_PLAYLIST, MEDIA_PLAYLIST, POSTER_FILE, transcodeCommand } from './transcode-command.ts';
+import { ladderFor } from './ladder.ts';
+import { probeFile } from './probe.ts';
+import { validateMedia } from './validate.ts';
+
+export type ProbeResult = { ok: true; raw: unknown; info: MediaInfo } | { ok: false; refusal: Refusal };
+
+export interface TranscodeRequest {
+  inputPath: string;
+  /** A fresh, private folder: everything is written under it (partial files stay there on failure). */
+  outDir: string;
+  info: MediaInfo;
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+  timeoutMs: number;
+}
+
+export interface Media {
+  /** A file that is not media is a refusal; ffprobe failing to run throws TranscodeFailed. */
+  probe(inputPath: string): Promise<ProbeResult>;
+  validate(info: MediaInfo, limits: MediaLimits): Refusal | null;
+  /** Throws TranscodeFailed (check `retryable`) when ffmpeg fails, times out or is aborted. */
+  transcode(req: TranscodeRequest): Promise<TranscodeResult>;
+  /** The binaries in use, for the start-up log. */
+  readonly tools: ToolPaths;
+}
+
+export interface MediaOptions {
+  ffmpegPath?: string;
+  ffprobePath?: string;
+  /** Threads per ffmpeg stage; omitted: ffmpeg decides. Tests and small boxes pass 1–2. */
+  threads?: number;
+  probeTimeoutMs?: number;
+}
+
+async function listFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath, e.name)))
+    .sort();
+}
+
+/** BANDWIDTH per media playlist URI, as ffmpeg wrote it into the master playlist. */
+export function bandwidths(master: string): Map<string, number> {
+  const found = new Map<string, number>();
+  const lines = master.split('\n').map((l) => l.trim());
+  lines.forEach((line, i) => {
+    const match = /^#EXT-X-STREAM-INF:.*?\bBANDWIDTH=(\d+)/.exec(line);
+    const uri = lines[i + 1];
+    if (match?.[1] && uri) found.set(uri, Number(match[1]));
+  });
+  return found;
+}
+
+export function createMedia(opts: MediaOptions = {}): Media {
+  const tools = locateTools(opts);
+  const threads = opts.threads;
+
+  return {
+    tools,
+
+    async probe(inputPath) {
+      const outcome = await probeFile(tools.ffprobe, inputPath, opts.probeTimeoutMs ? { timeoutMs: opts.probeTimeoutMs } : {});
+      if (outcome.ok) return outcome;
+      return { ok: false, refusal: validateMedia(outcome.failure, DEFAULT_MEDIA_LIMITS)! };
+    },
+
+    validate: (info, limits) => validateMedia(info, limits),
+
+    async transcode(req) {
+      await mkdir(req.outDir, { recursive: true });
+      const command = transcodeCommand({ inputPath: req.inputPath, outDir: req.outDir, info: req.info, ...(threads ? { threads } : {}) });
+      const { stderrTail } = await runTool(tools.ffmpeg, command.args, {
+        timeoutMs: req.timeoutMs,
+        durationMs: req.info.durationMs,
+        ...(req.onProgress ? { onProgress: req.onProgress } : {}),
+        ...(req.signal ? { signal: req.signal } : {}),
+      });
+
+      const files = await listFiles(req.outDir);
+      const rungs: Rung[] = ladderFor(req.info.width, req.info.height);
+      const expected = [MASTER_PLAYLIST, POSTER_FILE, ...rungs.map((r) => `${r.name}/${MEDIA_PLAYLIST}`)];
+      const missing = expected.filter((f) => !files.includes(f));
+      if (missing.length > 0) {
+        throw new TranscodeFailed(`ffmpeg exited without writing ${missing.join(', ')}`, 'output', 0, stderrTail);
+      }
+      const written = bandwidths(await readFile(join(req.outDir, MASTER_PLAYLIST), 'utf8'));
+      const audio = req.info.hasAudio ? AUDIO_BITRATE : 0;
+      return {
+        master: MASTER_PLAYLIST,
+        poster: POSTER_FILE,
+        renditions: rungs.map((r) => ({
+          name: r.name,
+          width: r.width,
+          height: r.height,
+          bandwidth: written.get(`${r.name}/${MEDIA_PLAYLIST}`) ?? r.maxBitrate + audio,
+        })),
+        files,
+      };
+    },
+  };
+}

@@ -1,0 +1,102 @@
+// The transcode as data: one ffmpeg run that decodes once, evens out the frame rate, and
+// writes every rung of the ladder as HLS (fMP4) plus the poster. Choices: docs/decisions/002.
+import { join } from 'node:path';
+import { ladderFor } from './ladder.ts';
+import type { MediaInfo, Rung, ToolCommand } from './media.types.ts';
+import { fileUrl } from './probe.ts';
+
+export const SEGMENT_SECONDS = 2;
+export const X264_PRESET = 'veryfast';
+export const MAX_OUTPUT_FPS = 30;
+export const AUDIO_BITRATE = 128_000;
+export const MASTER_PLAYLIST = 'master.m3u8';
+export const POSTER_FILE = 'poster.jpg';
+/** Per-rendition media playlist, under a folder named after the rung. */
+export const MEDIA_PLAYLIST = 'index.m3u8';
+
+export interface TranscodeCommandInput {
+  inputPath: string;
+  outDir: string;
+  info: MediaInfo;
+  /** Threads for decoding, filtering and each encoder; omitted: ffmpeg decides. */
+  threads?: number;
+}
+
+/**
+ * Constant output frame rate: the source's average rounded, divided by the smallest whole
+ * number that brings it to MAX_OUTPUT_FPS or below (60 → 30, 50 → 25, 120 → 30, 29.97 → 30).
+ */
+export function outputFps(info: Pick<MediaInfo, 'fps'>): number {
+  if (!(info.fps > 0)) return MAX_OUTPUT_FPS;
+  const divisor = Math.max(1, Math.ceil(info.fps / MAX_OUTPUT_FPS - 1e-6));
+  return Math.max(1, Math.round(info.fps / divisor));
+}
+
+/** The poster frame: 1 s in, or 10 % in for clips under 10 s. */
+export function posterTimeMs(info: Pick<MediaInfo, 'durationMs'>): number {
+  return Math.min(1000, Math.floor((info.durationMs ?? 0) / 10));
+}
+
+const kbps = (bps: number) => `${Math.round(bps / 1000)}k`;
+const secondsText = (ms: number) => String(Math.round(ms) / 1000);
+
+export function filterGraph(rungs: readonly Rung[], fps: number, posterAtMs: number): string {
+  const top = rungs[0];
+  if (!top) throw new RangeError('a transcode needs at least one rung');
+  const splits = rungs.map((_, i) => `[s${i}]`).join('');
+  const scaled = rungs.map((r, i) => `[s${i}]scale=${r.width}:${r.height},setsar=1[v${i}]`);
+  const poster = `[sp]trim=start=${secondsText(posterAtMs)},setpts=PTS-STARTPTS,scale=${top.width}:${top.height},setsar=1[poster]`;
+  return [`[0:v:0]fps=${fps},format=yuv420p,split=${rungs.length + 1}${splits}[sp]`, ...scaled, poster].join(';');
+}
+
+export function transcodeCommand({ inputPath, outDir, info, threads }: TranscodeCommandInput): ToolCommand {
+  const rungs = ladderFor(info.width, info.height);
+  const fps = outputFps(info);
+  const gop = fps * SEGMENT_SECONDS;
+  const audio = info.hasAudio;
+  const threadArgs = threads ? ['-threads', String(threads)] : [];
+
+  const maps = rungs.flatMap((_, i) => (audio ? ['-map', `[v${i}]`, '-map', '0:a:0'] : ['-map', `[v${i}]`]));
+  const rates = rungs.flatMap((r, i) => [
+    `-b:v:${i}`, kbps(r.videoBitrate),
+    `-maxrate:v:${i}`, kbps(r.maxBitrate),
+    `-bufsize:v:${i}`, kbps(r.videoBitrate * 2),
+  ]);
+  const streamMap = rungs.map((r, i) => (audio ? `v:${i},a:${i},name:${r.name}` : `v:${i},name:${r.name}`)).join(' ');
+
+  return {
+    command: 'ffmpeg',
+    args: [
+      '-hide_banner', '-nostdin', '-loglevel', 'error', '-nostats', '-progress', 'pipe:1', '-y',
+      ...threadArgs,
+      '-protocol_whitelist', 'file,pipe',
+      '-i', fileUrl(inputPath),
+      ...(threads ? ['-filter_complex_threads', String(threads)] : []),
+      '-filter_complex', filterGraph(rungs, fps, posterTimeMs(info)),
+      // Every rendition, one HLS output.
+      ...maps,
+      '-c:v', 'libx264', '-preset', X264_PRESET, '-profile:v', 'high',
+      ...rates,
+      '-g', String(gop), '-keyint_min', String(gop), '-sc_threshold', '0', '-flags', '+cgop',
+      '-force_key_frames', `expr:gte(t,n_forced*${SEGMENT_SECONDS})`,
+      '-fps_mode', 'cfr',
+      ...(audio ? ['-c:a', 'aac', '-b:a', kbps(AUDIO_BITRATE), '-ac', '2', '-ar', '48000'] : []),
+      '-map_metadata', '-1', '-map_chapters', '-1', '-metadata:s:v', 'rotate=0',
+      ...threadArgs,
+      '-f', 'hls',
+      '-hls_time', String(SEGMENT_SECONDS),
+      '-hls_playlist_type', 'vod',
+      '-hls_segment_type', 'fmp4',
+      '-hls_flags', 'independent_segments',
+      '-hls_fmp4_init_filename', 'init.mp4',
+      '-hls_segment_filename', join(outDir, '%v', 'seg_%03d.m4s'),
+      '-master_pl_name', MASTER_PLAYLIST,
+      '-var_stream_map', streamMap,
+      join(outDir, '%v', MEDIA_PLAYLIST),
+      // The poster, from the same decode.
+      '-map', '[poster]', '-frames:v', '1', '-q:v', '3', '-update', '1',
+      ...threadArgs,
+      join(outDir, POSTER_FILE),
+    ],
+  };
+}
