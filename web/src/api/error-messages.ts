@@ -1,0 +1,36 @@
+// Every API error code mapped to words a person understands — the one place that does it.
+import { ApiError } from './problem.ts';
+
+const messages: Record<string, string> = {
+  validation_failed: 'Some of that doesn’t look right. Please check and try again.',
+  unauthenticated: 'Please log in to do that.',
+  forbidden: 'You’re not allowed to do that.',
+  not_found: 'We couldn’t find that. It may have been removed.',
+  conflict: 'That changed in the meantime. Please try again.',
+  username_taken: 'That username is taken. Try another one.',
+  email_taken: 'An account with that email already exists. Try logging in.',
+  too_young: 'You need to be at least 13 to use Cliptide.',
+  invalid_credentials: 'That username or password is wrong.',
+  rate_limited: 'You’re going a bit fast. Wait a minute and try again.',
+  payload_too_large: 'That file is too large.',
+  upload_incomplete: 'The upload didn’t finish. Pick the file again to resume.',
+  media_rejected: 'We couldn’t use that file as a video.',
+  comments_disabled: 'Comments are turned off for this video.',
+  internal: 'Something went wrong on our side. Please try again.',
+  network: 'You seem to be offline. Check your connection and try again.',
+};
+
+/** A friendly sentence for any error thrown by the API client (or anything else). */
+export function friendlyMessage(error: unknown): string {
+  if (error instanceof ApiError) return messages[error.code] ?? messages.internal!;
+  if (error instanceof TypeError) return messages.network!;
+  return messages.internal!;
+}
+
+/** Field-level messages from a validation problem, keyed by the field's path. */
+export function fieldMessages(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) out[issue.path] = issue.message;
+  return out;
+}

@@ -1,0 +1,24 @@
+import { get, request } from './http.ts';
+import type { UploadTarget, Video, Visibility, WatchReport } from './types.ts';
+
+export interface NewVideo {
+  caption: string;
+  visibility: Visibility;
+  allowComments: boolean;
+}
+
+const videoPath = (id: string) => `/videos/${encodeURIComponent(id)}`;
+
+export const createVideo = (input: NewVideo) => request<{ video: Video; upload: UploadTarget }>('POST', '/videos', { body: input });
+export const fetchVideo = (id: string, signal?: AbortSignal) => get<{ video: Video }>(videoPath(id), signal);
+export const deleteVideo = (id: string) => request<void>('DELETE', videoPath(id));
+
+export const like = (id: string) => request<{ liked: boolean; likes: number }>('PUT', `${videoPath(id)}/like`);
+export const unlike = (id: string) => request<{ liked: boolean; likes: number }>('DELETE', `${videoPath(id)}/like`);
+export const save = (id: string) => request<{ saved: boolean; saves: number }>('PUT', `${videoPath(id)}/save`);
+export const unsave = (id: string) => request<{ saved: boolean; saves: number }>('DELETE', `${videoPath(id)}/save`);
+export const share = (id: string) => request<{ shares: number }>('POST', `${videoPath(id)}/shares`);
+
+/** Sent with keepalive so a report survives the page being closed. */
+export const reportView = (id: string, report: WatchReport) =>
+  request<void>('POST', `${videoPath(id)}/views`, { body: report, keepalive: true });

@@ -1,0 +1,55 @@
+// The app: a shell (navigation) around the page the URL names.
+import type { ReactElement } from 'react';
+import { FeedPage } from './feed/feed-page.tsx';
+import { EditProfilePage } from './pages/edit-profile-page.tsx';
+import { HashtagPage } from './pages/hashtag-page.tsx';
+import { LoginPage } from './pages/login-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { ProfilePage } from './pages/profile-page.tsx';
+import { SearchPage } from './pages/search-page.tsx';
+import { SignupPage } from './pages/signup-page.tsx';
+import { VideoPage } from './pages/video-page.tsx';
+import { useLocation } from './router/history.ts';
+import { parseRoute, type Route } from './router/routes.ts';
+import { AppNav } from './shell/app-nav.tsx';
+import { UploadStudioPage } from './upload/upload-studio-page.tsx';
+
+function page(route: Route): ReactElement {
+  switch (route.name) {
+    case 'foryou':
+      return <FeedPage kind="foryou" />;
+    case 'following':
+      return <FeedPage kind="following" />;
+    case 'video':
+      return <VideoPage key={route.id} id={route.id} />;
+    case 'profile':
+      return <ProfilePage key={route.username} username={route.username} />;
+    case 'hashtag':
+      return <HashtagPage key={route.tag} tag={route.tag} />;
+    case 'search':
+      return <SearchPage q={route.q} />;
+    case 'login':
+      return <LoginPage next={route.next} />;
+    case 'signup':
+      return <SignupPage next={route.next} />;
+    case 'upload':
+      return <UploadStudioPage />;
+    case 'editProfile':
+      return <EditProfilePage />;
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}
+
+export function App() {
+  const route = parseRoute(useLocation());
+  const immersive = route.name === 'foryou' || route.name === 'following' || route.name === 'video';
+  return (
+    <div className={immersive ? 'shell is-immersive' : 'shell'}>
+      <AppNav route={route} />
+      <main className="main" id="main">
+        {page(route)}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+// One screen of the feed: the player, who made it and what it says, and the actions beside it.
+import { useImperativeHandle, useRef, useState, type Ref } from 'react';
+import type { Video } from '../api/types.ts';
+import { Link } from '../router/link.tsx';
+import { paths } from '../router/routes.ts';
+import { Icon } from '../ui/icons.tsx';
+import { ActionRail } from '../video/action-rail.tsx';
+import { Caption } from '../video/caption.tsx';
+import { CommentsDrawer } from '../video/comments-drawer.tsx';
+import { ReasonsDialog } from '../video/reasons-dialog.tsx';
+import { useVideoActions } from '../video/use-video-actions.ts';
+import { VideoPlayer, type PlayerHandle, type PlayerMode } from '../video/video-player.tsx';
+
+interface FeedItemProps {
+  video: Video;
+  index: number;
+  mode: PlayerMode;
+  handle?: Ref<FeedItemHandle>;
+}
+
+export interface FeedItemHandle {
+  togglePlay(): void;
+  toggleLike(): void;
+}
+
+export function FeedItem({ video, index, mode, handle }: FeedItemProps) {
+  const actions = useVideoActions(video);
+  const [panel, setPanel] = useState<'comments' | 'reasons' | null>(null);
+  const player = useRef<PlayerHandle>(null);
+  useImperativeHandle(handle, () => ({ togglePlay: () => player.current?.togglePlay(), toggleLike: actions.toggleLike }));
+  const author = video.author;
+  return (
+    <section className="feed-item" data-index={index} aria-label={`Video by @${author.username}`}>
+      <div className="stage">
+        <VideoPlayer video={video} mode={mode} onDoubleTap={actions.likeOnce} handle={player} index={index} />
+        <div className="info">
+          <Link className="info-author" to={paths.profile(author.username)}>
+            @{author.username}
+          </Link>
+          <Caption text={video.caption} />
+          {video.reasons && (
+            <button type="button" className="why-button" onClick={() => setPanel('reasons')}>
+              <Icon name="info" size={16} /> Why this video
+            </button>
+          )}
+        </div>
+      </div>
+      <ActionRail video={video} actions={actions} onComments={() => setPanel('comments')} />
+      {panel === 'comments' && (
+        <CommentsDrawer
+          video={video}
+          onClose={() => setPanel(null)}
+          onCountChange={(change) => actions.setComments((n) => Math.max(0, n + change))}
+        />
+      )}
+      {panel === 'reasons' && <ReasonsDialog reasons={video.reasons ?? []} onClose={() => setPanel(null)} />}
+    </section>
+  );
+}

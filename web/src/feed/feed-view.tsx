@@ -1,0 +1,109 @@
+// The vertical feed: one full-height video at a time, scroll-snap and swipe, wheel and keyboard,
+// the current video plays, its neighbours preload, the next page loads before the end.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { Video } from '../api/types.ts';
+import { preloadEnabled, useMutedPreference } from '../player/preferences.ts';
+import { ErrorState, Loading } from '../ui/states.tsx';
+import type { PlayerMode } from '../video/video-player.tsx';
+import { FeedItem, type FeedItemHandle } from './feed-item.tsx';
+import { useFeedKeys } from './use-feed-keys.ts';
+
+interface FeedViewProps {
+  items: Video[];
+  loading: boolean;
+  done: boolean;
+  error: unknown;
+  loadMore: () => void;
+  retry: () => void;
+  empty: ReactNode;
+}
+
+/** How many videos ahead (and behind) keep their stream attached. */
+const PRELOAD_AHEAD = 2;
+const PRELOAD_BEHIND = 1;
+/** Start loading the next page this many videos before the end. */
+const PREFETCH_PAGE_AT = 3;
+
+export function FeedView({ items, loading, done, error, loadMore, retry, empty }: FeedViewProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const players = useRef(new Map<number, FeedItemHandle>());
+  const [preload] = useState(preloadEnabled);
+  const [muted, setMuted] = useMutedPreference();
+
+  // the item most in view is the current one
+  useEffect(() => {
+    const root = scroller.current;
+    if (!root) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (entry.intersectionRatio >= 0.6) setActive(Number((entry.target as HTMLElement).dataset.index));
+        }
+      },
+      { root, threshold: 0.6 },
+    );
+    for (const child of root.querySelectorAll('.feed-item')) observer.observe(child);
+    return () => observer.disconnect();
+  }, [items.length]);
+
+  useEffect(() => {
+    if (!done && !loading && !error && items.length > 0 && active >= items.length - PREFETCH_PAGE_AT) loadMore();
+  }, [active, items.length, done, loading, error, loadMore]);
+
+  const goTo = useCallback(
+    (index: number) => {
+      const root = scroller.current;
+      if (!root || index < 0 || index >= items.length) return;
+      setActive(index); // start playing at once; the scroll catches up
+      root.scrollTo({ top: index * root.clientHeight, behavior: 'smooth' });
+    },
+    [items.length],
+  );
+
+  useFeedKeys(scroller, {
+    next: () => goTo(active + 1),
+    previous: () => goTo(active - 1),
+    togglePlay: () => players.current.get(active)?.togglePlay(),
+    toggleMute: () => setMuted(!muted),
+    like: () => players.current.get(active)?.toggleLike(),
+  });
+
+  function modeOf(index: number): PlayerMode {
+    if (index === active) return 'play';
+    if (preload && index > active && index <= active + PRELOAD_AHEAD) return 'preload';
+    if (preload && index < active && index >= active - PRELOAD_BEHIND) return 'preload';
+    return 'poster';
+  }
+
+  if (items.length === 0) {
+    if (loading) return <div className="feed"><Loading label="Loading videos" /></div>;
+    if (error) return <div className="feed"><ErrorState error={error} onRetry={retry} /></div>;
+    return <div className="feed">{empty}</div>;
+  }
+
+  return (
+    <div className="feed" ref={scroller} data-active-index={active}>
+      {items.map((video, index) => (
+        <FeedItem
+          key={video.id}
+          video={video}
+          index={index}
+          mode={modeOf(index)}
+          handle={(handle: FeedItemHandle | null) => {
+            if (handle) players.current.set(index, handle);
+            else players.current.delete(index);
+          }}
+        />
+      ))}
+      {(loading || error !== null || done) && (
+        <div className="feed-end">
+          {loading && <Loading label="Loading more videos" />}
+          {error !== null && <ErrorState error={error} onRetry={retry} />}
+          {done && !loading && !error && <p className="muted-text">You’re all caught up.</p>}
+        </div>
+      )}
+    </div>
+  );
+}

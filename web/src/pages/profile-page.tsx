@@ -1,0 +1,77 @@
+import { useCallback } from 'react';
+import type { PublicUser, Video } from '../api/types.ts';
+import { fetchUser, fetchUserVideos } from '../api/users.ts';
+import { Link } from '../router/link.tsx';
+import { paths } from '../router/routes.ts';
+import { Avatar } from '../ui/avatar.tsx';
+import { formatCount } from '../ui/format.ts';
+import { Empty, ErrorState, Loading } from '../ui/states.tsx';
+import { usePagedList } from '../ui/use-paged-list.ts';
+import { useResource } from '../ui/use-resource.ts';
+import { VideoGrid } from '../ui/video-grid.tsx';
+import { FollowButton } from '../video/follow-button.tsx';
+
+export function ProfilePage({ username }: { username: string }) {
+  const profile = useResource(`user:${username}`, (signal) => fetchUser(username, signal).then((r) => r.user));
+  if (profile.loading) return <Loading label="Loading profile" />;
+  if (!profile.data) return <ErrorState error={profile.error} onRetry={profile.retry} />;
+  return <Profile user={profile.data} onChange={profile.set} />;
+}
+
+function Profile({ user, onChange }: { user: PublicUser; onChange: (user: PublicUser) => void }) {
+  const load = useCallback((cursor: string | null, signal: AbortSignal) => fetchUserVideos(user.username, cursor, signal), [user.username]);
+  const videos = usePagedList<Video>(`videos:${user.username}`, load);
+  return (
+    <div className="page profile">
+      <header className="profile-header">
+        <Avatar user={user} size={96} />
+        <div className="profile-names">
+          <h1>{user.displayName || user.username}</h1>
+          <p className="muted-text">@{user.username}</p>
+          {user.viewer.isSelf ? (
+            <div className="row">
+              <Link className="button" to={paths.editProfile()}>
+                Edit profile
+              </Link>
+              <Link className="button button-primary" to={paths.upload()}>
+                Upload
+              </Link>
+            </div>
+          ) : (
+            <FollowButton
+              username={user.username}
+              following={user.viewer.following}
+              onChange={(following, followers) =>
+                onChange({
+                  ...user,
+                  viewer: { ...user.viewer, following },
+                  counts: { ...user.counts, followers },
+                })
+              }
+            />
+          )}
+        </div>
+      </header>
+      <dl className="profile-counts">
+        <div>
+          <dt>Following</dt>
+          <dd>{formatCount(user.counts.following)}</dd>
+        </div>
+        <div>
+          <dt>Followers</dt>
+          <dd data-testid="followers-count">{formatCount(user.counts.followers)}</dd>
+        </div>
+        <div>
+          <dt>Likes</dt>
+          <dd>{formatCount(user.counts.likes)}</dd>
+        </div>
+      </dl>
+      {user.bio && <p className="profile-bio">{user.bio}</p>}
+      <h2 className="section-title">Videos</h2>
+      <VideoGrid videos={videos.items} onEnd={videos.loadMore} />
+      {videos.loading && <Loading label="Loading videos" />}
+      {videos.error !== null && <ErrorState error={videos.error} onRetry={videos.retry} />}
+      {!videos.loading && !videos.error && videos.items.length === 0 && <Empty>No videos yet.</Empty>}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// A tiny router on the History API: one subscribable location, navigate(), and a <Link>.
+import { useSyncExternalStore } from 'react';
+
+const listeners = new Set<() => void>();
+
+function notify() {
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+}
+
+const snapshot = () => window.location.pathname + window.location.search;
+
+export function navigate(to: string, options: { replace?: boolean } = {}) {
+  if (to === snapshot()) return;
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  window.scrollTo(0, 0);
+  notify();
+}
+
+/** The current path plus query string ("/search?q=cats"); re-renders on every navigation. */
+export function useLocation(): URL {
+  const href = useSyncExternalStore(subscribe, snapshot);
+  return new URL(href, window.location.origin);
+}

@@ -1,0 +1,63 @@
+// Every page of the app as a typed route, parsed from the URL and built back into one.
+
+export type Route =
+  | { name: 'foryou' }
+  | { name: 'following' }
+  | { name: 'video'; id: string }
+  | { name: 'profile'; username: string }
+  | { name: 'hashtag'; tag: string }
+  | { name: 'search'; q: string }
+  | { name: 'login'; next: string }
+  | { name: 'signup'; next: string }
+  | { name: 'upload' }
+  | { name: 'editProfile' }
+  | { name: 'notFound' };
+
+export const paths = {
+  foryou: () => '/',
+  following: () => '/following',
+  video: (id: string) => `/v/${encodeURIComponent(id)}`,
+  profile: (username: string) => `/@${encodeURIComponent(username)}`,
+  hashtag: (tag: string) => `/tag/${encodeURIComponent(tag)}`,
+  search: (q = '') => (q ? `/search?q=${encodeURIComponent(q)}` : '/search'),
+  login: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
+  signup: (next?: string) => (next && next !== '/' ? `/signup?next=${encodeURIComponent(next)}` : '/signup'),
+  upload: () => '/upload',
+  editProfile: () => '/settings/profile',
+};
+
+/** Only same-site paths are allowed as a post-login destination. */
+function safeNext(value: string | null): string {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+function decode(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
+export function parseRoute(url: URL): Route {
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') return { name: 'foryou' };
+  if (path === '/following') return { name: 'following' };
+  if (path === '/upload') return { name: 'upload' };
+  if (path === '/settings/profile') return { name: 'editProfile' };
+  if (path === '/search') return { name: 'search', q: url.searchParams.get('q') ?? '' };
+  if (path === '/login') return { name: 'login', next: safeNext(url.searchParams.get('next')) };
+  if (path === '/signup') return { name: 'signup', next: safeNext(url.searchParams.get('next')) };
+  const segments = path.split('/').slice(1);
+  const [first, second] = segments;
+  if (segments.length === 1 && first?.startsWith('@')) {
+    const username = decode(first.slice(1));
+    if (username) return { name: 'profile', username };
+  }
+  if (segments.length === 2 && second) {
+    const value = decode(second);
+    if (value && first === 'v') return { name: 'video', id: value };
+    if (value && first === 'tag') return { name: 'hashtag', tag: value };
+  }
+  return { name: 'notFound' };
+}

@@ -1,0 +1,46 @@
+// Navigation: a sidebar on desktop, a tab bar along the bottom on phones.
+import type { Route } from '../router/routes.ts';
+import { Link } from '../router/link.tsx';
+import { paths } from '../router/routes.ts';
+import { useSession } from '../session/session.tsx';
+import { Avatar } from '../ui/avatar.tsx';
+import { Icon, type IconName } from '../ui/icons.tsx';
+
+export function AppNav({ route }: { route: Route }) {
+  const { user, logout } = useSession();
+  const profilePath = user ? paths.profile(user.username) : paths.login();
+  const isOwnProfile = route.name === 'profile' && route.username === user?.username;
+  return (
+    <nav className="app-nav" aria-label="Main">
+      <Link to={paths.foryou()} className="brand" aria-label="Cliptide home">
+        Cliptide
+      </Link>
+      <NavLink to={paths.foryou()} icon="home" label="For You" current={route.name === 'foryou'} />
+      <NavLink to={paths.following()} icon="users" label="Following" current={route.name === 'following'} />
+      <NavLink to={paths.upload()} icon="plus" label="Upload" current={route.name === 'upload'} className="nav-upload" />
+      <NavLink to={paths.search()} icon="search" label="Search" current={route.name === 'search'} />
+      {user ? (
+        <Link to={profilePath} className={isOwnProfile ? 'nav-link is-current' : 'nav-link'} aria-current={isOwnProfile ? 'page' : undefined}>
+          <Avatar user={user} size={26} />
+          <span>Profile</span>
+        </Link>
+      ) : (
+        <NavLink to={paths.login(window.location.pathname)} icon="user" label="Log in" current={route.name === 'login'} />
+      )}
+      {user && (
+        <button type="button" className="nav-logout link-button" onClick={() => void logout()}>
+          Log out
+        </button>
+      )}
+    </nav>
+  );
+}
+
+function NavLink({ to, icon, label, current, className = '' }: { to: string; icon: IconName; label: string; current: boolean; className?: string }) {
+  return (
+    <Link to={to} className={`nav-link ${current ? 'is-current' : ''} ${className}`} aria-current={current ? 'page' : undefined}>
+      <Icon name={icon} size={26} />
+      <span>{label}</span>
+    </Link>
+  );
+}

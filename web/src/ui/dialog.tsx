@@ -1,0 +1,51 @@
+// A modal surface: a sheet from the bottom on phones, a panel or centred box on desktop.
+// Focus moves in on open and back on close; Escape and the backdrop close it.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Icon } from './icons.tsx';
+
+interface DialogProps {
+  label: string;
+  onClose: () => void;
+  variant?: 'sheet' | 'center';
+  children: ReactNode;
+}
+
+export function Dialog({ label, onClose, variant = 'center', children }: DialogProps) {
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    panel.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.stopPropagation();
+        onClose();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      previous?.focus?.({ preventScroll: true });
+    };
+  }, [onClose]);
+  return (
+    <div className={`dialog-backdrop dialog-${variant}`} onClick={onClose}>
+      <div
+        ref={panel}
+        className="dialog-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-label={label}
+        tabIndex={-1}
+        onClick={(event) => event.stopPropagation()}
+      >
+        <header className="dialog-header">
+          <h2>{label}</h2>
+          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+            <Icon name="close" />
+          </button>
+        </header>
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// The studio's form: the file, its caption, who can see it and whether comments are allowed.
+import { useState, type FormEvent } from 'react';
+import type { Visibility } from '../api/types.ts';
+import { CaptionInput } from './caption-input.tsx';
+import { FilePicker } from './file-picker.tsx';
+import { startNewUpload } from './upload-store.ts';
+
+export function ComposeForm({ busy }: { busy: boolean }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [caption, setCaption] = useState('');
+  const [visibility, setVisibility] = useState<Visibility>('public');
+  const [allowComments, setAllowComments] = useState(true);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  function pick(picked: File) {
+    setProblem(picked.type && !picked.type.startsWith('video/') ? 'That file doesn’t look like a video.' : null);
+    setFile(picked);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file || problem) return;
+    void startNewUpload(file, { caption: caption.trim(), visibility, allowComments });
+  }
+
+  return (
+    <form className="studio" onSubmit={submit}>
+      <FilePicker file={file} onPick={pick} />
+      <div className="studio-details">
+        {problem && (
+          <p className="form-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <CaptionInput value={caption} onChange={setCaption} />
+        <div className="field">
+          <label htmlFor="visibility">Who can watch</label>
+          <select id="visibility" value={visibility} onChange={(e) => setVisibility(e.target.value as Visibility)}>
+            <option value="public">Everyone</option>
+            <option value="followers">Followers</option>
+            <option value="private">Only me</option>
+          </select>
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={allowComments} onChange={(e) => setAllowComments(e.target.checked)} />
+          Allow comments
+        </label>
+        <button type="submit" className="button button-primary button-wide" disabled={!file || busy || problem !== null}>
+          {busy ? 'Starting…' : 'Post'}
+        </button>
+      </div>
+    </form>
+  );
+}

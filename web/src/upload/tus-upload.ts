@@ -1,0 +1,65 @@
+// Sends a file by tus, resuming a previous upload of the same file to the same video when
+// tus-js-client's fingerprint store (localStorage) has one.
+import { Upload } from 'tus-js-client';
+import type { UploadTarget } from '../api/types.ts';
+
+export type PreviousUpload = Awaited<ReturnType<Upload['findPreviousUploads']>>[number];
+
+/** Chunks keep a resumed upload from starting over; overridable for tests and slow links. */
+const DEFAULT_CHUNK_BYTES = 2 * 1024 * 1024;
+
+function chunkSize(): number {
+  try {
+    const override = Number(window.localStorage.getItem('cliptide:upload-chunk-size'));
+    return Number.isFinite(override) && override >= 16 * 1024 ? override : DEFAULT_CHUNK_BYTES;
+  } catch {
+    return DEFAULT_CHUNK_BYTES;
+  }
+}
+
+export interface UploadCallbacks {
+  onProgress: (sent: number, total: number) => void;
+  onSuccess: () => void;
+  onError: (error: Error) => void;
+  /** Told where the upload starts: 0 for a new one, the server's offset when resuming. */
+  onStart?: (resumedFrom: PreviousUpload | null) => void;
+}
+
+export interface RunningUpload {
+  abort: () => void;
+}
+
+export function sendFile(file: File, target: Pick<UploadTarget, 'url' | 'metadata'>, callbacks: UploadCallbacks): RunningUpload {
+  const videoId = target.metadata.videoId;
+  const upload = new Upload(file, {
+    endpoint: new URL(target.url, window.location.origin).href,
+    metadata: { ...target.metadata, filename: file.name, filetype: file.type || 'application/octet-stream' },
+    chunkSize: chunkSize(),
+    retryDelays: [0, 1000, 3000, 5000, 10000],
+    storeFingerprintForResuming: true,
+    removeFingerprintOnSuccess: true,
+    onProgress: callbacks.onProgress,
+    onSuccess: () => callbacks.onSuccess(),
+    onError: callbacks.onError,
+  });
+  let aborted = false;
+  upload
+    .findPreviousUploads()
+    .then((previous) => {
+      if (aborted) return;
+      // only resume an upload that belongs to this video, newest first
+      const mine = previous
+        .filter((p) => p.metadata.videoId === videoId)
+        .sort((a, b) => Date.parse(b.creationTime) - Date.parse(a.creationTime))[0];
+      if (mine) upload.resumeFromPreviousUpload(mine);
+      callbacks.onStart?.(mine ?? null);
+      upload.start();
+    })
+    .catch((error: unknown) => callbacks.onError(error instanceof Error ? error : new Error(String(error))));
+  return {
+    abort: () => {
+      aborted = true;
+      void upload.abort();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// The column of actions beside a video: creator, like, comment, save, share, sound.
+import type { Video } from '../api/types.ts';
+import { useMutedPreference } from '../player/preferences.ts';
+import { Link } from '../router/link.tsx';
+import { paths } from '../router/routes.ts';
+import { Avatar } from '../ui/avatar.tsx';
+import { formatCount } from '../ui/format.ts';
+import { Icon, type IconName } from '../ui/icons.tsx';
+import { FollowButton } from './follow-button.tsx';
+import type { VideoActions } from './use-video-actions.ts';
+
+interface ActionRailProps {
+  video: Video;
+  actions: VideoActions;
+  onComments: () => void;
+}
+
+export function ActionRail({ video, actions, onComments }: ActionRailProps) {
+  const [muted, setMuted] = useMutedPreference();
+  const author = video.author;
+  return (
+    <div className="rail">
+      <div className="rail-creator">
+        <Link to={paths.profile(author.username)} aria-label={`@${author.username} profile`}>
+          <Avatar user={author} size={48} />
+        </Link>
+        <FollowButton username={author.username} following={video.viewer.followingAuthor} compact />
+      </div>
+      <RailButton
+        icon="heart"
+        label={actions.liked ? 'Unlike' : 'Like'}
+        pressed={actions.liked}
+        count={actions.likes}
+        onClick={actions.toggleLike}
+        className={actions.liked ? 'is-liked' : ''}
+      />
+      <RailButton
+        icon="comment"
+        label={video.allowComments ? 'Comments' : 'Comments are off'}
+        count={actions.comments}
+        onClick={onComments}
+      />
+      <RailButton
+        icon="bookmark"
+        label={actions.saved ? 'Remove from saved' : 'Save'}
+        pressed={actions.saved}
+        count={actions.saves}
+        onClick={actions.toggleSave}
+        className={actions.saved ? 'is-saved' : ''}
+      />
+      <RailButton icon="share" label="Share" count={actions.shares} onClick={() => void actions.shareLink()} />
+      <button
+        type="button"
+        className="rail-button rail-sound"
+        aria-label={muted ? 'Unmute' : 'Mute'}
+        aria-pressed={!muted}
+        onClick={() => setMuted(!muted)}
+      >
+        <Icon name={muted ? 'mute' : 'volume'} size={26} />
+      </button>
+    </div>
+  );
+}
+
+interface RailButtonProps {
+  icon: IconName;
+  label: string;
+  count: number;
+  onClick: () => void;
+  pressed?: boolean;
+  className?: string;
+}
+
+function RailButton({ icon, label, count, onClick, pressed, className = '' }: RailButtonProps) {
+  return (
+    <button
+      type="button"
+      className={`rail-button ${className}`}
+      aria-label={`${label} (${count})`}
+      aria-pressed={pressed}
+      onClick={onClick}
+    >
+      <span className="rail-icon">
+        <Icon name={icon} size={30} />
+      </span>
+      <span className="rail-count" aria-hidden="true">
+        {formatCount(count)}
+      </span>
+    </button>
+  );
+}
