@@ -4,6 +4,7 @@ import { fetchMe, logout as apiLogout } from '../api/auth.ts';
 import { ApiError } from '../api/problem.ts';
 import type { Me } from '../api/types.ts';
 import { LoginPrompt } from './login-prompt.tsx';
+import { hasSessionHint, setSessionHint } from './session-hint.ts';
 
 interface Session {
   /** undefined while loading, null when logged out. */
@@ -21,6 +22,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [prompt, setPrompt] = useState<string | null>(null);
 
   useEffect(() => {
+    // a visitor who never logged in on this browser has no session to ask about
+    if (!hasSessionHint()) return setUser(null);
     const controller = new AbortController();
     fetchMe(controller.signal)
       .then(({ user }) => setUser(user))
@@ -32,6 +35,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       });
     return () => controller.abort();
   }, []);
+
+  useEffect(() => {
+    if (user !== undefined) setSessionHint(user !== null);
+  }, [user]);
 
   const requireAuth = useCallback(
     (why?: string) => {

@@ -1,0 +1,164 @@
+// The main journey through the real server and Chromium: sign up, upload through the studio,
+// find the video on the profile and in a follower's Following feed, play it (real decoding),
+// like, comment, follow, swipe to the next video — with screenshots and no console errors.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Account, signupByApi, uploadByApi, waitUntilReady } from './support/api.ts';
+import { DESKTOP, launchBrowser, PHONE, type Browser } from './support/browser.ts';
+import { makeClip } from './support/clips.ts';
+import { screenshotBothSizes } from './support/screenshots.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+import type { MediaElementLike } from './support/dom.ts';
+import { currentTime, waitForPlayback } from './support/video.ts';
+
+describe('creator and viewer journey', () => {
+  let server: RunningServer;
+  let creator: Browser;
+  let viewer: Browser;
+  let alice: Account;
+  let bob: Account;
+  let firstVideoId = '';
+
+  before(async () => {
+    server = await startServer();
+    creator = await launchBrowser({ baseUrl: server.baseUrl, viewport: PHONE });
+    viewer = await launchBrowser({ baseUrl: server.baseUrl, viewport: DESKTOP });
+    bob = await signupByApi(server.baseUrl, 'bob');
+  });
+
+  after(async () => {
+    await creator?.close();
+    await viewer?.close();
+    await server?.stop();
+  });
+
+  it('refuses a sign-up under 13 with a friendly message, then signs up', async () => {
+    const page = creator.page;
+    await page.goto('/signup');
+    await page.getByLabel('Username').fill('alice');
+    await page.getByLabel('Email').fill('alice@example.test');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByLabel('Birthdate').fill(new Date(Date.now() - 10 * 365 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.getByRole('alert').filter({ hasText: 'at least 13' }).waitFor();
+    // Chromium logs the refused request (422) it was asked to make; the app itself logged nothing
+    assert.ok(creator.consoleErrors.every((e) => e.includes('status of 422')));
+    creator.consoleErrors.length = 0;
+
+    await page.getByLabel('Birthdate').fill('1995-05-05');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('link', { name: 'Profile' }).waitFor();
+    alice = new Account(server.baseUrl, 'alice');
+    const cookie = (await creator.context.cookies()).find((c) => c.name === 'cliptide_session');
+    assert.ok(cookie, 'the session cookie is set');
+    alice.cookie = `${cookie.name}=${cookie.value}`;
+  });
+
+  it('uploads a clip through the studio and waits until it is live', async () => {
+    const page = creator.page;
+    const clip = makeClip('journey-first', { seconds: 3, frequency: 440 });
+    await page.getByRole('link', { name: 'Upload' }).click();
+    await page.getByLabel('Video file').setInputFiles(clip);
+    await page.getByLabel('Preview of the chosen video').waitFor();
+    await page.getByLabel('Caption').fill('My first clip #cliptide #e2e');
+    await screenshotBothSizes(page, 'upload-studio');
+    await page.getByRole('button', { name: 'Post' }).click();
+    await page.getByRole('heading', { name: 'Your video is live' }).waitFor({ timeout: 90_000 });
+  });
+
+  it('shows the video on the profile, and a second video arrives by API', async () => {
+    const page = creator.page;
+    await page.getByRole('link', { name: 'Go to profile' }).click();
+    await page.waitForURL('**/@alice');
+    const tile = page.getByRole('link', { name: /My first clip #cliptide #e2e by @alice/ });
+    await tile.waitFor();
+    firstVideoId = decodeURIComponent((await tile.getAttribute('href'))!.replace('/v/', ''));
+    const second = await uploadByApi(alice, makeClip('journey-second', { seconds: 3, frequency: 660 }), 'Second one #e2e');
+    await waitUntilReady(alice, second);
+    await page.reload();
+    await page.getByRole('link', { name: /Second one #e2e by @alice/ }).waitFor();
+    await screenshotBothSizes(page, 'profile', (p) => p.locator('.grid-link img').first().waitFor());
+    assert.deepEqual(creator.consoleErrors, []);
+  });
+
+  it('lets a follower log in, follow, and see the videos in Following', async () => {
+    const page = viewer.page;
+    await page.goto('/login');
+    await page.getByLabel('Username or email').fill('bob');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+
+    await page.goto('/@alice');
+    await page.getByRole('button', { name: 'Follow @alice' }).click();
+    await page.getByRole('button', { name: 'Unfollow @alice' }).waitFor();
+    await page.getByTestId('followers-count').filter({ hasText: '1' }).waitFor();
+
+    await page.getByRole('link', { name: 'Following' }).first().click();
+    await page.waitForURL('**/following');
+    await page.locator('.feed-item').nth(1).waitFor();
+    assert.equal(await page.locator('.feed-item').count(), 2, 'both of alice’s videos are in Following');
+  });
+
+  it('plays the current video (currentTime advances) and only that one', async () => {
+    const page = viewer.page;
+    const first = page.locator('video[data-feed-index="0"]');
+    await waitForPlayback(first, 0.5);
+    const second = page.locator('video[data-feed-index="1"]');
+    assert.equal(await second.evaluate((v: MediaElementLike) => v.paused), true, 'the next video waits, preloaded');
+    await screenshotBothSizes(page, 'feed');
+  });
+
+  it('likes and comments, with counts confirmed by the server', async () => {
+    const page = viewer.page;
+    const item = page.locator('.feed-item[data-index="0"]');
+    const videoId = (await page.locator('video[data-feed-index="0"]').getAttribute('data-video-id'))!;
+    await item.getByRole('button', { name: 'Like (0)' }).click();
+    await item.getByRole('button', { name: 'Unlike (1)' }).waitFor();
+
+    await item.getByRole('button', { name: 'Comments (0)' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Comments' });
+    await drawer.getByText('No comments yet').waitFor();
+    await drawer.getByLabel('Add a comment').fill('Love this #e2e');
+    await drawer.getByRole('button', { name: 'Post' }).click();
+    await drawer.getByRole('article', { name: 'Comment by @bob' }).getByText('Love this #e2e').waitFor();
+    await drawer.getByRole('button', { name: 'Close' }).click();
+    await item.getByRole('button', { name: 'Comments (1)' }).waitFor();
+
+    const { video } = await bob.call<{ video: { counts: { likes: number; comments: number }; viewer: { liked: boolean } } }>('GET', `/videos/${videoId}`);
+    assert.equal(video.counts.likes, 1);
+    assert.equal(video.counts.comments, 1);
+  });
+
+  it('swipes to the next video: it plays, the previous one stops, and the view is reported', async () => {
+    const page = viewer.page;
+    const firstId = await page.locator('video[data-feed-index="0"]').getAttribute('data-video-id');
+    const report = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/videos/${firstId}/views`), { timeout: 10_000 });
+    await page.locator('.feed').hover();
+    await page.mouse.wheel(0, 400);
+    await page.locator('.feed[data-active-index="1"]').waitFor();
+    await waitForPlayback(page.locator('video[data-feed-index="1"]'), 0.3);
+    assert.equal(await page.locator('video[data-feed-index="0"]').evaluate((v: MediaElementLike) => v.paused), true);
+    const sent = (await report).postDataJSON() as { watchedMs: number; completed: boolean; replays: number };
+    assert.ok(sent.watchedMs > 300, `watched time reported (${sent.watchedMs} ms)`);
+    assert.equal(typeof sent.completed, 'boolean');
+
+    await page.keyboard.press('k');
+    await page.locator('.feed[data-active-index="0"]').waitFor();
+    await page.keyboard.press('j');
+    await page.locator('.feed[data-active-index="1"]').waitFor();
+    assert.ok((await currentTime(page.locator('video[data-feed-index="1"]'))) >= 0);
+  });
+
+  it('had no console errors on the pages it visited', async () => {
+    const page = viewer.page;
+    for (const path of ['/', '/search?q=e2e', '/tag/e2e', `/v/${firstVideoId}`]) {
+      await page.goto(path);
+      await page.locator('main .state, main .feed-item, main .grid, main h1').first().waitFor();
+      await page.waitForTimeout(500);
+    }
+    assert.deepEqual(viewer.consoleErrors, []);
+    assert.deepEqual(creator.consoleErrors, []);
+  });
+});
