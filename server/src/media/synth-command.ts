@@ -28,8 +28,8 @@ export interface SynthOptions {
   fontFile?: string;
 }
 
-/** Scenes that cost a lot per pixel are drawn at half size and scaled up. */
-const HALF_SIZE: ReadonlySet<SynthScene> = new Set(['mandelbrot', 'life', 'gradients']);
+/** Scenes that cost a lot per pixel are drawn smaller and scaled up (life as big square cells). */
+const DRAW_SCALE: Partial<Record<SynthScene, number>> = { mandelbrot: 0.5, gradients: 0.5, life: 0.25 };
 /** Extra border drawn around the picture so the frame can pan across it. */
 const PAN_MARGIN = 1 / 8;
 
@@ -81,7 +81,7 @@ export const safeText = (text: string) => text.replace(/[^\p{L}\p{N} #@.!?-]/gu,
 export function synthCommand(opts: SynthOptions): ToolCommand {
   const fps = opts.fps ?? 30;
   const audio = opts.audio ?? true;
-  const scale = HALF_SIZE.has(opts.scene) ? 0.5 : 1;
+  const scale = DRAW_SCALE[opts.scene] ?? 1;
   const innerW = even(opts.width * scale);
   const innerH = even(opts.height * scale);
   const srcW = even(innerW * (1 + PAN_MARGIN));
@@ -89,7 +89,7 @@ export function synthCommand(opts: SynthOptions): ToolCommand {
   const filters = [
     `crop=${innerW}:${innerH}:x='(iw-ow)/2*(1+sin(t*0.9))':y='(ih-oh)/2*(1+cos(t*0.7))'`,
     `hue=h=t*${opts.hueSpeed ?? 40}`,
-    ...(scale !== 1 ? [`scale=${opts.width}:${opts.height}`] : []),
+    ...(scale !== 1 ? [`scale=${opts.width}:${opts.height}${opts.scene === 'life' ? ':flags=neighbor' : ''}`] : []),
   ];
   const text = opts.text ? safeText(opts.text) : '';
   if (text) {
