@@ -115,6 +115,7 @@ test('no creator twice in a row, also across page boundaries; reasons are 1 to 3
 test('follows, blocks, keyword filters and the visibility predicate', () => {
   const engine = engineWith();
   warmUp(engine);
+  engine.upsertVideo({ ...catalogue()[0]!, id: 'travel-new', creatorId: 'travel-creator-2', hashtags: ['travel'], createdAt: T0 - 2 * 86_400_000 }, T0);
   const page = engine.recommend(request('gu', T0, {
     follows: ['travel-creator-2'],
     blockedCreators: ['cats-creator-0'],

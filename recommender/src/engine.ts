@@ -44,7 +44,7 @@ export function resolveOptions(o: EngineOptions = {}): ResolvedOptions {
     dim: o.dim ?? 16,
     admitAfter: { user: o.admitAfter?.user ?? 2, video: o.admitAfter?.video ?? 2, feature: o.admitAfter?.feature ?? 2 },
     expireAfterMs: o.expireAfterMs ?? 30 * 86_400_000,
-    explorationShare: o.explorationShare ?? 0.2,
+    explorationShare: o.explorationShare ?? 0.1,
     annThreshold: o.annThreshold ?? 20_000,
   };
 }
@@ -154,7 +154,7 @@ export class ForYouEngine {
       if (this.pool.has(id)) flags |= SOURCE.explore;
       main.push({ rec, score, sources: flags });
     }
-    const explore = this.explorationCandidates(req, viewer, ok, cands, count, personal);
+    const explore = this.explorationCandidates(req, viewer, ok, count, personal);
     const page = arrange(main, explore, count, state?.lastCreator ?? null);
     const items: FeedItem[] = page.map((s) => ({
       videoId: s.rec.meta.id,
@@ -174,14 +174,14 @@ export class ForYouEngine {
     return { items, impression };
   }
 
-  private explorationCandidates(req: FeedRequest, viewer: Viewer, ok: Eligible, taken: CandidateSet, count: number, personal: boolean): Scored[] {
+  private explorationCandidates(req: FeedRequest, viewer: Viewer, ok: Eligible, count: number, personal: boolean): Scored[] {
     const slots = Math.round(count * this.options.explorationShare);
     if (slots === 0 || this.pool.size === 0) return [];
     const random = mulberry32(hash32(`${req.userId ?? ''}|${req.now}`, this.options.seed));
     const out: Scored[] = [];
     for (const entry of this.pool.sample(EXPLORE_SAMPLE, random)) {
       const rec = this.catalogue.get(entry.videoId);
-      if (!rec || taken.has(rec.meta.id) || !ok(rec) || req.now - rec.meta.createdAt > MAX_POOL_AGE_MS) continue;
+      if (!rec || !ok(rec) || req.now - rec.meta.createdAt > MAX_POOL_AGE_MS) continue;
       const fresh = 1 / (1 + entry.impressions / 10);
       const score = (personal ? this.ranker.score(viewer, rec) : 0) + 0.3 * fresh + 0.2 * entry.stage;
       out.push({ rec, score, sources: SOURCE.explore });

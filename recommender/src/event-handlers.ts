@@ -2,7 +2,7 @@
 import type { EngineEvent } from './types.ts';
 import type { ForYouEngine } from './engine.ts';
 import type { VideoRecord } from './catalogue.ts';
-import { MAX_POOL_AGE_MS } from './exploration.ts';
+import { MAX_ENTRY_AGE_MS } from './exploration.ts';
 import { T } from './ranker.model.ts';
 import { normaliseTag } from './features.ts';
 import {
@@ -117,7 +117,7 @@ const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
     const isNew = !engine.catalogue.get(e.video.id);
     if (!engine.catalogue.upsert(e.video)) return;
     const rec = engine.catalogue.get(e.video.id) as VideoRecord;
-    if (isNew && e.at - e.video.createdAt < MAX_POOL_AGE_MS) engine.pool.add(e.video.id, e.at);
+    if (isNew && e.at - e.video.createdAt < MAX_ENTRY_AGE_MS) engine.pool.add(e.video.id, e.at);
     refreshRow(engine, rec);
   },
   video_remove(engine, e) {

@@ -7,7 +7,9 @@
 export const STAGE_BUDGETS = [30, 200, 1500] as const;
 const PASS_WATCH_FRACTION = 0.5;
 const PASS_COMPLETION_RATE = 0.35;
-export const MAX_POOL_AGE_MS = 7 * 86_400_000;
+export const MAX_POOL_AGE_MS = 3 * 86_400_000;
+/** uploads older than this when the engine first hears of them skip the pool */
+export const MAX_ENTRY_AGE_MS = 86_400_000;
 
 export interface PoolEntry {
   videoId: string;

@@ -21,7 +21,7 @@ export const SCORE_WEIGHTS: readonly number[] = [1, 0.6, 1.5, 2, 2];
 
 const LR_EMBEDDING = 0.05;
 const LR_BIAS = 0.05;
-const LR_CROSS = 0.5;
+const LR_CROSS = 1;
 const LR_GLOBAL = 0.02;
 const L2 = 1e-4;
 
@@ -146,11 +146,14 @@ export class Ranker {
     return out;
   }
 
-  /** The combined score: the value-weighted sum of outcome probabilities. */
+  /**
+   * The combined score: the value-weighted sum of outcome probabilities, the watch fraction
+   * weighted by the video's length (expected watch time, with diminishing returns).
+   */
   score(viewer: Viewer, rec: VideoRecord): number {
     const p = this.predict(viewer, rec, this.logits);
-    let s = 0;
-    for (let t = 0; t < T; t++) s += (SCORE_WEIGHTS[t] as number) * (p[t] as number);
+    let s = (p[0] as number) * watchValue(rec.meta.durationMs);
+    for (let t = 1; t < T; t++) s += (SCORE_WEIGHTS[t] as number) * (p[t] as number);
     return s;
   }
 
@@ -256,6 +259,11 @@ function stepSplit(arr: Float32Array, grad: Float32Array, lr: number): void {
     arr[T + t] = a;
     arr[t] = (arr[t] as number) - (lr * g) / Math.sqrt(a);
   }
+}
+
+/** Value of watching a whole video of this length, relative to a 15-second one. */
+export function watchValue(durationMs: number): number {
+  return Math.min(2, Math.max(0.5, Math.sqrt(durationMs / 15_000)));
 }
 
 export function sigmoid(x: number): number {

@@ -11,8 +11,8 @@ export interface Scored {
   sources: number;
 }
 
-const TOPIC_PENALTY = 0.12;
-const CREATOR_PENALTY = 0.2;
+const TOPIC_PENALTY = 0.02;
+const CREATOR_PENALTY = 0.15;
 const WINDOW = 40;
 /** page positions (mod 5) given to exploration */
 const EXPLORE_SLOT = 3;
