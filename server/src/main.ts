@@ -9,12 +9,12 @@ import { seedDemoCatalogue } from './seed/demo-catalogue.ts';
 async function main(command: string) {
   const config = loadConfig();
   if (command === 'migrate') {
-    const platform = await createPlatform(config, { runWorker: false });
+    const platform = await createPlatform(config, { runWorker: false, recommender: false });
     await platform.close();
     console.log('database is up to date');
     return;
   }
-  const platform = await createPlatform(config, { runWorker: command !== 'serve' || config.jobs.concurrency > 0 });
+  const platform = await createPlatform(config, { runWorker: command !== 'serve' || config.jobs.concurrency > 0, recommender: command === 'serve' });
   const shutdown = async (signal: string) => {
     platform.app.log.info({ signal }, 'shutting down');
     await platform.close();

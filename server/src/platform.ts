@@ -27,6 +27,11 @@ import { createCommentRepository } from './social/comment.repository.ts';
 import { createSocialService } from './social/social.service.ts';
 import { socialRoutes } from './social/social.routes.ts';
 import { createFeedService } from './feed/feed.service.ts';
+import { createRecommenderRepository } from './recommendation/recommender.repository.ts';
+import { createEngineHost } from './recommendation/engine-host.ts';
+import { createCatalogueEvents } from './recommendation/catalogue-events.ts';
+import { createForYouService } from './recommendation/foryou.service.ts';
+import { recommendationRoutes } from './recommendation/recommendation.routes.ts';
 import { feedRoutes } from './feed/feed.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { playbackRoutes } from './playback/playback.routes.ts';
@@ -44,6 +49,10 @@ export interface PlatformOptions {
   retryBaseMs?: number;
   pollMs?: number;
   now?: () => Date;
+  /** Host the For You engine in this process (default true; the `worker` command does not). */
+  recommender?: boolean;
+  /** How often the engine's state is snapshotted to the database. */
+  snapshotEveryMs?: number;
 }
 
 export async function createPlatform(config: Config, opts: PlatformOptions = {}) {
@@ -74,6 +83,17 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   const videosRepo = createVideoRepository(home.db);
   const lists = createVideoListRepository(home.db);
   const socialRepo = createSocialRepository(home.db);
+  const recommenderRepo = createRecommenderRepository(home.db);
+  const nowMs = () => now().getTime();
+  const catalogueEvents = createCatalogueEvents(recommenderRepo, nowMs);
+  const log: WorkerLog = { info: () => {}, warn: () => {}, error: () => {} };
+  const engineHost = createEngineHost({
+    repo: recommenderRepo,
+    db: home.db,
+    now: nowMs,
+    snapshotEveryMs: opts.snapshotEveryMs ?? 60_000,
+    log: { info: (o, m) => log.info(o, m), error: (o, m) => log.error(o, m) },
+  });
   const videos = createVideoService({
     videos: videosRepo,
     lists,
@@ -82,12 +102,25 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     enqueueProcessing: (videoId) => enqueue({ type: 'process_video', videoId }),
     enqueuePurge: (prefix) => enqueue({ type: 'purge_media', prefix }),
     findAuthorId: (username) => socialRepo.authorOf(username),
+    onChanged: (videoId) => catalogueEvents.videoChanged(videoId),
   });
-  const social = createSocialService({ social: socialRepo, comments: createCommentRepository(home.db), videos: videosRepo });
-  const feed = createFeedService({ lists, videos });
+  const forYou = createForYouService({
+    host: engineHost,
+    repo: recommenderRepo,
+    videos: videosRepo,
+    region: regions.home.name,
+    now: nowMs,
+    findCreatorId: (username) => socialRepo.authorOf(username),
+  });
+  const social = createSocialService({
+    social: socialRepo,
+    comments: createCommentRepository(home.db),
+    videos: videosRepo,
+    onEngagement: (signal) => forYou.learn(signal),
+  });
+  const feed = createFeedService({ videos });
 
   const media = createMedia(config.ffmpeg);
-  const log: WorkerLog = { info: () => {}, warn: () => {}, error: () => {} };
   const worker = createWorker({
     jobs: jobsRepo,
     concurrency: opts.runWorker === false ? 0 : config.jobs.concurrency,
@@ -104,6 +137,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
         limits: { maxDurationMs: config.limits.maxVideoMs },
         transcodeTimeoutMs: config.limits.transcodeTimeoutMs,
         enqueuePurge: (prefix) => enqueue({ type: 'purge_media', prefix }),
+        onPublished: (videoId) => catalogueEvents.videoChanged(videoId),
       }),
       purge_media: createPurgeMediaHandler(home.storage),
     },
@@ -125,6 +159,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   videoRoutes(route, videos, config.rateLimits);
   socialRoutes(route, social);
   feedRoutes(route, feed);
+  recommendationRoutes(route, forYou, (accountId, on) => accountsRepo.setPersonalizedFeed(accountId, on));
   searchRoutes(route, { accounts, videos });
   playbackRoutes(app, { storage: home.storage, videos: videosRepo });
   registerTus(app, {
@@ -137,17 +172,22 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     },
   });
 
+  if (opts.recommender !== false) await engineHost.start();
+
   return {
     config,
     app: app as FastifyInstance,
     db,
     storage,
     worker,
-    services: { accounts, videos, social, feed },
+    services: { accounts, videos, social, feed, forYou },
+    recommender: engineHost,
+    catalogueEvents,
     repositories: { videos: videosRepo, jobs: jobsRepo },
     media,
     async close() {
       await worker.stop();
+      if (opts.recommender !== false) await engineHost.stop();
       await app.close();
       if (!opts.db) await db.close();
     },

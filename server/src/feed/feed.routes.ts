@@ -7,15 +7,6 @@ const pageQuery = z.object({ cursor: z.string().max(500).optional() });
 export function feedRoutes(route: Router, feed: FeedService) {
   route({
     method: 'GET',
-    url: '/api/v1/feed/foryou',
-    summary: 'The For You feed; each item says why it is shown',
-    tag: 'feed',
-    auth: 'optional',
-    query: pageQuery,
-    handler: ({ viewer, query }) => feed.forYou(viewer?.id ?? null, query.cursor),
-  });
-  route({
-    method: 'GET',
     url: '/api/v1/feed/following',
     summary: 'Videos from people you follow, newest first',
     tag: 'feed',

@@ -31,7 +31,7 @@ test('a job interrupted by a restart is claimed again and finishes', async () =>
     const author = await signup(first, 'restarter');
     const { video } = await first.services.videos.create(author.id, { caption: 'survives #restart', visibility: 'public', allowComments: true });
     const source = join(dataDir, 'source.mp4');
-    await synthClip({ outPath: source, seconds: 8, width: 720, height: 1280, scene: 'mandelbrot', tone: 1 });
+    await synthClip({ outPath: source, seconds: 8, width: 720, height: 1280, scene: 'mandelbrot', tone: 'chord' });
     first.worker.start();
     await first.services.videos.ingestLocalFile(video.id, source);
 

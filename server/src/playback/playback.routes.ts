@@ -2,7 +2,7 @@
 // cache lifetimes (every published path is immutable: a re-encode gets a new prefix).
 // Video media is served only to viewers who may see the video; sources are never served.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { cacheHeaders, isNotModified, parseRange } from '../storage/http-range.ts';
+import { cacheHeaders, isNotModified, parseRange, rangeApplies, rangeResponseHeaders } from '../storage/http-range.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { VideoRepository } from '../videos/video.repository.ts';
 import { problem, sendProblem } from '../http/problem.ts';
@@ -35,22 +35,16 @@ export function playbackRoutes(app: FastifyInstance, deps: PlaybackDeps) {
     if (!audience) return notFound(reply);
     const info = await deps.storage.head(key);
     if (!info) return notFound(reply);
-    const headers = cacheHeaders(key, info.etag, true, audience);
-    reply.headers(headers);
+    reply.headers(cacheHeaders(info.etag, { immutable: true, audience }));
     reply.header('content-type', info.contentType);
     if (isNotModified(request.headers['if-none-match'], info.etag)) return reply.code(304).send();
-    const range = parseRange(request.headers.range, info.size);
-    if (range.kind === 'unsatisfiable') {
-      return reply.code(416).header('content-range', `bytes */${info.size}`).send();
-    }
-    const blob = await deps.storage.get(key, range.kind === 'partial' ? range.range : undefined);
+    const ifRange = request.headers['if-range'] as string | undefined;
+    const parsed = rangeApplies(ifRange, info.etag) ? parseRange(request.headers.range, info.size) : ({ kind: 'full' } as const);
+    const answer = rangeResponseHeaders(parsed, info.size);
+    reply.code(answer.status).headers(answer.headers);
+    if (answer.status === 416) return reply.send();
+    const blob = await deps.storage.get(key, answer.range);
     if (!blob) return notFound(reply);
-    if (range.kind === 'partial') {
-      const { start, end } = range.range;
-      reply.code(206).header('content-range', `bytes ${start}-${end}/${info.size}`).header('content-length', end - start + 1);
-    } else {
-      reply.header('content-length', info.size);
-    }
     return reply.send(blob.body);
   });
 }

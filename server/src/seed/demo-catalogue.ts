@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { synthClip, type SynthScene } from '../media/index.ts';
+import { SYNTH_TONES, synthClip, type SynthScene } from '../media/index.ts';
 import type { Platform } from '../platform.ts';
 import { demoCreators, demoVideos, DEMO_PASSWORD } from './demo-content.ts';
 
@@ -33,7 +33,16 @@ export async function seedDemoCatalogue(platform: Platform, opts: { limit?: numb
       const authorId = ids.get(v.creator)!;
       const { video } = await videos.create(authorId, { caption: v.caption, visibility: 'public', allowComments: true });
       const outPath = join(work, `${i}.mp4`);
-      await synthClip({ outPath, seconds: v.seconds, width: 540, height: 960, scene: v.scene as SynthScene, tone: v.tone, text: v.title });
+      await synthClip({
+        outPath,
+        seconds: v.seconds,
+        width: 540,
+        height: 960,
+        scene: v.scene as SynthScene,
+        tone: SYNTH_TONES[v.tone % SYNTH_TONES.length]!,
+        key: v.tone * 2,
+        text: v.title,
+      });
       await videos.ingestLocalFile(video.id, outPath);
       await rm(outPath, { force: true });
     }

@@ -10,9 +10,14 @@ export interface SocialDeps {
   social: SocialRepository;
   comments: CommentRepository;
   videos: VideoRepository;
-  /** Tells listeners (the recommender) about an engagement signal as it happens. */
-  onEngagement?: (e: { kind: string; accountId: string | null; videoId?: string; creatorId?: string }) => void;
+  /** Tells listeners (the recommender) about a signed-in viewer's engagement as it happens. */
+  onEngagement?: (signal: EngagementSignal) => Promise<unknown>;
 }
+
+export type EngagementSignal =
+  | { kind: 'view'; accountId: string; videoId: string; watchedMs: number; durationMs: number; completed: boolean; replays: number }
+  | { kind: 'like' | 'unlike' | 'save' | 'unsave' | 'share' | 'comment'; accountId: string; videoId: string }
+  | { kind: 'follow' | 'unfollow'; accountId: string; creatorId: string };
 
 const COMMENT_PAGE = 20;
 
@@ -31,6 +36,9 @@ export function commentView(r: CommentRow, viewerId: string | null) {
 
 export function createSocialService(deps: SocialDeps) {
   const { social, comments, videos } = deps;
+  const signal = async (s: EngagementSignal) => {
+    await deps.onEngagement?.(s);
+  };
 
   /** The video, if this viewer may see it (engagement follows visibility). */
   async function visibleVideo(videoId: string, viewerId: string | null) {
@@ -45,28 +53,28 @@ export function createSocialService(deps: SocialDeps) {
       if (!targetId) throw notFound(`User @${username}`);
       if (targetId === viewerId) throw new DomainError('validation_failed', 'You cannot follow yourself');
       const followers = await social.follow(viewerId, targetId, on);
-      deps.onEngagement?.({ kind: on ? 'follow' : 'unfollow', accountId: viewerId, creatorId: targetId });
+      await signal({ kind: on ? 'follow' : 'unfollow', accountId: viewerId, creatorId: targetId });
       return { following: on, followers };
     },
 
     async like(viewerId: string, videoId: string, on: boolean) {
       const video = await visibleVideo(videoId, viewerId);
       const likes = await social.like(viewerId, videoId, video.author_id, on);
-      deps.onEngagement?.({ kind: on ? 'like' : 'unlike', accountId: viewerId, videoId });
+      await signal({ kind: on ? 'like' : 'unlike', accountId: viewerId, videoId });
       return { liked: on, likes };
     },
 
     async save(viewerId: string, videoId: string, on: boolean) {
       const video = await visibleVideo(videoId, viewerId);
       const saves = await social.save(viewerId, videoId, video.author_id, on);
-      deps.onEngagement?.({ kind: on ? 'save' : 'unsave', accountId: viewerId, videoId });
+      await signal({ kind: on ? 'save' : 'unsave', accountId: viewerId, videoId });
       return { saved: on, saves };
     },
 
     async share(viewerId: string | null, videoId: string, channel: string | null) {
       const video = await visibleVideo(videoId, viewerId);
       const shares = await social.share(viewerId, videoId, video.author_id, channel);
-      deps.onEngagement?.({ kind: 'share', accountId: viewerId, videoId });
+      if (viewerId) await signal({ kind: 'share', accountId: viewerId, videoId });
       return { shares };
     },
 
@@ -74,8 +82,11 @@ export function createSocialService(deps: SocialDeps) {
       const video = await visibleVideo(videoId, viewerId);
       // Never more than the video could have played: (replays + 1) × its duration, plus a little slack.
       const cap = video.duration_ms ? (v.replays + 1) * video.duration_ms + 1000 : v.watchedMs;
-      await social.view({ accountId: viewerId, videoId, authorId: video.author_id, ...v, watchedMs: Math.min(v.watchedMs, cap) });
-      deps.onEngagement?.({ kind: 'view', accountId: viewerId, videoId });
+      const watchedMs = Math.min(v.watchedMs, cap);
+      await social.view({ accountId: viewerId, videoId, authorId: video.author_id, ...v, watchedMs });
+      if (viewerId) {
+        await signal({ kind: 'view', accountId: viewerId, videoId, watchedMs, durationMs: video.duration_ms ?? 0, completed: v.completed, replays: v.replays });
+      }
     },
 
     async listComments(videoId: string, viewerId: string | null, cursor?: string) {
@@ -102,7 +113,7 @@ export function createSocialService(deps: SocialDeps) {
         parentId = parent.parent_id ?? parent.id;
       }
       const row = await comments.insert({ videoId, authorId: viewerId, parentId, body, videoAuthorId: video.author_id });
-      deps.onEngagement?.({ kind: 'comment', accountId: viewerId, videoId });
+      await signal({ kind: 'comment', accountId: viewerId, videoId });
       return commentView(row, viewerId);
     },
 

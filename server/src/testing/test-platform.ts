@@ -12,6 +12,7 @@ import { migrate } from '../db/migrate.ts';
 import { openPglite } from '../db/pglite.database.ts';
 import { openPostgres } from '../db/postgres.database.ts';
 import { createPlatform, type Platform, type PlatformOptions } from '../platform.ts';
+import { createArgon2Hasher } from '../accounts/password.ts';
 
 export interface TestDatabase {
   db: Database;
@@ -61,7 +62,9 @@ export async function startTestPlatform(env: Record<string, string> = {}, opts: 
     ...env,
   });
   const testDb = opts.db ? null : await openTestDatabase();
-  const platform = await createPlatform(config, { retryBaseMs: 200, pollMs: 100, ...opts, ...(testDb ? { db: testDb.db } : {}) });
+  // Real argon2id at a lighter cost, so that tests sign up many people quickly.
+  const passwords = createArgon2Hasher({ memoryCost: 4096, timeCost: 2 });
+  const platform = await createPlatform(config, { retryBaseMs: 200, pollMs: 100, passwords, ...opts, ...(testDb ? { db: testDb.db } : {}) });
   await platform.app.ready();
   return Object.assign(platform, {
     dataDir,
@@ -114,5 +117,6 @@ export async function publishedVideo(p: Platform, author: Session, opts: { capti
   });
   const id = created.video.id;
   await p.repositories.videos.publish(id, { mediaPrefix: `videos/${id}/test/`, durationMs: 2000, width: 360, height: 640, hasAudio: true, renditions: [] });
+  await p.catalogueEvents.videoChanged(id);
   return id;
 }

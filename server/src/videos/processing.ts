@@ -21,7 +21,7 @@ export interface ProcessingDeps {
   limits: MediaLimits;
   transcodeTimeoutMs: number;
   enqueuePurge: (prefix: string) => Promise<void>;
-  onPublished?: (videoId: string) => void;
+  onPublished?: (videoId: string) => Promise<void>;
 }
 
 /** Progress shown to the uploader: probing is the first 5 %, the encode up to 95 %, storing the rest. */
@@ -99,7 +99,7 @@ export function createProcessVideoHandler(deps: ProcessingDeps): JobHandler<'pro
         }
         const published = await videos.publish(video.id, {
           mediaPrefix: prefix,
-          durationMs: info.durationMs,
+          durationMs: info.durationMs ?? 0,
           width: result.renditions[0]?.width ?? info.width,
           height: result.renditions[0]?.height ?? info.height,
           hasAudio: info.hasAudio,
@@ -107,7 +107,7 @@ export function createProcessVideoHandler(deps: ProcessingDeps): JobHandler<'pro
         });
         if (published?.previousPrefix) await deps.enqueuePurge(published.previousPrefix);
         await storage.deletePrefix(`sources/${video.id}/`);
-        deps.onPublished?.(video.id);
+        await deps.onPublished?.(video.id);
         return { kind: 'done' };
       } finally {
         await rm(work, { recursive: true, force: true });

@@ -36,21 +36,6 @@ export function createVideoListRepository(db: Queryable) {
       );
     },
 
-    /**
-     * Ranked by recent engagement (likes, comments, shares, saves, completions, views), decayed by age.
-     * The interim For You ranking until the recommender serves it.
-     */
-    byEngagement(viewerId: string | null, offset: number, limit: number): Promise<VideoRow[]> {
-      return db.query<VideoRow>(
-        `${videoSelect('$1')} where ${listedFor('$1')} and v.author_id is distinct from $1
-         order by (1 + 3 * v.like_count + 4 * v.comment_count + 5 * v.share_count + 3 * v.save_count
-                   + 2 * v.completed_count + 0.5 * v.view_count)
-                  / power(extract(epoch from (now() - v.published_at)) / 3600 + 2, 1.2) desc, v.id desc
-         offset $2 limit $3`,
-        [viewerId, offset, limit + 1],
-      );
-    },
-
     search(q: string, viewerId: string | null, limit: number): Promise<VideoRow[]> {
       const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       return db.query<VideoRow>(

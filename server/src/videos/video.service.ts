@@ -19,6 +19,8 @@ export interface VideoDeps {
   enqueueProcessing: (videoId: string) => Promise<void>;
   enqueuePurge: (prefix: string) => Promise<void>;
   findAuthorId: (username: string) => Promise<string | null>;
+  /** A published video changed or went away (the recommender's catalogue follows). */
+  onChanged?: (videoId: string) => Promise<void>;
 }
 
 const PAGE = 12;
@@ -63,6 +65,7 @@ export function createVideoService(deps: VideoDeps) {
         if (await videos.findVisible(id, authorId)) throw forbidden('Only the author can edit this video');
         throw notFound('Video');
       }
+      await deps.onChanged?.(id);
       return get(id, authorId);
     },
 
@@ -74,6 +77,7 @@ export function createVideoService(deps: VideoDeps) {
       }
       if (deleted.media_prefix) await deps.enqueuePurge(`videos/${id}/`);
       await deps.enqueuePurge(`sources/${id}/`);
+      await deps.onChanged?.(id);
     },
 
     /** A tus upload is about to be created for a draft: only its author, only once, only within the size limit. */

@@ -1,0 +1,151 @@
+// Hosts the For You engine in a server process. The `recommender_events` table is the engine's input
+// log: every writer (API requests, workers, other API processes) appends to it, and the host applies
+// the log in id order before it ranks — so an event changes the very next page, every process converges
+// on the same state, and a restart restores the latest snapshot and replays only what came after it.
+import { ForYouEngine, type EngineEvent, type EngineOptions, type EngineSnapshot, type FeedItem, type FeedRequest } from '@cliptide/recommender';
+import type { Queryable } from '../db/database.ts';
+import type { RecommenderRepository } from './recommender.repository.ts';
+import { videoMeta } from './video-meta.ts';
+
+export interface EngineHostDeps {
+  repo: RecommenderRepository;
+  db: Queryable;
+  options?: EngineOptions;
+  now: () => number;
+  snapshotEveryMs?: number;
+  log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+interface Visibility {
+  authorId: string;
+  visibility: 'public' | 'followers' | 'private';
+}
+
+const BATCH = 5000;
+
+export function createEngineHost(deps: EngineHostDeps) {
+  const { repo } = deps;
+  let engine = new ForYouEngine(deps.options);
+  let lastApplied = 0;
+  let lastSnapshot = 0;
+  const selfApplied = new Set<number>();
+  const visibility = new Map<string, Visibility>();
+  let chain: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | null = null;
+
+  /** One thing at a time touches the engine. */
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = chain.then(work, work);
+    chain = run.catch(() => undefined);
+    return run;
+  }
+
+  async function refreshVisibility(ids: string[]) {
+    if (ids.length === 0) return;
+    const rows = await deps.db.query<{ id: string; author_id: string; visibility: Visibility['visibility'] }>(
+      `select id, author_id, visibility from videos where id = any($1::uuid[]) and status = 'ready'`,
+      [ids],
+    );
+    for (const id of ids) visibility.delete(id);
+    for (const r of rows) visibility.set(r.id, { authorId: r.author_id, visibility: r.visibility });
+  }
+
+  /** Applies every logged event not applied yet, in id order. */
+  async function catchUp(): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const batch = await repo.eventsAfter(lastApplied, BATCH);
+      if (batch.length === 0) return applied;
+      const upserted: string[] = [];
+      for (const { id, event } of batch) {
+        if (selfApplied.delete(id)) {
+          lastApplied = id;
+          continue;
+        }
+        engine.observe(event);
+        if (event.type === 'video_upsert') upserted.push(event.video.id);
+        if (event.type === 'video_remove') visibility.delete(event.videoId);
+        lastApplied = id;
+        applied++;
+      }
+      await refreshVisibility(upserted);
+    }
+  }
+
+  /** Brings the engine's catalogue in line with the published videos (after a restore, or the first start). */
+  async function syncCatalogue() {
+    const rows = await repo.catalogue();
+    const live = new Set<string>();
+    for (const row of rows) {
+      live.add(row.id);
+      const meta = videoMeta(row);
+      const known = engine.catalogue.get(row.id)?.meta;
+      if (!known || JSON.stringify(known) !== JSON.stringify(meta)) await repo.append({ type: 'video_upsert', at: deps.now(), video: meta });
+      visibility.set(row.id, { authorId: row.author_id, visibility: row.visibility });
+    }
+    for (const { meta } of engine.catalogue.snapshot()) {
+      if (!live.has(meta.id)) await repo.append({ type: 'video_remove', at: deps.now(), videoId: meta.id });
+    }
+    await catchUp();
+  }
+
+  async function snapshotNow() {
+    await catchUp();
+    if (lastApplied === lastSnapshot) return;
+    await repo.saveSnapshot(lastApplied, JSON.stringify(engine.snapshot()));
+    lastSnapshot = lastApplied;
+  }
+
+  return {
+    async start() {
+      await exclusive(async () => {
+        const snap = await repo.latestSnapshot();
+        if (snap) {
+          engine = ForYouEngine.restore(JSON.parse(snap.state) as EngineSnapshot);
+          lastApplied = lastSnapshot = snap.last_event_id;
+        }
+        const replayed = await catchUp();
+        await syncCatalogue();
+        deps.log.info({ fromSnapshot: snap?.last_event_id ?? null, replayed, videos: engine.catalogue.snapshot().length }, 'recommender ready');
+      });
+      if (deps.snapshotEveryMs) {
+        timer = setInterval(() => {
+          exclusive(snapshotNow).catch((error: unknown) => deps.log.error({ err: String(error) }, 'recommender snapshot failed'));
+        }, deps.snapshotEveryMs);
+        timer.unref();
+      }
+    },
+
+    /** Appends an event to the log; the next page (in any process) learns from it. */
+    record: (event: EngineEvent) => repo.append(event),
+
+    /** A page of For You: catch up on the log, rank, and log the impression it served. */
+    recommend(req: Omit<FeedRequest, 'canSee' | 'now'>): Promise<FeedItem[]> {
+      return exclusive(async () => {
+        await catchUp();
+        const follows = new Set(req.follows);
+        const canSee = (videoId: string) => {
+          const v = visibility.get(videoId);
+          if (!v || v.authorId === req.userId) return false;
+          return v.visibility === 'public' || (v.visibility === 'followers' && follows.has(v.authorId));
+        };
+        const page = engine.recommend({ ...req, now: deps.now(), canSee });
+        if (page.impression) selfApplied.add(await repo.append(page.impression));
+        return page.items;
+      });
+    },
+
+    snapshot: () => exclusive(snapshotNow),
+
+    async stop() {
+      if (timer) clearInterval(timer);
+      await exclusive(snapshotNow).catch((error: unknown) => deps.log.error({ err: String(error) }, 'final recommender snapshot failed'));
+    },
+
+    /** For tests and diagnostics. */
+    get engine() {
+      return engine;
+    },
+  };
+}
+export type EngineHost = ReturnType<typeof createEngineHost>;

@@ -1,0 +1,66 @@
+// HTTP for For You and its controls.
+import { z } from 'zod';
+import type { Router } from '../http/route.ts';
+import type { ForYouService } from './foryou.service.ts';
+
+const notInterestedBody = z.union([
+  z.object({ videoId: z.uuid() }),
+  z.object({ username: z.string().min(1).max(64) }),
+  z.object({ hashtag: z.string().min(1).max(51) }),
+]);
+const preferencesBody = z.object({
+  personalized: z.boolean().optional(),
+  keywordFilters: z.array(z.string().max(50)).max(100).optional(),
+});
+
+export function recommendationRoutes(route: Router, forYou: ForYouService, setPersonalized: (accountId: string, on: boolean) => Promise<void>) {
+  route({
+    method: 'GET',
+    url: '/api/v1/feed/foryou',
+    summary: 'The For You feed, ranked by the open recommender; each item says why it is shown',
+    tag: 'feed',
+    auth: 'optional',
+    query: z.object({ cursor: z.string().max(100).optional() }),
+    handler: ({ viewer }) => forYou.page(viewer?.id ?? null),
+  });
+
+  route({
+    method: 'POST',
+    url: '/api/v1/feed/not-interested',
+    summary: 'Show less of a video, a creator or a hashtag',
+    tag: 'feed',
+    auth: 'required',
+    body: notInterestedBody,
+    status: 204,
+    handler: ({ viewer, body }) => forYou.notInterested(viewer.id, body),
+  });
+
+  route({
+    method: 'POST',
+    url: '/api/v1/feed/foryou/refresh',
+    summary: 'Forget what For You learned about you (follows stay)',
+    tag: 'feed',
+    auth: 'required',
+    status: 204,
+    handler: ({ viewer }) => forYou.refresh(viewer.id),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/v1/me/feed-preferences',
+    summary: 'Personalisation switch and keyword filters',
+    tag: 'feed',
+    auth: 'required',
+    handler: async ({ viewer }) => ({ preferences: await forYou.preferences(viewer.id) }),
+  });
+
+  route({
+    method: 'PUT',
+    url: '/api/v1/me/feed-preferences',
+    summary: 'Switch personalisation off or on (non-personalised: popular in your region and recent), set keyword filters',
+    tag: 'feed',
+    auth: 'required',
+    body: preferencesBody,
+    handler: async ({ viewer, body }) => ({ preferences: await forYou.setPreferences(viewer.id, body, (on) => setPersonalized(viewer.id, on)) }),
+  });
+}

@@ -1,0 +1,69 @@
+// SQL for the recommender: its input log, its snapshots, the catalogue it ranks, viewers' controls.
+import type { EngineEvent } from '@cliptide/recommender';
+import { maybeOne, type Queryable } from '../db/database.ts';
+
+export interface CatalogueRow {
+  id: string;
+  author_id: string;
+  visibility: 'public' | 'followers' | 'private';
+  caption: string;
+  duration_ms: number | null;
+  published_at: Date;
+  home_region: string;
+  hashtags: string[];
+}
+
+const CATALOGUE = `select v.id, v.author_id, v.visibility, v.caption, v.duration_ms, v.published_at, a.home_region,
+    coalesce((select array_agg(h.tag order by h.tag) from video_hashtags h where h.video_id = v.id), '{}') as hashtags
+  from videos v join accounts a on a.id = v.author_id where v.status = 'ready'`;
+
+export function createRecommenderRepository(db: Queryable) {
+  return {
+    async append(event: EngineEvent): Promise<number> {
+      const [row] = await db.query<{ id: number }>('insert into recommender_events (event) values ($1) returning id', [event as unknown as Record<string, unknown>]);
+      return Number(row!.id);
+    },
+
+    async eventsAfter(id: number, limit: number): Promise<{ id: number; event: EngineEvent }[]> {
+      const rows = await db.query<{ id: number; event: EngineEvent }>('select id, event from recommender_events where id > $1 order by id limit $2', [id, limit]);
+      return rows.map((r) => ({ id: Number(r.id), event: r.event }));
+    },
+
+    async latestSnapshot(): Promise<{ last_event_id: number; state: string } | null> {
+      const row = await maybeOne<{ last_event_id: number; state: string }>(db, 'select last_event_id, state from recommender_snapshots order by id desc limit 1');
+      return row ? { ...row, last_event_id: Number(row.last_event_id) } : null;
+    },
+
+    async saveSnapshot(lastEventId: number, state: string): Promise<void> {
+      await db.query('insert into recommender_snapshots (last_event_id, state) values ($1, $2)', [lastEventId, state]);
+      await db.query('delete from recommender_snapshots where id not in (select id from recommender_snapshots order by id desc limit 2)');
+    },
+
+    catalogue(): Promise<CatalogueRow[]> {
+      return db.query<CatalogueRow>(CATALOGUE);
+    },
+
+    async catalogueEntry(videoId: string): Promise<CatalogueRow | null> {
+      return maybeOne<CatalogueRow>(db, `${CATALOGUE} and v.id = $1`, [videoId]);
+    },
+
+    async viewerContext(accountId: string) {
+      return maybeOne<{ home_region: string; created_at: Date; personalized_feed: boolean; keyword_filters: string[] | null; follows: string[] }>(
+        db,
+        `select a.home_region, a.created_at, a.personalized_feed, p.keyword_filters,
+           coalesce((select array_agg(f.followee_id::text) from follows f where f.follower_id = a.id), '{}') as follows
+         from accounts a left join feed_preferences p on p.account_id = a.id where a.id = $1`,
+        [accountId],
+      );
+    },
+
+    async setKeywordFilters(accountId: string, filters: string[]): Promise<void> {
+      await db.query(
+        `insert into feed_preferences (account_id, keyword_filters) values ($1, $2)
+         on conflict (account_id) do update set keyword_filters = excluded.keyword_filters, updated_at = now()`,
+        [accountId, filters],
+      );
+    },
+  };
+}
+export type RecommenderRepository = ReturnType<typeof createRecommenderRepository>;
