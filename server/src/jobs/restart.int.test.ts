@@ -52,8 +52,11 @@ test('a job interrupted by a restart is claimed again and finishes', async () =>
       return v.status === 'ready' ? v : null;
     });
     assert.ok(ready.hls);
-    const [job] = await second.db.query<{ attempts: number; status: string }>(`select attempts, status from jobs where type = 'process_video'`);
-    assert.deepEqual(job, { attempts: 2, status: 'done' });
+    const job = await waitFor('the job to be marked done', async () => {
+      const [row] = await second!.db.query<{ attempts: number; status: string }>(`select attempts, status from jobs where type = 'process_video'`);
+      return row?.status === 'done' ? row : null;
+    });
+    assert.equal(job.attempts, 2, 'claimed a second time after the first process died');
   } finally {
     await second?.close();
     await rm(dataDir, { recursive: true, force: true });
