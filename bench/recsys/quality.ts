@@ -39,7 +39,7 @@ export interface QualityReport {
   options: QualityOptions;
   watchPerSession: Record<string, number>;
   ofOracle: Record<string, number>;
-  coldStart: { swipesTo70: Record<string, number | null>; curve: Record<string, number[]> };
+  coldStart: { swipesTo50: Record<string, number | null>; swipesTo70: Record<string, number | null>; curve: Record<string, number[]> };
   uploads: Record<string, { reached: number; medianImpressions: number | null; hqImpressions: number; lqImpressions: number }>;
   diversity: Record<string, { topicsPerPage: number; creatorCoverage: number }>;
   seconds: number;
@@ -125,12 +125,13 @@ export function runQuality(o: QualityOptions, clock: () => number): QualityRepor
 
   const oracle = trackers.get('oracle') as Tracker;
   const report: QualityReport = {
-    options: o, watchPerSession: {}, ofOracle: {}, coldStart: { swipesTo70: {}, curve: curves }, uploads: {}, diversity: {}, seconds: 0,
+    options: o, watchPerSession: {}, ofOracle: {}, coldStart: { swipesTo50: {}, swipesTo70: {}, curve: curves }, uploads: {}, diversity: {}, seconds: 0,
   };
   for (const p of policies) {
     const t = trackers.get(p.name) as Tracker;
     report.watchPerSession[p.name] = t.seconds / t.sessions;
     report.ofOracle[p.name] = t.seconds / oracle.seconds;
+    report.coldStart.swipesTo50[p.name] = swipesTo(curves[p.name] ?? [], curves.oracle ?? [], 0.5);
     report.coldStart.swipesTo70[p.name] = swipesTo(curves[p.name] ?? [], curves.oracle ?? [], 0.7);
     const reachedAt = [...uploadsHq].map((id) => t.impressions.get(id)?.reachedAt ?? null);
     const reached = reachedAt.filter((x): x is number => x !== null).sort((a, b) => a - b);

@@ -16,6 +16,9 @@ export interface VideoRecord {
   meta: VideoMeta;
   keys: ContentKeys;
   stats: VideoStats;
+  /** the ranker's feature lists for this video, built once (derived from `keys`) */
+  parts?: { table: 'video' | 'feature'; key: string; weight: number }[];
+  crossParts?: [string, number][];
 }
 
 const emptyStats = (): VideoStats => ({ impressions: 0, views: 0, completions: 0, watchSum: 0, likes: 0, shares: 0 });

@@ -63,7 +63,7 @@ export class ForYouEngine {
   constructor(options: EngineOptions = {}) {
     this.options = resolveOptions(options);
     this.ranker = new Ranker(this.options.dim, this.options.seed, this.options.admitAfter);
-    this.index = new VectorIndex(this.options.dim, this.options.annThreshold);
+    this.index = new VectorIndex(this.options.dim, this.options.annThreshold, 8, T);
   }
 
   /** Applies one event: learns from it and updates counters, filters and indexes. */
@@ -145,7 +145,7 @@ export class ForYouEngine {
       const trend = (trendScores.get(id) ?? 0) / maxTrend;
       let score: number;
       if (personal) {
-        score = this.ranker.score(viewer, rec) + TRENDING_BOOST * trend;
+        score = this.rankScore(viewer, rec) + TRENDING_BOOST * trend;
         if (sources & SOURCE.follow) score += FOLLOW_BOOST;
       } else {
         score = trend + 0.5 * Math.exp(-(req.now - rec.meta.createdAt) / 86_400_000);
@@ -183,11 +183,17 @@ export class ForYouEngine {
       const rec = this.catalogue.get(entry.videoId);
       if (!rec || !ok(rec) || req.now - rec.meta.createdAt > MAX_POOL_AGE_MS) continue;
       const fresh = 1 / (1 + entry.impressions / 10);
-      const score = (personal ? this.ranker.score(viewer, rec) : 0) + 0.3 * fresh + 0.2 * entry.stage;
+      const score = (personal ? this.rankScore(viewer, rec) : 0) + 0.3 * fresh + 0.2 * entry.stage;
       out.push({ rec, score, sources: SOURCE.explore });
     }
     out.sort((a, b) => b.score - a.score || (a.rec.meta.id < b.rec.meta.id ? -1 : 1));
     return out.slice(0, slots);
+  }
+
+  /** Score from the cached item row (refreshed whenever the video learns, and on a schedule). */
+  private rankScore(viewer: Viewer, rec: VideoRecord): number {
+    const row = this.index.row(rec.meta.id);
+    return row ? this.ranker.scoreRow(viewer, rec, row) : this.ranker.score(viewer, rec);
   }
 
   snapshot(): EngineSnapshot {

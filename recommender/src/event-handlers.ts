@@ -24,15 +24,26 @@ const ENGAGEMENT = {
   unlike: { task: LIKE, label: 0, weight: 1, trend: 0 },
 } as const;
 
-function train(engine: ForYouEngine, userId: string, rec: VideoRecord, labels: Float32Array, weight: number, at: number): void {
+function train(engine: ForYouEngine, userId: string, rec: VideoRecord, labels: Float32Array, weight: number, at: number): Float32Array {
   const viewer = engine.viewerFor(userId, at);
   engine.ranker.touch(viewer, rec, at, userId);
   engine.ranker.train(viewer, rec, labels, weight, at, userId);
-  refreshRow(engine, rec);
+  return refreshRow(engine, rec);
 }
 
-function refreshRow(engine: ForYouEngine, rec: VideoRecord): void {
-  engine.index.set(rec.meta.id, engine.ranker.itemVector(rec, new Float32Array(engine.options.dim)));
+const scratchRows = new Map<number, Float32Array>();
+
+/** Recomputes the video's cached row (item vector | item biases); returns it (scratch: copy to keep). */
+function refreshRow(engine: ForYouEngine, rec: VideoRecord): Float32Array {
+  const width = engine.index.width;
+  let row = scratchRows.get(width);
+  if (!row) {
+    row = new Float32Array(width);
+    scratchRows.set(width, row);
+  }
+  engine.ranker.itemRow(rec, row);
+  engine.index.set(rec.meta.id, row);
+  return row;
 }
 
 function regionOf(engine: ForYouEngine, userId: string, rec: VideoRecord): string {
@@ -55,7 +66,7 @@ const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
     const user = engine.user(e.userId);
     user.seen.add(e.videoId);
     const { labels, weight } = viewLabels(e);
-    train(engine, e.userId, rec, labels, weight, e.at);
+    const row = train(engine, e.userId, rec, labels, weight, e.at);
     const fraction = Math.min(1, watchFraction(e));
     const through = isWatchedThrough(e);
     rec.stats.views++;
@@ -63,7 +74,7 @@ const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
     if (through) {
       rec.stats.completions++;
       user.pushRecent(rec.meta.id);
-      user.learnInterest(engine.ranker.itemVector(rec, new Float32Array(engine.options.dim)), 1 + e.replays);
+      user.learnInterest(row, 1 + e.replays);
       noteEvidence(engine, e.userId, rec, 'completes', e.at);
     }
     engine.pool.recordView(rec.meta.id, fraction, through);
@@ -134,13 +145,13 @@ function engagement(engine: ForYouEngine, e: EngineEvent & { type: keyof typeof 
   if (!rec) return;
   const rule = ENGAGEMENT[e.type];
   engine.user(e.userId).seen.add(e.videoId);
-  train(engine, e.userId, rec, singleLabel(rule.task, rule.label), rule.weight, e.at);
+  const row = train(engine, e.userId, rec, singleLabel(rule.task, rule.label), rule.weight, e.at);
   if (rule.label === 1) {
     if (rule.task === LIKE) rec.stats.likes++;
     else rec.stats.shares++;
     const user = engine.user(e.userId);
     user.pushRecent(rec.meta.id);
-    user.learnInterest(engine.ranker.itemVector(rec, new Float32Array(engine.options.dim)), 2);
+    user.learnInterest(row, 2);
     noteEvidence(engine, e.userId, rec, 'likes', e.at);
   }
   if (rule.trend > 0) engine.trending.add(regionOf(engine, e.userId, rec), rec.meta.id, rule.trend, e.at);
@@ -170,9 +181,9 @@ function maintain(engine: ForYouEngine, at: number): void {
     engine.ranker.features.expire(before);
     c.nextExpireAt = c.now + EXPIRE_EVERY_MS;
   }
-  if (c.now >= c.nextIndexAt || c.eventsSinceIndex >= INDEX_EVERY_EVENTS) {
-    const v = new Float32Array(engine.options.dim);
-    for (const rec of engine.catalogue.videos.values()) engine.index.set(rec.meta.id, engine.ranker.itemVector(rec, v));
+  const crossedThreshold = !engine.index.usesIvf && engine.index.size >= engine.index.threshold;
+  if (c.now >= c.nextIndexAt || c.eventsSinceIndex >= INDEX_EVERY_EVENTS || crossedThreshold) {
+    for (const rec of engine.catalogue.videos.values()) refreshRow(engine, rec);
     engine.index.rebuild(engine.options.seed + c.events);
     c.nextIndexAt = c.now + INDEX_EVERY_MS;
     c.eventsSinceIndex = 0;

@@ -39,7 +39,6 @@ export interface Contribution {
   value: number;
 }
 
-type Part = { table: EmbeddingTable; key: string; weight: number };
 
 export class Ranker {
   readonly users: EmbeddingTable;
@@ -69,28 +68,38 @@ export class Ranker {
     this.scratchV = new Float32Array(dim);
   }
 
-  private itemParts(rec: VideoRecord): Part[] {
-    const k = rec.keys;
-    const parts: Part[] = [
-      { table: this.videos, key: rec.meta.id, weight: 1 },
-      { table: this.features, key: k.creator, weight: 1 },
-      { table: this.features, key: k.language, weight: 1 },
-      { table: this.features, key: k.duration, weight: 1 },
-    ];
-    if (k.sound !== null) parts.push({ table: this.features, key: k.sound, weight: 1 });
-    for (const tag of k.tags) parts.push({ table: this.features, key: tag, weight: 1 / k.tags.length });
-    for (const term of k.terms) parts.push({ table: this.features, key: term, weight: 0.5 / k.terms.length });
-    return parts;
+  private itemParts(rec: VideoRecord): NonNullable<VideoRecord['parts']> {
+    if (!rec.parts) {
+      const k = rec.keys;
+      const parts: NonNullable<VideoRecord['parts']> = [
+        { table: 'video', key: rec.meta.id, weight: 1 },
+        { table: 'feature', key: k.creator, weight: 1 },
+        { table: 'feature', key: k.language, weight: 1 },
+        { table: 'feature', key: k.duration, weight: 1 },
+      ];
+      if (k.sound !== null) parts.push({ table: 'feature', key: k.sound, weight: 1 });
+      for (const tag of k.tags) parts.push({ table: 'feature', key: tag, weight: 1 / k.tags.length });
+      for (const term of k.terms) parts.push({ table: 'feature', key: term, weight: 0.5 / k.terms.length });
+      rec.parts = parts;
+    }
+    return rec.parts;
+  }
+
+  private tableOf(name: 'video' | 'feature'): EmbeddingTable {
+    return name === 'video' ? this.videos : this.features;
   }
 
   /** Cross keys of a video with their weights. */
   crossParts(rec: VideoRecord): [string, number][] {
-    const k = rec.keys;
-    const out: [string, number][] = [[k.creator, 1], [k.language, 0.5], [k.duration, 0.5]];
-    if (k.sound !== null) out.push([k.sound, 0.7]);
-    const w = 1 / Math.sqrt(Math.max(1, k.tags.length));
-    for (const tag of k.tags) out.push([tag, w]);
-    return out;
+    if (!rec.crossParts) {
+      const k = rec.keys;
+      const out: [string, number][] = [[k.creator, 1], [k.language, 0.5], [k.duration, 0.5]];
+      if (k.sound !== null) out.push([k.sound, 0.7]);
+      const w = 1 / Math.sqrt(Math.max(1, k.tags.length));
+      for (const tag of k.tags) out.push([tag, w]);
+      rec.crossParts = out;
+    }
+    return rec.crossParts;
   }
 
   /** Builds the viewer side. `keys`: user id then context keys (region, age, time of day). */
@@ -107,17 +116,50 @@ export class Ranker {
     return { keys, u, ub, state };
   }
 
-  /** The item tower vector of a video (for the ANN index). */
+  /** The item tower vector of a video (for the ANN index); its biases go to `biasOut`. */
   itemVector(rec: VideoRecord, out: Float32Array, biasOut: Float32Array = this.ib): Float32Array {
     out.fill(0);
     biasOut.fill(0);
     for (const part of this.itemParts(rec)) {
-      const p = part.table.get(part.key);
+      const p = this.tableOf(part.table).get(part.key);
       if (!p) continue;
-      for (let j = 0; j < this.dim; j++) out[j] = (out[j] as number) + part.weight * (p[j] as number);
-      for (let t = 0; t < T; t++) biasOut[t] = (biasOut[t] as number) + part.weight * (p[this.dim + t] as number);
+      const w = part.weight;
+      for (let j = 0; j < this.dim; j++) out[j] = (out[j] as number) + w * (p[j] as number);
+      for (let t = 0; t < T; t++) biasOut[t] = (biasOut[t] as number) + w * (p[this.dim + t] as number);
     }
     return out;
+  }
+
+  /** The item vector followed by the item biases: the row the engine caches per video. */
+  itemRow(rec: VideoRecord, out: Float32Array = new Float32Array(this.dim + T)): Float32Array {
+    this.itemVector(rec, out.subarray(0, this.dim), out.subarray(this.dim, this.dim + T));
+    return out;
+  }
+
+  /**
+   * The combined score from a cached item row (vector | biases), as `score()` but without
+   * recomputing the item tower: what the feed uses for its hundreds of candidates.
+   */
+  scoreRow(viewer: Viewer, rec: VideoRecord, row: Float32Array): number {
+    const d = this.dim;
+    let dot = 0;
+    for (let j = 0; j < d; j++) dot += (viewer.u[j] as number) * (row[j] as number);
+    const logits = this.logits;
+    for (let t = 0; t < T; t++) {
+      logits[t] = (this.global[t] as number) + (viewer.ub[t] as number) + (row[d + t] as number) + (this.scale[t] as number) * dot;
+    }
+    this.addCrosses(viewer, rec, logits);
+    return combine(logits, rec);
+  }
+
+  private addCrosses(viewer: Viewer, rec: VideoRecord, logits: Float32Array): void {
+    const crosses = viewer.state?.crosses;
+    if (!crosses || crosses.size === 0) return;
+    for (const [key, w] of this.crossParts(rec)) {
+      const c = crosses.get(key);
+      if (!c) continue;
+      for (let t = 0; t < T; t++) logits[t] = (logits[t] as number) + w * (c.w[t] as number);
+    }
   }
 
   /** Fills `logits` for every task; returns u · v. */
@@ -128,14 +170,7 @@ export class Ranker {
     for (let t = 0; t < T; t++) {
       logits[t] = (this.global[t] as number) + (viewer.ub[t] as number) + (this.ib[t] as number) + (this.scale[t] as number) * dot;
     }
-    const crosses = viewer.state?.crosses;
-    if (crosses && crosses.size > 0) {
-      for (const [key, w] of this.crossParts(rec)) {
-        const c = crosses.get(key);
-        if (!c) continue;
-        for (let t = 0; t < T; t++) logits[t] = (logits[t] as number) + w * (c.w[t] as number);
-      }
-    }
+    this.addCrosses(viewer, rec, logits);
     return dot;
   }
 
@@ -151,10 +186,8 @@ export class Ranker {
    * weighted by the video's length (expected watch time, with diminishing returns).
    */
   score(viewer: Viewer, rec: VideoRecord): number {
-    const p = this.predict(viewer, rec, this.logits);
-    let s = (p[0] as number) * watchValue(rec.meta.durationMs);
-    for (let t = 1; t < T; t++) s += (SCORE_WEIGHTS[t] as number) * (p[t] as number);
-    return s;
+    this.forward(viewer, rec, this.logits, this.scratchV);
+    return combine(this.logits, rec);
   }
 
   /** How much each cross and the embedding match moved the combined score (first order). */
@@ -187,7 +220,7 @@ export class Ranker {
   /** Counts the example's ids toward admission and refreshes their last-seen time. */
   touch(viewer: Viewer, rec: VideoRecord, at: number, userId: string | null): void {
     viewer.keys.forEach((key, i) => (i === 0 && userId !== null ? this.users : this.features).touch(key, at));
-    for (const part of this.itemParts(rec)) part.table.touch(part.key, at);
+    for (const part of this.itemParts(rec)) this.tableOf(part.table).touch(part.key, at);
   }
 
   /**
@@ -229,7 +262,7 @@ export class Ranker {
       adagradStep(entry.params, entry.acc, d, e, T, LR_BIAS, 1, L2);
     });
     for (const part of this.itemParts(rec)) {
-      const entry = part.table.entries.get(part.key);
+      const entry = this.tableOf(part.table).entries.get(part.key);
       if (!entry?.params || !entry.acc) continue;
       adagradStep(entry.params, entry.acc, 0, this.gv, d, LR_EMBEDDING, part.weight, L2);
       adagradStep(entry.params, entry.acc, d, e, T, LR_BIAS, part.weight, L2);
@@ -259,6 +292,13 @@ function stepSplit(arr: Float32Array, grad: Float32Array, lr: number): void {
     arr[T + t] = a;
     arr[t] = (arr[t] as number) - (lr * g) / Math.sqrt(a);
   }
+}
+
+/** Combined score from logits: outcome probabilities weighted by their value. */
+function combine(logits: Float32Array, rec: VideoRecord): number {
+  let s = sigmoid(logits[0] as number) * watchValue(rec.meta.durationMs);
+  for (let t = 1; t < T; t++) s += (SCORE_WEIGHTS[t] as number) * sigmoid(logits[t] as number);
+  return s;
 }
 
 /** Value of watching a whole video of this length, relative to a 15-second one. */

@@ -26,12 +26,23 @@ export class VectorIndex {
   private lists: number[][] = [];
   private listOf: number[] = [];
 
+  /** floats per row: the `dim` searched, then `extra` payload kept with the row (item biases) */
+  readonly width: number;
+
   constructor(
     readonly dim: number,
     readonly threshold: number,
     readonly probes = 8,
+    extra = 0,
   ) {
-    this.rows = new Float32Array(dim * 1024);
+    this.width = dim + extra;
+    this.rows = new Float32Array(this.width * 1024);
+  }
+
+  /** The stored row of `id` (a view: copy it to keep it), or null. */
+  row(id: string): Float32Array | null {
+    const row = this.rowOf.get(id);
+    return row === undefined ? null : this.rows.subarray(row * this.width, (row + 1) * this.width);
   }
 
   get size(): number {
@@ -49,13 +60,13 @@ export class VectorIndex {
       if (row === this.ids.length) this.ids.push(id);
       else this.ids[row] = id;
       this.rowOf.set(id, row);
-      if ((row + 1) * this.dim > this.rows.length) {
+      if ((row + 1) * this.width > this.rows.length) {
         const grown = new Float32Array(this.rows.length * 2);
         grown.set(this.rows);
         this.rows = grown;
       }
     }
-    this.rows.set(vector.subarray(0, this.dim), row * this.dim);
+    this.rows.set(vector.subarray(0, this.width), row * this.width);
     if (this.centroids) this.assign(row);
   }
 
@@ -89,7 +100,7 @@ export class VectorIndex {
     for (let it = 0; it < KMEANS_ITERATIONS; it++) {
       sums.fill(0);
       for (const row of sample) {
-        const c = nearest(centroids, k, d, this.rows, row * d);
+        const c = nearest(centroids, k, d, this.rows, row * this.width);
         const u = this.unit(row);
         for (let j = 0; j < d; j++) sums[c * d + j] = (sums[c * d + j] as number) + (u[j] as number);
       }
@@ -115,7 +126,7 @@ export class VectorIndex {
 
   private assign(row: number): void {
     const c = this.centroids as Float32Array;
-    const list = nearest(c, c.length / this.dim, this.dim, this.rows, row * this.dim);
+    const list = nearest(c, c.length / this.dim, this.dim, this.rows, row * this.width);
     const old = this.listOf[row] ?? -1;
     if (old === list) return;
     if (old >= 0) this.unlist(row);
@@ -136,7 +147,7 @@ export class VectorIndex {
   }
 
   private unit(row: number): Float32Array {
-    const v = this.rows.slice(row * this.dim, (row + 1) * this.dim);
+    const v = this.rows.slice(row * this.width, row * this.width + this.dim);
     let norm = 0;
     for (let j = 0; j < this.dim; j++) norm += (v[j] as number) ** 2;
     const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
@@ -152,7 +163,7 @@ export class VectorIndex {
       const id = this.ids[row];
       if (id === null || id === undefined) return;
       let s = 0;
-      const base = row * d;
+      const base = row * this.width;
       for (let j = 0; j < d; j++) s += (query[j] as number) * (this.rows[base + j] as number);
       if (s >= top.floor && !(skip && skip(id))) top.push(row, s);
     };
@@ -180,14 +191,14 @@ export class VectorIndex {
     return {
       ids: [...this.ids],
       free: [...this.free],
-      rows: encodeF32(this.rows.subarray(0, this.ids.length * this.dim)),
+      rows: encodeF32(this.rows.subarray(0, this.ids.length * this.width)),
       centroids: this.centroids ? encodeF32(this.centroids) : null,
     };
   }
 
   restore(s: IndexSnapshot): void {
     const rows = decodeF32(s.rows);
-    this.rows = new Float32Array(Math.max(rows.length, this.dim * 1024));
+    this.rows = new Float32Array(Math.max(rows.length, this.width * 1024));
     this.rows.set(rows);
     this.ids = [...s.ids];
     this.rowOf.clear();

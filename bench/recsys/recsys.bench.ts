@@ -1,0 +1,86 @@
+/**
+ * npm run bench:recsys — the recommender's figures, all measured in this run:
+ *   1. quality on the simulator (random, most-popular, engine, oracle over the same sessions)
+ *   2. replay of the simulator's fixture log (engine vs most-popular vs item-kNN)
+ *   3. speed at 100k videos / 10k users (a child process, so its memory figures are its own)
+ * Flags: --large (bigger simulation), --quick (smaller everything), --no-speed.
+ */
+import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runQuality, DEFAULT_QUALITY } from './quality.ts';
+import type { QualityOptions } from './quality.ts';
+import { parseLog } from '../../recommender/src/replay/csv.ts';
+import { runReplay } from '../../recommender/src/replay/run-replay.ts';
+
+const flag = (name: string): boolean => process.argv.includes(`--${name}`);
+const clock = (): number => performance.now();
+const f = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined || Number.isNaN(x) ? '—' : x.toFixed(digits));
+
+/** A fixed JavaScript workload, to say how loaded this machine was while measuring. */
+function calibration(): number {
+  const start = clock();
+  const m = new Map<string, number>();
+  let x = 0;
+  for (let i = 0; i < 200_000; i++) m.set(`k${i}`, i);
+  for (let i = 0; i < 1_000_000; i++) x += m.get(`k${i % 200_000}`) ?? 0;
+  if (x < 0) console.log(x);
+  return clock() - start;
+}
+
+const began = clock();
+const calibrationMs = calibration();
+console.log(`# Recommender bench (calibration workload: ${f(calibrationMs, 0)} ms)\n`);
+
+const quality: QualityOptions = flag('large')
+  ? { ...DEFAULT_QUALITY, users: 5000, videos: 10_000, rounds: 6, newUsers: 300 }
+  : flag('quick')
+    ? { ...DEFAULT_QUALITY, users: 400, videos: 1500, rounds: 3, newUsers: 50 }
+    : DEFAULT_QUALITY;
+const q = runQuality(quality, clock);
+console.log(`## Simulator: ${quality.users} users, ${quality.videos} videos, ${quality.rounds} rounds of ${quality.pagesPerSession} pages of 10 (${f(q.seconds, 1)} s)\n`);
+console.log('| policy | watch s / session | of oracle | swipes to 50% / 70% of oracle (new users) | HQ uploads reaching 10 fans | median impressions to 10 fans | impressions HQ / LQ upload | topics / page | creator coverage |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const name of Object.keys(q.watchPerSession)) {
+  const u = q.uploads[name];
+  const d = q.diversity[name];
+  console.log(`| ${name} | ${f(q.watchPerSession[name], 1)} | ${f(q.ofOracle[name])} | ${q.coldStart.swipesTo50[name] ?? 'never'} / ${q.coldStart.swipesTo70[name] ?? 'never'} | ${f((u?.reached ?? 0) * 100, 0)}% | ${u?.medianImpressions ?? '—'} | ${f(u?.hqImpressions, 1)} / ${f(u?.lqImpressions, 1)} | ${f(d?.topicsPerPage, 1)} | ${f((d?.creatorCoverage ?? 0) * 100, 0)}% |`);
+}
+const engineVsPopular = (q.ofOracle.engine ?? 0) / (q.ofOracle['most-popular'] ?? 1);
+console.log(`\nengine / most-popular watch time: ${f(engineVsPopular)}×\n`);
+
+const fixture = fileURLToPath(new URL('../../recommender/fixtures/sim-log.csv', import.meta.url));
+const replay = runReplay(parseLog(readFileSync(fixture, 'utf8')), { rankSample: 500, clock });
+console.log(`## Replay of recommender/fixtures/sim-log.csv (${replay.meta.rows} events, ${replay.meta.rankedEvents} ranked; ${f(replay.meta.seconds, 1)} s)\n`);
+console.log('| method | AUC | GAUC | log loss | Recall@50 | NDCG@10 |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+for (const [name, r] of Object.entries(replay.results)) {
+  console.log(`| ${name} | ${f(r.auc, 3)} | ${f(r.gauc, 3)} | ${f(r.logloss, 3)} | ${f(r.recall50, 3)} | ${f(r.ndcg10, 3)} |`);
+}
+
+if (!flag('no-speed')) {
+  const script = fileURLToPath(new URL('./speed.bench.ts', import.meta.url));
+  const sizes = flag('quick') ? ['--videos', '20000', '--users', '2000', '--events', '50000', '--pages', '500'] : [];
+  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, '--json', ...sizes], { encoding: 'utf8' });
+  if (run.status !== 0) {
+    console.error(run.stderr);
+    process.exitCode = 1;
+  } else {
+    const s = JSON.parse(run.stdout.trim().split('\n').pop() as string) as {
+      videos: number; users: number; usesIvf: boolean; events: number; eventsPerSecond: number; upsertsPerSecond: number;
+      bytesPerVideo: number; bytesPerUser: number; pageMs: Record<'engine' | 'popular' | 'random', { p50: number; p99: number }>;
+    };
+    const p = s.pageMs;
+    console.log(`\n## Speed: ${s.videos} videos, ${s.users} users (${s.usesIvf ? 'IVF index' : 'brute force'}), ${s.events} events\n`);
+    console.log('| figure | value | vs baseline |');
+    console.log('| --- | --- | --- |');
+    console.log(`| page of 10, p50 | ${f(p.engine.p50)} ms | ${f(p.engine.p50 / p.popular.p50, 0)}× most-popular, ${f(p.engine.p50 / p.random.p50, 0)}× random |`);
+    console.log(`| page of 10, p99 | ${f(p.engine.p99)} ms | ${f(p.engine.p99 / p.popular.p99, 0)}× most-popular |`);
+    console.log(`| events learned / s (one core) | ${f(s.eventsPerSecond, 0)} | — |`);
+    console.log(`| video upserts / s | ${f(s.upsertsPerSecond, 0)} | — |`);
+    console.log(`| memory per video | ${f(s.bytesPerVideo / 1024, 2)} KiB | — |`);
+    console.log(`| memory per user (after ${f(s.events / s.users, 0)} events each) | ${f(s.bytesPerUser / 1024, 2)} KiB | — |`);
+  }
+}
+console.log(`\nwhole bench: ${f((clock() - began) / 1000, 1)} s; calibration workload ${f(calibrationMs, 0)} ms (≈150 ms on an idle core)`);

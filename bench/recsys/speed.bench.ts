@@ -1,0 +1,115 @@
+/**
+ * Speed of the engine at 100k videos and 10k users: page latency (p50/p99, against most-popular
+ * and random pages measured in the same process), events learned per second, memory per video
+ * and per user. Run with --expose-gc for exact memory figures (recsys.bench.ts does).
+ *   tsx speed.bench.ts [--videos 100000] [--users 10000] [--events 300000] [--pages 2000] [--json]
+ */
+import { performance } from 'node:perf_hooks';
+import { ForYouEngine } from '@cliptide/recommender';
+import type { EngineEvent } from '@cliptide/recommender';
+import { World, START, rng } from './simulator.ts';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const VIDEOS = arg('videos', 100_000);
+const USERS = arg('users', 10_000);
+const EVENTS = arg('events', 200_000);
+const PAGES = arg('pages', 2000);
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const heap = (): number => {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed;
+};
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
+};
+
+const world = new World({ users: USERS, videos: VIDEOS, seed: 3 });
+const byTopic: string[][] = Array.from({ length: world.topics }, () => []);
+for (const v of world.videos) byTopic[v.topic]?.push(v.meta.id);
+
+const heap0 = heap();
+const engine = new ForYouEngine({ seed: 3 });
+const t0 = performance.now();
+for (const v of world.videos) engine.upsertVideo(v.meta, START);
+const upsertMs = performance.now() - t0;
+const heapVideos = heap();
+
+// events: users watch mostly within the topics they like
+const random = rng(9);
+const events: EngineEvent[] = [];
+let at = START + 1000;
+while (events.length < EVENTS) {
+  const user = world.users[Math.floor(random() * world.users.length)];
+  if (!user) continue;
+  let topic = Math.floor(random() * world.topics);
+  if (random() < 0.7) for (let k = 0; k < 5 && (user.taste[topic] as number) < 0.5; k++) topic = Math.floor(random() * world.topics);
+  const list = byTopic[topic] as string[];
+  const v = world.byId.get(list[Math.floor(random() * list.length)] as string);
+  if (!v) continue;
+  const w = world.watch(user, v, random);
+  at += 20;
+  events.push({ type: 'view', userId: user.id, videoId: v.meta.id, at, watchedMs: Math.round(w.fraction * v.meta.durationMs), durationMs: v.meta.durationMs, completed: w.completed, replays: w.replays });
+  if (w.liked) events.push({ type: 'like', userId: user.id, videoId: v.meta.id, at: at + 1 });
+}
+const t1 = performance.now();
+for (const e of events) engine.observe(e);
+const learnMs = performance.now() - t1;
+const heapUsers = heap();
+
+// pages: the engine vs most-popular and random pages built from the same catalogue
+const popular = [...world.videos].sort((a, b) => b.quality - a.quality).map((v) => v.meta.id);
+const seen = new Map<string, Set<string>>();
+const ids = world.videos.map((v) => v.meta.id);
+const times = { engine: [] as number[], popular: [] as number[], random: [] as number[] };
+let now = at + 60_000;
+for (let i = 0; i < PAGES; i++) {
+  const user = world.users[Math.floor(random() * world.users.length)];
+  if (!user) continue;
+  now += 1000;
+  let s = performance.now();
+  const page = engine.recommend({
+    userId: user.id, region: user.region, accountCreatedAt: user.accountCreatedAt, now, count: 10, personalized: true,
+    keywordFilters: [], follows: [], blockedCreators: [],
+  });
+  times.engine.push(performance.now() - s);
+  if (page.items.length < 10) throw new Error(`short page: ${page.items.length}`);
+  s = performance.now();
+  const mine = seen.get(user.id) ?? new Set<string>();
+  seen.set(user.id, mine);
+  const out: string[] = [];
+  for (const id of popular) {
+    if (out.length === 10) break;
+    if (!mine.has(id)) out.push(id);
+  }
+  out.forEach((id) => mine.add(id));
+  times.popular.push(performance.now() - s);
+  s = performance.now();
+  const r: string[] = [];
+  while (r.length < 10) r.push(ids[Math.floor(random() * ids.length)] as string);
+  times.random.push(performance.now() - s);
+}
+
+const result = {
+  videos: VIDEOS,
+  users: USERS,
+  usesIvf: engine.index.usesIvf,
+  pageMs: {
+    engine: { p50: pct(times.engine, 50), p99: pct(times.engine, 99) },
+    popular: { p50: pct(times.popular, 50), p99: pct(times.popular, 99) },
+    random: { p50: pct(times.random, 50), p99: pct(times.random, 99) },
+  },
+  eventsPerSecond: events.length / (learnMs / 1000),
+  upsertsPerSecond: VIDEOS / (upsertMs / 1000),
+  bytesPerVideo: (heapVideos - heap0) / VIDEOS,
+  bytesPerUser: (heapUsers - heapVideos) / USERS,
+  exactMemory: gc !== undefined,
+  events: events.length,
+};
+if (process.argv.includes('--json')) console.log(JSON.stringify(result));
+else console.log(result);
