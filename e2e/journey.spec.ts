@@ -126,6 +126,11 @@ describe('creator and viewer journey', () => {
     await drawer.getByRole('button', { name: 'Close' }).click();
     await item.getByRole('button', { name: 'Comments (1)' }).waitFor();
 
+    await item.getByRole('button', { name: 'Share (0)' }).click();
+    await page.getByText('Link copied').waitFor();
+    await item.getByRole('button', { name: 'Share (1)' }).waitFor();
+    assert.equal(await page.evaluate('navigator.clipboard.readText()'), `${server.baseUrl}/v/${videoId}`);
+
     const { video } = await bob.call<{ video: { counts: { likes: number; comments: number }; viewer: { liked: boolean } } }>('GET', `/videos/${videoId}`);
     assert.equal(video.counts.likes, 1);
     assert.equal(video.counts.comments, 1);
@@ -140,9 +145,11 @@ describe('creator and viewer journey', () => {
     await page.locator('.feed[data-active-index="1"]').waitFor();
     await waitForPlayback(page.locator('video[data-feed-index="1"]'), 0.3);
     assert.equal(await page.locator('video[data-feed-index="0"]').evaluate((v: MediaElementLike) => v.paused), true);
-    const sent = (await report).postDataJSON() as { watchedMs: number; completed: boolean; replays: number };
+    const sent = (await report).postDataJSON() as { watchedMs: number; completed: boolean; replays: number; source: string };
     assert.ok(sent.watchedMs > 300, `watched time reported (${sent.watchedMs} ms)`);
     assert.equal(typeof sent.completed, 'boolean');
+    assert.equal(sent.source, 'following');
+    assert.equal((await (await report).response())?.status(), 204);
 
     await page.keyboard.press('k');
     await page.locator('.feed[data-active-index="0"]').waitFor();
@@ -153,6 +160,11 @@ describe('creator and viewer journey', () => {
 
   it('had no console errors on the pages it visited', async () => {
     const page = viewer.page;
+    await page.goto('/');
+    await page.locator('.feed-item').first().getByRole('button', { name: 'Why this video' }).click();
+    const why = page.getByRole('dialog', { name: 'Why you’re seeing this video' });
+    assert.ok((await why.locator('li').count()) >= 1, 'the For You item explains itself');
+    await why.getByRole('button', { name: 'Close' }).click();
     for (const path of ['/', '/search?q=e2e', '/tag/e2e', `/v/${firstVideoId}`]) {
       await page.goto(path);
       await page.locator('main .state, main .feed-item, main .grid, main h1').first().waitFor();

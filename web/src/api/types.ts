@@ -106,3 +106,6 @@ export interface WatchReport {
   completed: boolean;
   replays: number;
 }
+
+/** Where a view happened, sent along with its watch report. */
+export type ViewSource = 'foryou' | 'following' | 'profile' | 'hashtag' | 'search' | 'link';

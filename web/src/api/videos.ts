@@ -1,5 +1,5 @@
 import { get, request } from './http.ts';
-import type { UploadTarget, Video, Visibility, WatchReport } from './types.ts';
+import type { UploadTarget, Video, ViewSource, Visibility, WatchReport } from './types.ts';
 
 export interface NewVideo {
   caption: string;
@@ -17,8 +17,8 @@ export const like = (id: string) => request<{ liked: boolean; likes: number }>('
 export const unlike = (id: string) => request<{ liked: boolean; likes: number }>('DELETE', `${videoPath(id)}/like`);
 export const save = (id: string) => request<{ saved: boolean; saves: number }>('PUT', `${videoPath(id)}/save`);
 export const unsave = (id: string) => request<{ saved: boolean; saves: number }>('DELETE', `${videoPath(id)}/save`);
-export const share = (id: string) => request<{ shares: number }>('POST', `${videoPath(id)}/shares`);
+export const share = (id: string) => request<{ shares: number }>('POST', `${videoPath(id)}/shares`, { body: { channel: 'link' } });
 
 /** Sent with keepalive so a report survives the page being closed. */
-export const reportView = (id: string, report: WatchReport) =>
-  request<void>('POST', `${videoPath(id)}/views`, { body: report, keepalive: true });
+export const reportView = (id: string, report: WatchReport, source: ViewSource) =>
+  request<void>('POST', `${videoPath(id)}/views`, { body: { ...report, source }, keepalive: true });

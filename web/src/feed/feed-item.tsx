@@ -1,6 +1,6 @@
 // One screen of the feed: the player, who made it and what it says, and the actions beside it.
 import { useImperativeHandle, useRef, useState, type Ref } from 'react';
-import type { Video } from '../api/types.ts';
+import type { Video, ViewSource } from '../api/types.ts';
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/routes.ts';
 import { Icon } from '../ui/icons.tsx';
@@ -15,6 +15,7 @@ interface FeedItemProps {
   video: Video;
   index: number;
   mode: PlayerMode;
+  source: ViewSource;
   handle?: Ref<FeedItemHandle>;
 }
 
@@ -23,7 +24,7 @@ export interface FeedItemHandle {
   toggleLike(): void;
 }
 
-export function FeedItem({ video, index, mode, handle }: FeedItemProps) {
+export function FeedItem({ video, index, mode, source, handle }: FeedItemProps) {
   const actions = useVideoActions(video);
   const [panel, setPanel] = useState<'comments' | 'reasons' | null>(null);
   const player = useRef<PlayerHandle>(null);
@@ -32,7 +33,7 @@ export function FeedItem({ video, index, mode, handle }: FeedItemProps) {
   return (
     <section className="feed-item" data-index={index} aria-label={`Video by @${author.username}`}>
       <div className="stage">
-        <VideoPlayer video={video} mode={mode} onDoubleTap={actions.likeOnce} handle={player} index={index} />
+        <VideoPlayer video={video} mode={mode} source={source} onDoubleTap={actions.likeOnce} handle={player} index={index} />
         <div className="info">
           <Link className="info-author" to={paths.profile(author.username)}>
             @{author.username}

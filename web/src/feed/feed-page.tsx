@@ -41,6 +41,7 @@ function Feed({ kind, userKey }: { kind: FeedKind; userKey: string }) {
   return (
     <FeedView
       key={`${kind}:${userKey}`}
+      source={kind}
       items={list.items}
       loading={list.loading}
       done={list.done}

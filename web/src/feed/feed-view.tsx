@@ -2,7 +2,7 @@
 // the current video plays, its neighbours preload, the next page loads before the end.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { Video } from '../api/types.ts';
+import type { Video, ViewSource } from '../api/types.ts';
 import { preloadEnabled, useMutedPreference } from '../player/preferences.ts';
 import { ErrorState, Loading } from '../ui/states.tsx';
 import type { PlayerMode } from '../video/video-player.tsx';
@@ -17,6 +17,7 @@ interface FeedViewProps {
   loadMore: () => void;
   retry: () => void;
   empty: ReactNode;
+  source: ViewSource;
 }
 
 /** How many videos ahead (and behind) keep their stream attached. */
@@ -25,7 +26,7 @@ const PRELOAD_BEHIND = 1;
 /** Start loading the next page this many videos before the end. */
 const PREFETCH_PAGE_AT = 3;
 
-export function FeedView({ items, loading, done, error, loadMore, retry, empty }: FeedViewProps) {
+export function FeedView({ items, loading, done, error, loadMore, retry, empty, source }: FeedViewProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const players = useRef(new Map<number, FeedItemHandle>());
@@ -91,6 +92,7 @@ export function FeedView({ items, loading, done, error, loadMore, retry, empty }
           video={video}
           index={index}
           mode={modeOf(index)}
+          source={source}
           handle={(handle: FeedItemHandle | null) => {
             if (handle) players.current.set(index, handle);
             else players.current.delete(index);

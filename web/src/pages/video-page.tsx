@@ -24,7 +24,7 @@ function SingleVideo({ video }: { video: Video }) {
   }
   return (
     <div className="feed single">
-      <FeedItem video={video} index={0} mode="play" />
+      <FeedItem video={video} index={0} mode="play" source="link" />
     </div>
   );
 }

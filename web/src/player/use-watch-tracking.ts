@@ -1,10 +1,11 @@
 // Feeds a <video>'s events into the watch accounting and reports each view when it ends:
 // when the video stops being the current one, when the page is hidden, or on unmount.
 import { useEffect, type RefObject } from 'react';
+import type { ViewSource } from '../api/types.ts';
 import { observeEnded, observePlaying, observeSeeking, observeStopped, startWatch, toReport, type Observation } from './watch-accounting.ts';
 import { enqueueView, onBeforeFlush } from './watch-reporter.ts';
 
-export function useWatchTracking(videoRef: RefObject<HTMLVideoElement | null>, videoId: string, active: boolean) {
+export function useWatchTracking(videoRef: RefObject<HTMLVideoElement | null>, videoId: string, active: boolean, source: ViewSource) {
   useEffect(() => {
     const video = videoRef.current;
     if (!video || !active) return;
@@ -29,7 +30,7 @@ export function useWatchTracking(videoRef: RefObject<HTMLVideoElement | null>, v
     const finish = () => {
       const report = toReport(observeStopped(state, observe()));
       state = startWatch();
-      if (report) enqueueView(videoId, report);
+      if (report) enqueueView(videoId, report, source);
     };
     const events: [string, () => void][] = [
       ['playing', onProgress],
@@ -46,5 +47,5 @@ export function useWatchTracking(videoRef: RefObject<HTMLVideoElement | null>, v
       unhook();
       finish();
     };
-  }, [videoRef, videoId, active]);
+  }, [videoRef, videoId, active, source]);
 }

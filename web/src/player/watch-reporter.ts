@@ -1,21 +1,22 @@
 // Sends finished views to POST /videos/:id/views in small batches, and flushes whatever is left
 // when the page is hidden or closed (fetch keepalive outlives the page).
 import { reportView } from '../api/videos.ts';
-import type { WatchReport } from '../api/types.ts';
+import type { ViewSource, WatchReport } from '../api/types.ts';
 
 const FLUSH_DELAY_MS = 2000;
 
 interface PendingView {
   videoId: string;
   report: WatchReport;
+  source: ViewSource;
 }
 
 const pending: PendingView[] = [];
 const flushHooks = new Set<() => void>();
 let timer: number | undefined;
 
-export function enqueueView(videoId: string, report: WatchReport) {
-  pending.push({ videoId, report });
+export function enqueueView(videoId: string, report: WatchReport, source: ViewSource) {
+  pending.push({ videoId, report, source });
   if (timer === undefined) timer = window.setTimeout(flushViews, FLUSH_DELAY_MS);
 }
 
@@ -23,7 +24,7 @@ export function flushViews() {
   if (timer !== undefined) window.clearTimeout(timer);
   timer = undefined;
   for (const view of pending.splice(0)) {
-    reportView(view.videoId, view.report).catch((error: unknown) => {
+    reportView(view.videoId, view.report, view.source).catch((error: unknown) => {
       // a lost view is a lost signal, not something to bother the viewer with
       console.warn('view report failed', error);
     });

@@ -103,7 +103,7 @@ export function CommentsDrawer({ video, onClose, onCountChange }: CommentsDrawer
                 aria-label={replyTo ? `Reply to @${replyTo.author.username}` : 'Add a comment'}
                 placeholder={user ? 'Add a comment…' : 'Log in to comment'}
                 value={body}
-                maxLength={1000}
+                maxLength={500}
                 onChange={(e) => setBody(e.target.value)}
                 onFocus={() => requireAuth('Log in to comment.')}
               />

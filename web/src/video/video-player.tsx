@@ -1,7 +1,7 @@
 // One vertical video: attaches its stream when asked to preload or play, plays only while it is
 // the current one, tap to pause, double-tap to like (with a heart), a thin progress bar.
 import { useEffect, useImperativeHandle, useRef, useState, type MouseEvent, type Ref } from 'react';
-import type { Video } from '../api/types.ts';
+import type { Video, ViewSource } from '../api/types.ts';
 import { attachSource, type MediaSourceHandle } from '../player/media-source.ts';
 import { useMutedPreference } from '../player/preferences.ts';
 import { useWatchTracking } from '../player/use-watch-tracking.ts';
@@ -19,6 +19,7 @@ export interface PlayerHandle {
 interface VideoPlayerProps {
   video: Video;
   mode: PlayerMode;
+  source: ViewSource;
   onDoubleTap: () => void;
   handle?: Ref<PlayerHandle>;
   index?: number;
@@ -26,9 +27,9 @@ interface VideoPlayerProps {
 
 const DOUBLE_TAP_MS = 280;
 
-export function VideoPlayer({ video, mode, onDoubleTap, handle, index }: VideoPlayerProps) {
+export function VideoPlayer({ video, mode, source, onDoubleTap, handle, index }: VideoPlayerProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
-  const source = useRef<MediaSourceHandle | null>(null);
+  const stream = useRef<MediaSourceHandle | null>(null);
   const [userPaused, setUserPaused] = useState(false);
   const [soundBlocked, setSoundBlocked] = useState(false);
   const [muted, setMuted] = useMutedPreference();
@@ -43,15 +44,15 @@ export function VideoPlayer({ video, mode, onDoubleTap, handle, index }: VideoPl
   useEffect(() => {
     const element = videoRef.current;
     if (!element || !attached || !video.hls) return;
-    source.current = attachSource(element, video.hls, 'preload');
+    stream.current = attachSource(element, video.hls, 'preload');
     return () => {
-      source.current?.destroy();
-      source.current = null;
+      stream.current?.destroy();
+      stream.current = null;
     };
   }, [attached, video.hls]);
 
   useEffect(() => {
-    source.current?.setPriority(playing ? 'play' : 'preload');
+    stream.current?.setPriority(playing ? 'play' : 'preload');
     if (!playing) {
       setUserPaused(false);
       const element = videoRef.current;
@@ -84,7 +85,7 @@ export function VideoPlayer({ video, mode, onDoubleTap, handle, index }: VideoPl
     if (videoRef.current) videoRef.current.muted = muted || soundBlocked;
   }, [muted, soundBlocked]);
 
-  useWatchTracking(videoRef, video.id, playing);
+  useWatchTracking(videoRef, video.id, playing, source);
 
   const togglePlay = () => {
     setSoundBlocked(false);
