@@ -15,8 +15,8 @@ const arg = (name: string, fallback: number): number => {
 };
 const VIDEOS = arg('videos', 100_000);
 const USERS = arg('users', 10_000);
-const EVENTS = arg('events', 200_000);
-const PAGES = arg('pages', 2000);
+const EVENTS = arg('events', 100_000);
+const PAGES = arg('pages', 1000);
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const heap = (): number => {
@@ -58,8 +58,11 @@ while (events.length < EVENTS) {
   if (w.liked) events.push({ type: 'like', userId: user.id, videoId: v.meta.id, at: at + 1 });
 }
 const t1 = performance.now();
+const cpu1 = process.cpuUsage();
 for (const e of events) engine.observe(e);
 const learnMs = performance.now() - t1;
+const learnCpu = process.cpuUsage(cpu1);
+const learnCpuMs = (learnCpu.user + learnCpu.system) / 1000;
 const heapUsers = heap();
 
 // pages: the engine vs most-popular and random pages built from the same catalogue
@@ -67,17 +70,21 @@ const popular = [...world.videos].sort((a, b) => b.quality - a.quality).map((v) 
 const seen = new Map<string, Set<string>>();
 const ids = world.videos.map((v) => v.meta.id);
 const times = { engine: [] as number[], popular: [] as number[], random: [] as number[] };
+const cpuTimes: number[] = [];
 let now = at + 60_000;
 for (let i = 0; i < PAGES; i++) {
   const user = world.users[Math.floor(random() * world.users.length)];
   if (!user) continue;
   now += 1000;
   let s = performance.now();
+  const c = process.cpuUsage();
   const page = engine.recommend({
     userId: user.id, region: user.region, accountCreatedAt: user.accountCreatedAt, now, count: 10, personalized: true,
     keywordFilters: [], follows: [], blockedCreators: [],
   });
   times.engine.push(performance.now() - s);
+  const cu = process.cpuUsage(c);
+  cpuTimes.push((cu.user + cu.system) / 1000);
   if (page.items.length < 10) throw new Error(`short page: ${page.items.length}`);
   s = performance.now();
   const mine = seen.get(user.id) ?? new Set<string>();
@@ -101,10 +108,12 @@ const result = {
   usesIvf: engine.index.usesIvf,
   pageMs: {
     engine: { p50: pct(times.engine, 50), p99: pct(times.engine, 99) },
+    engineCpu: { p50: pct(cpuTimes, 50), p99: pct(cpuTimes, 99) },
     popular: { p50: pct(times.popular, 50), p99: pct(times.popular, 99) },
     random: { p50: pct(times.random, 50), p99: pct(times.random, 99) },
   },
   eventsPerSecond: events.length / (learnMs / 1000),
+  eventsPerCpuSecond: events.length / (learnCpuMs / 1000),
   upsertsPerSecond: VIDEOS / (upsertMs / 1000),
   bytesPerVideo: (heapVideos - heap0) / VIDEOS,
   bytesPerUser: (heapUsers - heapVideos) / USERS,

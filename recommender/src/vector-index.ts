@@ -15,6 +15,8 @@ export interface IndexSnapshot {
   free: number[];
   rows: string;
   centroids: string | null;
+  /** list of each row (-1: none) */
+  lists: number[];
 }
 
 export class VectorIndex {
@@ -66,8 +68,10 @@ export class VectorIndex {
         this.rows = grown;
       }
     }
+    const isNew = (this.listOf[row] ?? -1) < 0;
     this.rows.set(vector.subarray(0, this.width), row * this.width);
-    if (this.centroids) this.assign(row);
+    // a new row joins its nearest list; an updated row keeps its list until the next rebuild
+    if (this.centroids && isNew) this.assign(row);
   }
 
   remove(id: string): void {
@@ -193,6 +197,7 @@ export class VectorIndex {
       free: [...this.free],
       rows: encodeF32(this.rows.subarray(0, this.ids.length * this.width)),
       centroids: this.centroids ? encodeF32(this.centroids) : null,
+      lists: this.ids.map((_, row) => this.listOf[row] ?? -1),
     };
   }
 
@@ -207,7 +212,11 @@ export class VectorIndex {
       if (id !== null) this.rowOf.set(id, row);
     });
     this.centroids = s.centroids === null ? null : decodeF32(s.centroids);
-    if (this.centroids) this.relist();
+    this.listOf = [...s.lists];
+    this.lists = this.centroids ? Array.from({ length: this.centroids.length / this.dim }, () => []) : [];
+    s.lists.forEach((list, row) => {
+      if (list >= 0) (this.lists[list] as number[]).push(row);
+    });
   }
 }
 
