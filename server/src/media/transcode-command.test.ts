@@ -18,16 +18,17 @@ const poster = ['-map', '[poster]', '-frames:v', '1', '-q:v', '3', '-update', '1
 const build = (overrides: Parameters<typeof mediaInfo>[0], threads?: number) =>
   transcodeCommand({ inputPath: '/in/upload.bin', outDir: '/out', info: mediaInfo(overrides), ...(threads ? { threads } : {}) });
 
-test('portrait 1080x1920 with audio: four renditions, audio in each, one decode', () => {
+test('portrait 1080x1920 with audio: four renditions cascading down, audio in each, one decode', () => {
   const cmd = build({});
   assert.equal(cmd.command, 'ffmpeg');
   assert.deepEqual(cmd.args, [
     ...head, ...input,
     '-filter_complex',
-    '[0:v:0]fps=30,format=yuv420p,split=5[s0][s1][s2][s3][sp];' +
-      '[s0]scale=1080:1920,setsar=1[v0];[s1]scale=720:1280,setsar=1[v1];' +
-      '[s2]scale=480:854,setsar=1[v2];[s3]scale=360:640,setsar=1[v3];' +
-      '[sp]trim=start=0.8,setpts=PTS-STARTPTS,scale=1080:1920,setsar=1[poster]',
+    '[0:v:0]fps=30,scale=1080:1920,format=yuv420p,setsar=1,split=3[v0][r0][p];' +
+      '[r0]scale=720:1280,setsar=1,split=2[v1][r1];' +
+      '[r1]scale=480:854,setsar=1,split=2[v2][r2];' +
+      '[r2]scale=360:640,setsar=1[v3];' +
+      '[p]trim=start=0.8:duration=0.5,setpts=PTS-STARTPTS[poster]',
     '-map', '[v0]', '-map', '0:a:0', '-map', '[v1]', '-map', '0:a:0', '-map', '[v2]', '-map', '0:a:0', '-map', '[v3]', '-map', '0:a:0',
     ...x264,
     '-b:v:0', '4500k', '-maxrate:v:0', '4950k', '-bufsize:v:0', '9000k',
@@ -46,9 +47,9 @@ test('rotated landscape phone clip: the ladder follows the display size (portrai
   assert.deepEqual(cmd.args, [
     ...head, '-threads', '2', ...input, '-filter_complex_threads', '2',
     '-filter_complex',
-    '[0:v:0]fps=30,format=yuv420p,split=4[s0][s1][s2][sp];' +
-      '[s0]scale=720:1280,setsar=1[v0];[s1]scale=480:854,setsar=1[v1];[s2]scale=360:640,setsar=1[v2];' +
-      '[sp]trim=start=1,setpts=PTS-STARTPTS,scale=720:1280,setsar=1[poster]',
+    '[0:v:0]fps=30,scale=720:1280,format=yuv420p,setsar=1,split=3[v0][r0][p];' +
+      '[r0]scale=480:854,setsar=1,split=2[v1][r1];[r1]scale=360:640,setsar=1[v2];' +
+      '[p]trim=start=1:duration=0.5,setpts=PTS-STARTPTS[poster]',
     '-map', '[v0]', '-map', '0:a:0', '-map', '[v1]', '-map', '0:a:0', '-map', '[v2]', '-map', '0:a:0',
     ...x264,
     '-b:v:0', '2500k', '-maxrate:v:0', '2750k', '-bufsize:v:0', '5000k',
@@ -66,8 +67,8 @@ test('silent clip: no audio mapped, encoded or invented', () => {
   assert.deepEqual(cmd.args, [
     ...head, ...input,
     '-filter_complex',
-    '[0:v:0]fps=25,format=yuv420p,split=2[s0][sp];[s0]scale=360:640,setsar=1[v0];' +
-      '[sp]trim=start=0.2,setpts=PTS-STARTPTS,scale=360:640,setsar=1[poster]',
+    '[0:v:0]fps=25,scale=360:640,format=yuv420p,setsar=1,split=2[v0][p];' +
+      '[p]trim=start=0.2:duration=0.5,setpts=PTS-STARTPTS[poster]',
     '-map', '[v0]',
     ...x264,
     '-b:v:0', '700k', '-maxrate:v:0', '770k', '-bufsize:v:0', '1400k',
@@ -85,8 +86,8 @@ test('odd 321x577 source: one even rendition below it', () => {
   assert.deepEqual(cmd.args, [
     ...head, ...input,
     '-filter_complex',
-    '[0:v:0]fps=30,format=yuv420p,split=2[s0][sp];[s0]scale=320:576,setsar=1[v0];' +
-      '[sp]trim=start=0.3,setpts=PTS-STARTPTS,scale=320:576,setsar=1[poster]',
+    '[0:v:0]fps=30,scale=320:576,format=yuv420p,setsar=1,split=2[v0][p];' +
+      '[p]trim=start=0.3:duration=0.5,setpts=PTS-STARTPTS[poster]',
     '-map', '[v0]', '-map', '0:a:0',
     ...x264,
     '-b:v:0', '553k', '-maxrate:v:0', '608k', '-bufsize:v:0', '1106k',
@@ -102,8 +103,8 @@ test('a 240p-ish small source: one rendition at its own size, a floor bit rate, 
   assert.deepEqual(cmd.args, [
     ...head, ...input,
     '-filter_complex',
-    '[0:v:0]fps=24,format=yuv420p,split=2[s0][sp];[s0]scale=240:426,setsar=1[v0];' +
-      '[sp]trim=start=1,setpts=PTS-STARTPTS,scale=240:426,setsar=1[poster]',
+    '[0:v:0]fps=24,scale=240:426,format=yuv420p,setsar=1,split=2[v0][p];' +
+      '[p]trim=start=1:duration=0.5,setpts=PTS-STARTPTS[poster]',
     '-map', '[v0]', '-map', '0:a:0',
     ...x264,
     '-b:v:0', '311k', '-maxrate:v:0', '342k', '-bufsize:v:0', '622k',

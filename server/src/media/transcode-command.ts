@@ -40,13 +40,27 @@ export function posterTimeMs(info: Pick<MediaInfo, 'durationMs'>): number {
 const kbps = (bps: number) => `${Math.round(bps / 1000)}k`;
 const secondsText = (ms: number) => String(Math.round(ms) / 1000);
 
+/** How long the poster branch runs before it closes (it needs one frame; this bounds its work). */
+const POSTER_WINDOW_SECONDS = 0.5;
+
+/**
+ * One decode → constant frame rate → the top rendition → each smaller rendition scaled from the
+ * one above it (cheaper than scaling every rung from the source) → and a poster branch that takes
+ * frames from the top rendition for half a second from the poster time, then closes.
+ */
 export function filterGraph(rungs: readonly Rung[], fps: number, posterAtMs: number): string {
   const top = rungs[0];
   if (!top) throw new RangeError('a transcode needs at least one rung');
-  const splits = rungs.map((_, i) => `[s${i}]`).join('');
-  const scaled = rungs.map((r, i) => `[s${i}]scale=${r.width}:${r.height},setsar=1[v${i}]`);
-  const poster = `[sp]trim=start=${secondsText(posterAtMs)},setpts=PTS-STARTPTS,scale=${top.width}:${top.height},setsar=1[poster]`;
-  return [`[0:v:0]fps=${fps},format=yuv420p,split=${rungs.length + 1}${splits}[sp]`, ...scaled, poster].join(';');
+  const last = rungs.length - 1;
+  const chain = rungs.map((r, i) => {
+    const from = i === 0 ? `[0:v:0]fps=${fps},` : `[r${i - 1}]`;
+    const format = i === 0 ? ',format=yuv420p' : '';
+    const outs = `[v${i}]${i < last ? `[r${i}]` : ''}${i === 0 ? '[p]' : ''}`;
+    const fanOut = outs.split('][').length;
+    return `${from}scale=${r.width}:${r.height}${format},setsar=1${fanOut > 1 ? `,split=${fanOut}` : ''}${outs}`;
+  });
+  const poster = `[p]trim=start=${secondsText(posterAtMs)}:duration=${POSTER_WINDOW_SECONDS},setpts=PTS-STARTPTS[poster]`;
+  return [...chain, poster].join(';');
 }
 
 export function transcodeCommand({ inputPath, outDir, info, threads }: TranscodeCommandInput): ToolCommand {
