@@ -66,6 +66,9 @@ test('reset forgets learned interests', () => {
   assert.equal(engine.users.get('cy')?.crosses.size, 0);
   const fresh = engine.recommend(request('cy', at)).items.map((i) => i.videoId);
   assert.ok(countTopic(fresh, 'cats') < countTopic(learned, 'cats'), `${learned} → ${fresh}`);
+  engine.deleteUser('cy', at + 1);
+  assert.equal(engine.users.has('cy'), false);
+  assert.equal(engine.ranker.users.entries.has('cy'), false);
 });
 
 test('not interested in a creator removes the creator; in a hashtag removes the hashtag', () => {

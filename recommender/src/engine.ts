@@ -84,6 +84,11 @@ export class ForYouEngine {
     this.observe({ type: 'reset', userId, at });
   }
 
+  /** Account deletion: forgets the user entirely (controls and seen filter too). */
+  deleteUser(userId: string, at: number = this.clock.now): void {
+    this.observe({ type: 'user_delete', userId, at });
+  }
+
   user(userId: string): UserState {
     let u = this.users.get(userId);
     if (!u) {

@@ -124,6 +124,10 @@ const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
     engine.users.get(e.userId)?.forgetInterests();
     engine.ranker.users.delete(e.userId);
   },
+  user_delete(engine, e) {
+    engine.users.delete(e.userId);
+    engine.ranker.users.delete(e.userId);
+  },
   video_upsert(engine, e) {
     const isNew = !engine.catalogue.get(e.video.id);
     if (!engine.catalogue.upsert(e.video)) return;

@@ -2,7 +2,7 @@ export { ForYouEngine, resolveOptions } from './engine.ts';
 export type { ResolvedOptions } from './engine.ts';
 export type {
   VideoMeta, EngineEvent, ViewEvent, EngagementEvent, FollowEvent, NotInterestedEvent, NotInterestedTarget,
-  ImpressionEvent, ResetEvent, VideoUpsertEvent, VideoRemoveEvent, FeedRequest, FeedItem, FeedPage, Reason, ReasonCode,
+  ImpressionEvent, ResetEvent, UserDeleteEvent, VideoUpsertEvent, VideoRemoveEvent, FeedRequest, FeedItem, FeedPage, Reason, ReasonCode,
   NameLookup, EngineOptions,
 } from './types.ts';
 export type { EngineSnapshot } from './snapshot.ts';

@@ -53,6 +53,9 @@ export type ImpressionEvent = UserEventBase & {
 /** Forget learned interests of a user (follows, controls and the seen filter stay). */
 export type ResetEvent = UserEventBase & { type: 'reset' };
 
+/** Account deleted: drop everything the engine holds about the user. */
+export type UserDeleteEvent = UserEventBase & { type: 'user_delete' };
+
 export type VideoUpsertEvent = { type: 'video_upsert'; at: number; video: VideoMeta };
 export type VideoRemoveEvent = { type: 'video_remove'; at: number; videoId: string };
 
@@ -63,6 +66,7 @@ export type EngineEvent =
   | NotInterestedEvent
   | ImpressionEvent
   | ResetEvent
+  | UserDeleteEvent
   | VideoUpsertEvent
   | VideoRemoveEvent;
 
