@@ -52,7 +52,7 @@ for (const name of wanted) {
   const timeout = name === 'unit' ? 60_000 : 600_000;
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-concurrency=1', `--test-timeout=${timeout}`, ...files],
+    ['--import', 'tsx', '--test', `--test-concurrency=${name === 'unit' ? 2 : 1}`, `--test-timeout=${timeout}`, ...files],
     { cwd: root, stdio: 'inherit', env },
   );
   if (result.status !== 0) failed = true;

@@ -25,7 +25,6 @@ export async function createApp(opts: AppOptions): Promise<{ app: FastifyInstanc
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
     bodyLimit: opts.bodyLimit ?? 6 * 1024 * 1024,
     trustProxy: true,
-    disableRequestLogging: opts.logLevel !== 'debug' && opts.logLevel !== 'trace',
   });
   app.setErrorHandler(errorHandler);
   await app.register(cookie);

@@ -29,7 +29,8 @@ export function playbackRoutes(app: FastifyInstance, deps: PlaybackDeps) {
     return video.visibility === 'public' ? 'public' : 'private';
   }
 
-  app.get('/media/*', async (request, reply) => {
+  // Segment requests are many and uninteresting: log them only when something goes wrong.
+  app.get('/media/*', { logLevel: 'warn' }, async (request, reply) => {
     const key = (request.params as { '*': string })['*'];
     const audience = await audienceFor(key, request.viewer?.id ?? null);
     if (!audience) return notFound(reply);
