@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Account, signupByApi, uploadByApi, waitUntilReady } from './support/api.ts';
 import { DESKTOP, launchBrowser, PHONE, type Browser } from './support/browser.ts';
-import { makeClip } from './support/clips.ts';
+import { makeClip, makePicture } from './support/clips.ts';
 import { screenshotBothSizes } from './support/screenshots.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import type { MediaElementLike } from './support/dom.ts';
@@ -76,7 +76,16 @@ describe('creator and viewer journey', () => {
     firstVideoId = decodeURIComponent((await tile.getAttribute('href'))!.replace('/v/', ''));
     const second = await uploadByApi(alice, makeClip('journey-second', { seconds: 3, frequency: 660 }), 'Second one #e2e');
     await waitUntilReady(alice, second);
-    await page.reload();
+
+    await page.getByRole('link', { name: 'Edit profile' }).click();
+    await page.getByLabel('Change picture').setInputFiles(makePicture('alice-avatar'));
+    await page.getByText('Picture updated').waitFor();
+    await page.getByLabel('Display name').fill('Alice Liddell');
+    await page.getByLabel('Bio').fill('Tiny test clips, made by ffmpeg. #e2e');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL('**/@alice');
+    await page.getByRole('heading', { name: 'Alice Liddell' }).waitFor();
+    await page.getByText('Tiny test clips, made by ffmpeg.').waitFor();
     await page.getByRole('link', { name: /Second one #e2e by @alice/ }).waitFor();
     await screenshotBothSizes(page, 'profile', (p) => p.locator('.grid-link img').first().waitFor());
     assert.deepEqual(creator.consoleErrors, []);
@@ -159,12 +168,21 @@ describe('creator and viewer journey', () => {
   });
 
   it('had no console errors on the pages it visited', async () => {
-    const page = viewer.page;
-    await page.goto('/');
-    await page.locator('.feed-item').first().getByRole('button', { name: 'Why this video' }).click();
-    const why = page.getByRole('dialog', { name: 'Why you’re seeing this video' });
+    // a logged-out visitor watches For You, and each item says why it is there
+    const visitor = creator.page;
+    await visitor.goto('/@alice');
+    await visitor.getByRole('button', { name: 'Log out' }).click();
+    await visitor.getByRole('link', { name: 'Log in' }).waitFor();
+    await visitor.goto('/');
+    await waitForPlayback(visitor.locator('video[data-feed-index="0"]'), 0.2);
+    await visitor.locator('.feed-item').first().getByRole('button', { name: 'Why this video' }).click();
+    const why = visitor.getByRole('dialog', { name: 'Why you’re seeing this video' });
     assert.ok((await why.locator('li').count()) >= 1, 'the For You item explains itself');
     await why.getByRole('button', { name: 'Close' }).click();
+    await visitor.locator('.feed-item').first().getByRole('button', { name: /^Like/ }).click();
+    await visitor.getByRole('dialog', { name: 'Log in to Cliptide' }).waitFor();
+
+    const page = viewer.page;
     for (const path of ['/', '/search?q=e2e', '/tag/e2e', `/v/${firstVideoId}`]) {
       await page.goto(path);
       await page.locator('main .state, main .feed-item, main .grid, main h1').first().waitFor();

@@ -29,3 +29,17 @@ export function makeClip(name: string, options: ClipOptions = {}): string {
   execFileSync('mv', [`${out}.tmp.mp4`, out]);
   return out;
 }
+
+/** A small PNG picture (for avatars). */
+export function makePicture(name: string, color = 'orange'): string {
+  mkdirSync(DIR, { recursive: true });
+  const out = join(DIR, `${name}.png`);
+  if (!existsSync(out)) {
+    execFileSync('/usr/bin/ffmpeg', [
+      '-hide_banner', '-loglevel', 'error', '-y',
+      '-f', 'lavfi', '-i', `color=c=${color}:s=160x160,drawbox=x=40:y=40:w=80:h=80:color=white@0.8:t=fill`,
+      '-frames:v', '1', out,
+    ]);
+  }
+  return out;
+}

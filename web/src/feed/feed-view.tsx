@@ -25,6 +25,11 @@ const PRELOAD_AHEAD = 2;
 const PRELOAD_BEHIND = 1;
 /** Start loading the next page this many videos before the end. */
 const PREFETCH_PAGE_AT = 3;
+/**
+ * The preload window moves this long after a swipe, so that attaching and decoding the newly
+ * preloaded videos does not compete with the first frames of the one that just became current.
+ */
+const PRELOAD_SETTLE_MS = 350;
 
 export function FeedView({ items, loading, done, error, loadMore, retry, empty, source }: FeedViewProps) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -32,6 +37,12 @@ export function FeedView({ items, loading, done, error, loadMore, retry, empty, 
   const players = useRef(new Map<number, FeedItemHandle>());
   const [preload] = useState(preloadEnabled);
   const [muted, setMuted] = useMutedPreference();
+  const [settled, setSettled] = useState(0);
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSettled(active), PRELOAD_SETTLE_MS);
+    return () => window.clearTimeout(timer);
+  }, [active]);
 
   // the item most in view is the current one
   useEffect(() => {
@@ -73,8 +84,7 @@ export function FeedView({ items, loading, done, error, loadMore, retry, empty, 
 
   function modeOf(index: number): PlayerMode {
     if (index === active) return 'play';
-    if (preload && index > active && index <= active + PRELOAD_AHEAD) return 'preload';
-    if (preload && index < active && index >= active - PRELOAD_BEHIND) return 'preload';
+    if (preload && index >= settled - PRELOAD_BEHIND && index <= settled + PRELOAD_AHEAD) return 'preload';
     return 'poster';
   }
 

@@ -10,6 +10,7 @@ import { usePagedList } from '../ui/use-paged-list.ts';
 import { useResource } from '../ui/use-resource.ts';
 import { VideoGrid } from '../ui/video-grid.tsx';
 import { FollowButton } from '../video/follow-button.tsx';
+import { LogoutButton } from '../session/logout-button.tsx';
 
 export function ProfilePage({ username }: { username: string }) {
   const profile = useResource(`user:${username}`, (signal) => fetchUser(username, signal).then((r) => r.user));
@@ -36,6 +37,7 @@ function Profile({ user, onChange }: { user: PublicUser; onChange: (user: Public
               <Link className="button button-primary" to={paths.upload()}>
                 Upload
               </Link>
+              <LogoutButton />
             </div>
           ) : (
             <FollowButton

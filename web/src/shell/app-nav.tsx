@@ -2,12 +2,13 @@
 import type { Route } from '../router/routes.ts';
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/routes.ts';
+import { LogoutButton } from '../session/logout-button.tsx';
 import { useSession } from '../session/session.tsx';
 import { Avatar } from '../ui/avatar.tsx';
 import { Icon, type IconName } from '../ui/icons.tsx';
 
 export function AppNav({ route }: { route: Route }) {
-  const { user, logout } = useSession();
+  const { user } = useSession();
   const profilePath = user ? paths.profile(user.username) : paths.login();
   const isOwnProfile = route.name === 'profile' && route.username === user?.username;
   return (
@@ -27,11 +28,7 @@ export function AppNav({ route }: { route: Route }) {
       ) : (
         <NavLink to={paths.login(window.location.pathname)} icon="user" label="Log in" current={route.name === 'login'} />
       )}
-      {user && (
-        <button type="button" className="nav-logout link-button" onClick={() => void logout()}>
-          Log out
-        </button>
-      )}
+      {user && <LogoutButton className="nav-logout link-button" />}
     </nav>
   );
 }

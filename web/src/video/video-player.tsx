@@ -26,6 +26,7 @@ interface VideoPlayerProps {
 }
 
 const DOUBLE_TAP_MS = 280;
+const REWIND_DELAY_MS = 500;
 
 export function VideoPlayer({ video, mode, source, onDoubleTap, handle, index }: VideoPlayerProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -53,11 +54,14 @@ export function VideoPlayer({ video, mode, source, onDoubleTap, handle, index }:
 
   useEffect(() => {
     stream.current?.setPriority(playing ? 'play' : 'preload');
-    if (!playing) {
-      setUserPaused(false);
+    if (playing) return;
+    setUserPaused(false);
+    // rewind once the swipe has settled, not while the next video is starting
+    const timer = window.setTimeout(() => {
       const element = videoRef.current;
       if (element && element.currentTime > 0) element.currentTime = 0;
-    }
+    }, REWIND_DELAY_MS);
+    return () => window.clearTimeout(timer);
   }, [playing]);
 
   // only the current video plays, and not while the person paused it or the page is hidden
