@@ -1,0 +1,31 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseRoute, paths } from './routes.ts';
+
+const parse = (href: string) => parseRoute(new URL(href, 'http://cliptide.test'));
+
+describe('routes', () => {
+  it('parses every page and builds the same URL back', () => {
+    assert.deepEqual(parse('/'), { name: 'foryou' });
+    assert.deepEqual(parse('/following/'), { name: 'following' });
+    assert.deepEqual(parse(paths.profile('ana.b_1')), { name: 'profile', username: 'ana.b_1' });
+    assert.deepEqual(parse(paths.video('3f2a')), { name: 'video', id: '3f2a' });
+    assert.deepEqual(parse(paths.hashtag('café')), { name: 'hashtag', tag: 'café' });
+    assert.deepEqual(parse(paths.search('cats & dogs')), { name: 'search', q: 'cats & dogs' });
+    assert.deepEqual(parse(paths.upload()), { name: 'upload' });
+    assert.deepEqual(parse(paths.editProfile()), { name: 'editProfile' });
+  });
+
+  it('keeps only same-site paths as the destination after logging in', () => {
+    assert.deepEqual(parse(paths.login('/@ana')), { name: 'login', next: '/@ana' });
+    assert.deepEqual(parse('/login?next=//evil.test/x'), { name: 'login', next: '/' });
+    assert.deepEqual(parse('/signup?next=https://evil.test'), { name: 'signup', next: '/' });
+  });
+
+  it('sends anything else to not found', () => {
+    assert.deepEqual(parse('/v/'), { name: 'notFound' });
+    assert.deepEqual(parse('/@'), { name: 'notFound' });
+    assert.deepEqual(parse('/tag/%E0%A4%A'), { name: 'notFound' });
+    assert.deepEqual(parse('/nope/a/b'), { name: 'notFound' });
+  });
+});
