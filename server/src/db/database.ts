@@ -20,6 +20,12 @@ export interface Database extends Transaction {
   close(): Promise<void>;
 }
 
+/**
+ * A value for a jsonb column, written as `$n::text::jsonb`. Both drivers then send the same text:
+ * left to themselves, pg turns a top-level array into a PostgreSQL array literal and PGlite does not.
+ */
+export const jsonb = (value: unknown): string => JSON.stringify(value);
+
 /** The first row, or null. */
 export async function maybeOne<Row>(q: Queryable, sql: string, params?: readonly SqlParam[]): Promise<Row | null> {
   const rows = await q.query<Row>(sql, params);

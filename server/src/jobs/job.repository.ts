@@ -1,6 +1,6 @@
 // The job queue in PostgreSQL (PGlite or server): FOR UPDATE SKIP LOCKED claims, leases that expire,
 // retries with exponential backoff.
-import type { Queryable } from '../db/database.ts';
+import { jsonb, type Queryable } from '../db/database.ts';
 import type { Job } from './job.types.ts';
 
 export interface ClaimedJob {
@@ -14,8 +14,8 @@ export function createJobRepository(db: Queryable) {
   return {
     async enqueue(job: Job, opts: { maxAttempts?: number; q?: Queryable } = {}): Promise<number> {
       const [row] = await (opts.q ?? db).query<{ id: number }>(
-        'insert into jobs (type, payload, max_attempts) values ($1, $2, $3) returning id',
-        [job.type, job as unknown as Record<string, unknown>, opts.maxAttempts ?? 5],
+        'insert into jobs (type, payload, max_attempts) values ($1, $2::text::jsonb, $3) returning id',
+        [job.type, jsonb(job), opts.maxAttempts ?? 5],
       );
       return Number(row!.id);
     },

@@ -1,6 +1,6 @@
 // SQL for the recommender: its input log, its snapshots, the catalogue it ranks, viewers' controls.
 import type { EngineEvent } from '@cliptide/recommender';
-import { maybeOne, type Queryable } from '../db/database.ts';
+import { jsonb, maybeOne, type Queryable } from '../db/database.ts';
 
 export interface CatalogueRow {
   id: string;
@@ -20,7 +20,7 @@ const CATALOGUE = `select v.id, v.author_id, v.visibility, v.caption, v.duration
 export function createRecommenderRepository(db: Queryable) {
   return {
     async append(event: EngineEvent): Promise<number> {
-      const [row] = await db.query<{ id: number }>('insert into recommender_events (event) values ($1) returning id', [event as unknown as Record<string, unknown>]);
+      const [row] = await db.query<{ id: number }>('insert into recommender_events (event) values ($1::text::jsonb) returning id', [jsonb(event)]);
       return Number(row!.id);
     },
 

@@ -1,6 +1,6 @@
 // SQL for the social graph and engagement. Each toggle changes the edge and its counter in one
 // transaction, and only when the edge really changed, so counts stay exact under concurrent requests.
-import type { Database, Queryable } from '../db/database.ts';
+import { jsonb, type Database, type Queryable } from '../db/database.ts';
 
 type EventKind = 'view' | 'like' | 'unlike' | 'save' | 'unsave' | 'share' | 'comment' | 'follow' | 'unfollow' | 'not_interested';
 
@@ -19,8 +19,8 @@ export interface EngagementEvent {
 export async function recordEvent(q: Queryable, e: EngagementEvent): Promise<void> {
   await q.query(
     `insert into engagement_events (kind, account_id, video_id, creator_id, watched_ms, completed, replays, source, detail)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [e.kind, e.accountId, e.videoId ?? null, e.creatorId ?? null, e.watchedMs ?? null, e.completed ?? null, e.replays ?? null, e.source ?? null, e.detail ?? null],
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb)`,
+    [e.kind, e.accountId, e.videoId ?? null, e.creatorId ?? null, e.watchedMs ?? null, e.completed ?? null, e.replays ?? null, e.source ?? null, e.detail ? jsonb(e.detail) : null],
   );
 }
 

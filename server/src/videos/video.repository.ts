@@ -1,5 +1,5 @@
 // SQL for one video: its draft, its upload and processing lifecycle, its edits.
-import { maybeOne, type Queryable } from '../db/database.ts';
+import { jsonb, maybeOne, type Queryable } from '../db/database.ts';
 import { videoSelect, visibleTo, type VideoRow } from './video.sql.ts';
 
 export interface NewVideo {
@@ -82,7 +82,7 @@ export function createVideoRepository(db: Queryable & { transaction<T>(w: (tx: Q
     },
 
     async saveProbe(id: string, probe: unknown): Promise<void> {
-      await db.query('update videos set probe = $2 where id = $1', [id, probe as Record<string, unknown>]);
+      await db.query('update videos set probe = $2::text::jsonb where id = $1', [id, jsonb(probe)]);
     },
 
     async setProgress(id: string, progress: number): Promise<void> {
@@ -98,9 +98,9 @@ export function createVideoRepository(db: Queryable & { transaction<T>(w: (tx: Q
         if (!before) return null;
         await tx.query(
           `update videos set status = 'ready', progress = 1, media_prefix = $2, duration_ms = $3, width = $4, height = $5,
-             has_audio = $6, renditions = $7, error_code = null, error_reason = null, published_at = coalesce(published_at, now())
+             has_audio = $6, renditions = $7::text::jsonb, error_code = null, error_reason = null, published_at = coalesce(published_at, now())
            where id = $1`,
-          [id, p.mediaPrefix, Math.round(p.durationMs), p.width, p.height, p.hasAudio, p.renditions as Record<string, unknown>],
+          [id, p.mediaPrefix, Math.round(p.durationMs), p.width, p.height, p.hasAudio, jsonb(p.renditions)],
         );
         if (before.status !== 'ready') await tx.query('update accounts set video_count = video_count + 1 where id = $1', [before.author_id]);
         return { previousPrefix: before.media_prefix };
