@@ -40,7 +40,7 @@ export interface QualityReport {
   watchPerSession: Record<string, number>;
   ofOracle: Record<string, number>;
   coldStart: { swipesTo50: Record<string, number | null>; swipesTo70: Record<string, number | null>; curve: Record<string, number[]> };
-  uploads: Record<string, { reached: number; medianImpressions: number | null; hqImpressions: number; lqImpressions: number }>;
+  uploads: Record<string, { reached: number; medianImpressions: number | null; hqImpressions: number; lqImpressions: number; fanShare: number }>;
   diversity: Record<string, { topicsPerPage: number; creatorCoverage: number }>;
   seconds: number;
 }
@@ -138,7 +138,8 @@ export function runQuality(o: QualityOptions, clock: () => number): QualityRepor
     const sum = (ids: Set<string>): number => [...ids].reduce((s, id) => s + (t.impressions.get(id)?.total ?? 0), 0);
     report.uploads[p.name] = {
       reached: reached.length / Math.max(1, uploadsHq.size),
-      medianImpressions: reached.length >= uploadsHq.size / 2 ? (reached[Math.floor(uploadsHq.size / 2)] ?? null) : null,
+      medianImpressions: reached.length > 0 ? (reached[Math.floor(reached.length / 2)] ?? null) : null,
+      fanShare: [...uploadsHq].reduce((s, id) => s + (t.impressions.get(id)?.fans ?? 0), 0) / Math.max(1, sum(uploadsHq)),
       hqImpressions: sum(uploadsHq) / Math.max(1, uploadsHq.size),
       lqImpressions: sum(uploadsLq) / Math.max(1, uploadsLq.size),
     };

@@ -40,12 +40,12 @@ const quality: QualityOptions = flag('large')
     : DEFAULT_QUALITY;
 const q = runQuality(quality, clock);
 console.log(`## Simulator: ${quality.users} users, ${quality.videos} videos, ${quality.rounds} rounds of ${quality.pagesPerSession} pages of 10 (${f(q.seconds, 1)} s)\n`);
-console.log('| policy | watch s / session | of oracle | swipes to 50% / 70% of oracle (new users) | HQ uploads reaching 10 fans | median impressions to 10 fans | impressions HQ / LQ upload | topics / page | creator coverage |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| policy | watch s / session | of oracle | swipes to 50% / 70% of oracle (new users) | HQ uploads reaching 10 fans | median impressions to 10 fans (those that did) | fans among HQ impressions | impressions per HQ / LQ upload | topics / page | creator coverage |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const name of Object.keys(q.watchPerSession)) {
   const u = q.uploads[name];
   const d = q.diversity[name];
-  console.log(`| ${name} | ${f(q.watchPerSession[name], 1)} | ${f(q.ofOracle[name])} | ${q.coldStart.swipesTo50[name] ?? 'never'} / ${q.coldStart.swipesTo70[name] ?? 'never'} | ${f((u?.reached ?? 0) * 100, 0)}% | ${u?.medianImpressions ?? '—'} | ${f(u?.hqImpressions, 1)} / ${f(u?.lqImpressions, 1)} | ${f(d?.topicsPerPage, 1)} | ${f((d?.creatorCoverage ?? 0) * 100, 0)}% |`);
+  console.log(`| ${name} | ${f(q.watchPerSession[name], 1)} | ${f(q.ofOracle[name])} | ${q.coldStart.swipesTo50[name] ?? 'never'} / ${q.coldStart.swipesTo70[name] ?? 'never'} | ${f((u?.reached ?? 0) * 100, 0)}% | ${u?.medianImpressions ?? '—'} | ${f((u?.fanShare ?? 0) * 100, 0)}% | ${f(u?.hqImpressions, 1)} / ${f(u?.lqImpressions, 1)} | ${f(d?.topicsPerPage, 1)} | ${f((d?.creatorCoverage ?? 0) * 100, 0)}% |`);
 }
 const engineVsPopular = (q.ofOracle.engine ?? 0) / (q.ofOracle['most-popular'] ?? 1);
 console.log(`\nengine / most-popular watch time: ${f(engineVsPopular)}×\n`);
@@ -69,7 +69,8 @@ if (!flag('no-speed')) {
   } else {
     const s = JSON.parse(run.stdout.trim().split('\n').pop() as string) as {
       videos: number; users: number; usesIvf: boolean; events: number; eventsPerSecond: number; upsertsPerSecond: number;
-      bytesPerVideo: number; bytesPerUser: number; pageMs: Record<'engine' | 'popular' | 'random', { p50: number; p99: number }>;
+      bytesPerVideo: number; bytesPerUser: number; eventsPerCpuSecond: number;
+      pageMs: Record<'engine' | 'engineCpu' | 'popular' | 'random', { p50: number; p99: number }>;
     };
     const p = s.pageMs;
     console.log(`\n## Speed: ${s.videos} videos, ${s.users} users (${s.usesIvf ? 'IVF index' : 'brute force'}), ${s.events} events\n`);
@@ -77,10 +78,11 @@ if (!flag('no-speed')) {
     console.log('| --- | --- | --- |');
     console.log(`| page of 10, p50 | ${f(p.engine.p50)} ms | ${f(p.engine.p50 / p.popular.p50, 0)}× most-popular, ${f(p.engine.p50 / p.random.p50, 0)}× random |`);
     console.log(`| page of 10, p99 | ${f(p.engine.p99)} ms | ${f(p.engine.p99 / p.popular.p99, 0)}× most-popular |`);
-    console.log(`| events learned / s (one core) | ${f(s.eventsPerSecond, 0)} | — |`);
+    console.log(`| page of 10, CPU time p50 / p99 | ${f(p.engineCpu.p50)} / ${f(p.engineCpu.p99)} ms | — |`);
+    console.log(`| events learned / s (one core), wall / CPU time | ${f(s.eventsPerSecond, 0)} / ${f(s.eventsPerCpuSecond, 0)} | — |`);
     console.log(`| video upserts / s | ${f(s.upsertsPerSecond, 0)} | — |`);
     console.log(`| memory per video | ${f(s.bytesPerVideo / 1024, 2)} KiB | — |`);
     console.log(`| memory per user (after ${f(s.events / s.users, 0)} events each) | ${f(s.bytesPerUser / 1024, 2)} KiB | — |`);
   }
 }
-console.log(`\nwhole bench: ${f((clock() - began) / 1000, 1)} s; calibration workload ${f(calibrationMs, 0)} ms (≈150 ms on an idle core)`);
+console.log(`\nwhole bench: ${f((clock() - began) / 1000, 1)} s; calibration workload ${f(calibrationMs, 0)} ms (compare it across runs: it grows with the load on the machine)`);

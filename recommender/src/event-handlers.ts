@@ -185,8 +185,7 @@ function maintain(engine: ForYouEngine, at: number): void {
     engine.ranker.features.expire(before);
     c.nextExpireAt = c.now + EXPIRE_EVERY_MS;
   }
-  const crossedThreshold = !engine.index.usesIvf && engine.index.size >= engine.index.threshold;
-  if (c.now >= c.nextIndexAt || c.eventsSinceIndex >= INDEX_EVERY_EVENTS || crossedThreshold) {
+  if (c.now >= c.nextIndexAt || c.eventsSinceIndex >= INDEX_EVERY_EVENTS || engine.index.needsRebuild) {
     for (const rec of engine.catalogue.videos.values()) refreshRow(engine, rec);
     engine.index.rebuild(engine.options.seed + c.events);
     c.nextIndexAt = c.now + INDEX_EVERY_MS;

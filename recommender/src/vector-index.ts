@@ -15,6 +15,7 @@ export interface IndexSnapshot {
   free: number[];
   rows: string;
   centroids: string | null;
+  builtSize: number;
   /** list of each row (-1: none) */
   lists: number[];
 }
@@ -27,6 +28,8 @@ export class VectorIndex {
   private centroids: Float32Array | null = null;
   private lists: number[][] = [];
   private listOf: number[] = [];
+  /** rows when the lists were last built */
+  private builtSize = 0;
 
   /** floats per row: the `dim` searched, then `extra` payload kept with the row (item biases) */
   readonly width: number;
@@ -55,6 +58,11 @@ export class VectorIndex {
     return this.centroids !== null;
   }
 
+  /** True when the index is past its threshold and doubled since its lists were last built. */
+  get needsRebuild(): boolean {
+    return this.rowOf.size >= this.threshold && this.rowOf.size >= 2 * this.builtSize;
+  }
+
   set(id: string, vector: Float32Array): void {
     let row = this.rowOf.get(id);
     if (row === undefined) {
@@ -68,10 +76,8 @@ export class VectorIndex {
         this.rows = grown;
       }
     }
-    const isNew = (this.listOf[row] ?? -1) < 0;
     this.rows.set(vector.subarray(0, this.width), row * this.width);
-    // a new row joins its nearest list; an updated row keeps its list until the next rebuild
-    if (this.centroids && isNew) this.assign(row);
+    if (this.centroids) this.assign(row);
   }
 
   remove(id: string): void {
@@ -86,6 +92,7 @@ export class VectorIndex {
   /** Re-clusters when the index is past its threshold (call on a deterministic schedule). */
   rebuild(seed: number): void {
     const n = this.rowOf.size;
+    this.builtSize = n;
     if (n < this.threshold) {
       this.centroids = null;
       this.lists = [];
@@ -93,7 +100,14 @@ export class VectorIndex {
       return;
     }
     const k = Math.max(1, Math.min(Math.round(n / 8), Math.max(8, Math.round(Math.sqrt(n) / 2))));
-    const live = [...this.rowOf.values()].sort((a, b) => a - b);
+    // zero rows (items whose features are not admitted yet) carry no direction to cluster on
+    const live = [...this.rowOf.values()].filter((row) => this.norm(row) > 0).sort((a, b) => a - b);
+    if (live.length < k * 4) {
+      this.centroids = null;
+      this.lists = [];
+      this.listOf = [];
+      return;
+    }
     const random = mulberry32(seed);
     const sample: number[] = [];
     for (let i = 0; i < Math.min(KMEANS_SAMPLE, live.length); i++) sample.push(live[Math.floor(random() * live.length)] as number);
@@ -150,6 +164,12 @@ export class VectorIndex {
     this.listOf[row] = -1;
   }
 
+  private norm(row: number): number {
+    let norm = 0;
+    for (let j = 0; j < this.dim; j++) norm += (this.rows[row * this.width + j] as number) ** 2;
+    return norm;
+  }
+
   private unit(row: number): Float32Array {
     const v = this.rows.slice(row * this.width, row * this.width + this.dim);
     let norm = 0;
@@ -169,7 +189,7 @@ export class VectorIndex {
       let s = 0;
       const base = row * this.width;
       for (let j = 0; j < d; j++) s += (query[j] as number) * (this.rows[base + j] as number);
-      if (s >= top.floor && !(skip && skip(id))) top.push(row, s);
+      if (top.admits(row, s) && !(skip && skip(id))) top.push(row, s);
     };
     if (!this.centroids) {
       for (let row = 0; row < this.ids.length; row++) visit(row);
@@ -197,6 +217,7 @@ export class VectorIndex {
       free: [...this.free],
       rows: encodeF32(this.rows.subarray(0, this.ids.length * this.width)),
       centroids: this.centroids ? encodeF32(this.centroids) : null,
+      builtSize: this.builtSize,
       lists: this.ids.map((_, row) => this.listOf[row] ?? -1),
     };
   }
@@ -213,6 +234,7 @@ export class VectorIndex {
     });
     this.centroids = s.centroids === null ? null : decodeF32(s.centroids);
     this.listOf = [...s.lists];
+    this.builtSize = s.builtSize;
     this.lists = this.centroids ? Array.from({ length: this.centroids.length / this.dim }, () => []) : [];
     s.lists.forEach((list, row) => {
       if (list >= 0) (this.lists[list] as number[]).push(row);
@@ -246,6 +268,14 @@ class TopK {
 
   get floor(): number {
     return this.rows.length < this.k ? -Infinity : (this.scores[0] as number);
+  }
+
+  /** Whether (row, score) would enter the heap: better score, or equal score and smaller row. */
+  admits(row: number, score: number): boolean {
+    if (this.k <= 0) return false;
+    if (this.rows.length < this.k) return true;
+    const min = this.scores[0] as number;
+    return score > min || (score === min && row < (this.rows[0] as number));
   }
 
   push(row: number, score: number): void {
