@@ -18,7 +18,7 @@ export const CLIP_KINDS: readonly ClipKind[] = [
 ];
 
 /** Bump when a recipe changes so stale cached files are not reused. */
-const RECIPE_VERSION = 1;
+const RECIPE_VERSION = 2;
 export const CLIPS_DIR = join(tmpdir(), `cliptide-clips-v${RECIPE_VERSION}`);
 
 const fileName: Record<ClipKind, string> = {
