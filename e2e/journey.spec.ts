@@ -87,7 +87,10 @@ describe('creator and viewer journey', () => {
     await page.getByRole('heading', { name: 'Alice Liddell' }).waitFor();
     await page.getByText('Tiny test clips, made by ffmpeg.').waitFor();
     await page.getByRole('link', { name: /Second one #e2e by @alice/ }).waitFor();
-    await screenshotBothSizes(page, 'profile', (p) => p.locator('.grid-link img').first().waitFor());
+    await screenshotBothSizes(page, 'profile', async (p) => {
+      await p.locator('.grid-link img').first().waitFor();
+      await p.waitForFunction('!document.querySelector(".toast")');
+    });
     assert.deepEqual(creator.consoleErrors, []);
   });
 
