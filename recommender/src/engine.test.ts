@@ -168,3 +168,10 @@ test('non-personalised mode: popular in region and recent, with reasons saying s
   assert.equal(anonymous.items.length, 10);
   assert.equal(anonymous.impression, null);
 });
+
+test('convenience methods work before any event; events without a valid time are refused', () => {
+  const engine = new ForYouEngine();
+  engine.resetUser('nobody');
+  engine.removeVideo('nothing');
+  assert.throws(() => engine.observe({ type: 'like', userId: 'a', videoId: 'b', at: Number.NaN }), RangeError);
+});

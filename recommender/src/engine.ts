@@ -75,18 +75,23 @@ export class ForYouEngine {
     this.observe({ type: 'video_upsert', at, video });
   }
 
-  removeVideo(videoId: string, at: number = this.clock.now): void {
+  removeVideo(videoId: string, at: number = this.lastEventAt()): void {
     this.observe({ type: 'video_remove', at, videoId });
   }
 
   /** Forgets what was learned about the user (interests, crosses, embedding); keeps controls. */
-  resetUser(userId: string, at: number = this.clock.now): void {
+  resetUser(userId: string, at: number = this.lastEventAt()): void {
     this.observe({ type: 'reset', userId, at });
   }
 
   /** Account deletion: forgets the user entirely (controls and seen filter too). */
-  deleteUser(userId: string, at: number = this.clock.now): void {
+  deleteUser(userId: string, at: number = this.lastEventAt()): void {
     this.observe({ type: 'user_delete', userId, at });
+  }
+
+  /** Time of the latest event applied (0 before any). */
+  lastEventAt(): number {
+    return Number.isFinite(this.clock.now) && this.clock.now > -1e300 ? this.clock.now : 0;
   }
 
   user(userId: string): UserState {

@@ -194,6 +194,8 @@ function maintain(engine: ForYouEngine, at: number): void {
 }
 
 export function applyEvent(engine: ForYouEngine, e: EngineEvent): void {
+  // the server validates input; a non-finite time would corrupt the event-time schedule
+  if (!Number.isFinite(e.at)) throw new RangeError(`event ${e.type} has no valid time`);
   (handlers[e.type] as Handler<EngineEvent['type']>)(engine, e);
   maintain(engine, e.at);
 }
