@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { locateTool, locateTools, systemLocateDeps, ToolNotFound, type LocateDeps } from './locate.ts';
+import { detectDialect, locateTool, locateTools, systemLocateDeps, ToolNotFound, type LocateDeps } from './locate.ts';
 
 const fake = (running: string[], bundled: string | null = null): LocateDeps => ({
   runs: (command) => running.includes(command),
@@ -23,4 +23,10 @@ test('the npm packages offer a binary on this machine', () => {
   assert.match(systemLocateDeps.bundled('ffprobe') ?? '', /ffprobe$/);
   const tools = locateTools();
   assert.ok(tools.ffmpeg && tools.ffprobe);
+});
+
+test('the dialect is read from the binary: Debian 5.1 is modern, the npm fallback (2018) legacy', () => {
+  assert.equal(detectDialect(locateTools().ffmpeg), 'modern');
+  const bundled = systemLocateDeps.bundled('ffmpeg');
+  if (bundled) assert.equal(detectDialect(bundled), 'legacy');
 });

@@ -5,6 +5,12 @@ import { createRequire } from 'node:module';
 
 export type ToolName = 'ffmpeg' | 'ffprobe';
 
+/**
+ * 'modern': ffmpeg 5.1 or later (`-fps_mode`, `var_stream_map` names). 'legacy': older builds such as
+ * the npm fallback's static binary (2018), which need `-vsync` and index-named renditions.
+ */
+export type FfmpegDialect = 'modern' | 'legacy';
+
 export interface ToolPaths {
   ffmpeg: string;
   ffprobe: string;
@@ -37,6 +43,12 @@ export const systemLocateDeps: LocateDeps = {
     }
   },
 };
+
+/** Asks the binary itself: `-fps_mode` (ffmpeg 5.1+) appears in its long help. */
+export function detectDialect(ffmpeg: string): FfmpegDialect {
+  const help = spawnSync(ffmpeg, ['-hide_banner', '-h', 'long'], { encoding: 'utf8', timeout: 10_000, shell: false, maxBuffer: 8 * 1024 * 1024 });
+  return /^-fps_mode\b/m.test(help.stdout ?? '') ? 'modern' : 'legacy';
+}
 
 export class ToolNotFound extends Error {
   override readonly name = 'ToolNotFound';

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createMedia, TranscodeFailed, type MediaInfo, type TranscodeResult } from './index.ts';
+import { systemLocateDeps } from './locate.ts';
 import { synthClip } from './synth.ts';
 import { clip, type ClipKind } from './testing/clips.ts';
 
@@ -173,6 +174,24 @@ describe('transcode', () => {
     assert.deepEqual(odd.result.renditions.map((r) => [r.name, r.width, r.height]), [['320p', 320, 576]]);
     const oddOut = await probeOk((await joinRendition(odd.outDir, '320p')).path);
     assert.deepEqual([oddOut.width, oddOut.height, oddOut.pixelFormat], [320, 576, 'yuv420p']);
+  });
+
+  test('the npm fallback binaries (a 2018 ffmpeg) probe and transcode too', async (t) => {
+    const ffmpegPath = systemLocateDeps.bundled('ffmpeg');
+    const ffprobePath = systemLocateDeps.bundled('ffprobe');
+    if (!ffmpegPath || !ffprobePath) return t.skip('@ffmpeg-installer/@ffprobe-installer not installed');
+    const fallback = createMedia({ ffmpegPath, ffprobePath, threads: 2 });
+    assert.equal(fallback.tools.dialect, 'legacy');
+    const input = await clip('landscape-rotated');
+    const probed = await fallback.probe(input);
+    assert.ok(probed.ok);
+    assert.deepEqual([probed.info.width, probed.info.height], [360, 640]);
+    const outDir = join(work, 'fallback');
+    const result = await fallback.transcode({ inputPath: input, outDir, info: probed.info, timeoutMs: 60_000 });
+    assertHlsFiles(result);
+    assert.match(await readFile(join(outDir, 'master.m3u8'), 'utf8'), /\n360p\/index\.m3u8/);
+    const out = await probeOk((await joinRendition(outDir, '360p')).path);
+    assert.deepEqual([out.width, out.height, out.rotation, out.hasAudio], [360, 640, 0, true]);
   });
 
   test('a timeout kills ffmpeg and throws a retryable TranscodeFailed', async () => {

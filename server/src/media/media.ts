@@ -1,8 +1,8 @@
 // The facade the server uses: probe, validate, transcode. Nothing else in the server runs ffmpeg.
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { runTool } from './ffmpeg-runner.ts';
-import { locateTools, type ToolPaths } from './locate.ts';
+import { detectDialect, locateTools, type FfmpegDialect, type ToolPaths } from './locate.ts';
 import { TranscodeFailed } from './media.errors.ts';
 import { DEFAULT_MEDIA_LIMITS } from './media.types.ts';
 import type { MediaInfo, MediaLimits, Refusal, Rung, TranscodeResult } from './media.types.ts';
@@ -30,7 +30,7 @@ export interface Media {
   /** Throws TranscodeFailed (check `retryable`) when ffmpeg fails, times out or is aborted. */
   transcode(req: TranscodeRequest): Promise<TranscodeResult>;
   /** The binaries in use, for the start-up log. */
-  readonly tools: ToolPaths;
+  readonly tools: ToolPaths & { dialect: FfmpegDialect };
 }
 
 export interface MediaOptions {
@@ -49,6 +49,17 @@ async function listFiles(root: string): Promise<string[]> {
     .sort();
 }
 
+/** A legacy ffmpeg wrote renditions into '0', '1', …: give them their names, in the master playlist too. */
+async function renameLegacyRenditions(outDir: string, rungs: readonly Rung[]): Promise<void> {
+  const masterPath = join(outDir, MASTER_PLAYLIST);
+  let master = await readFile(masterPath, 'utf8');
+  for (const [i, rung] of rungs.entries()) {
+    await rename(join(outDir, String(i)), join(outDir, rung.name));
+    master = master.replace(new RegExp(`^${i}/`, 'm'), `${rung.name}/`);
+  }
+  await writeFile(masterPath, master);
+}
+
 /** BANDWIDTH per media playlist URI, as ffmpeg wrote it into the master playlist. */
 export function bandwidths(master: string): Map<string, number> {
   const found = new Map<string, number>();
@@ -62,7 +73,8 @@ export function bandwidths(master: string): Map<string, number> {
 }
 
 export function createMedia(opts: MediaOptions = {}): Media {
-  const tools = locateTools(opts);
+  const located = locateTools(opts);
+  const tools = { ...located, dialect: detectDialect(located.ffmpeg) };
   const threads = opts.threads;
 
   return {
@@ -78,7 +90,13 @@ export function createMedia(opts: MediaOptions = {}): Media {
 
     async transcode(req) {
       await mkdir(req.outDir, { recursive: true });
-      const command = transcodeCommand({ inputPath: req.inputPath, outDir: req.outDir, info: req.info, ...(threads ? { threads } : {}) });
+      const command = transcodeCommand({
+        inputPath: req.inputPath,
+        outDir: req.outDir,
+        info: req.info,
+        dialect: tools.dialect,
+        ...(threads ? { threads } : {}),
+      });
       const { stderrTail } = await runTool(tools.ffmpeg, command.args, {
         timeoutMs: req.timeoutMs,
         durationMs: req.info.durationMs,
@@ -86,8 +104,9 @@ export function createMedia(opts: MediaOptions = {}): Media {
         ...(req.signal ? { signal: req.signal } : {}),
       });
 
-      const files = await listFiles(req.outDir);
       const rungs: Rung[] = ladderFor(req.info.width, req.info.height);
+      if (tools.dialect === 'legacy') await renameLegacyRenditions(req.outDir, rungs);
+      const files = await listFiles(req.outDir);
       const expected = [MASTER_PLAYLIST, POSTER_FILE, ...rungs.map((r) => `${r.name}/${MEDIA_PLAYLIST}`)];
       const missing = expected.filter((f) => !files.includes(f));
       if (missing.length > 0) {

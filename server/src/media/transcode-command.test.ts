@@ -126,3 +126,14 @@ test('poster time is 1 s in, or 10 % in for short clips', () => {
   assert.equal(posterTimeMs({ durationMs: 4000 }), 400);
   assert.equal(posterTimeMs({ durationMs: null }), 0);
 });
+
+test('legacy ffmpeg (before 5.1): -vsync instead of -fps_mode, renditions by index', () => {
+  const modern = build({ width: 720, height: 1280 }).args;
+  const legacy = transcodeCommand({ inputPath: '/in/upload.bin', outDir: '/out', info: mediaInfo({ width: 720, height: 1280 }), dialect: 'legacy' }).args;
+  const changed = legacy.flatMap((a, i) => (a === modern[i] ? [] : [[modern[i], a]]));
+  assert.deepEqual(changed, [
+    ['-fps_mode', '-vsync'],
+    ['v:0,a:0,name:720p v:1,a:1,name:480p v:2,a:2,name:360p', 'v:0,a:0 v:1,a:1 v:2,a:2'],
+  ]);
+  assert.equal(legacy.length, modern.length);
+});

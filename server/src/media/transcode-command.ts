@@ -2,6 +2,7 @@
 // writes every rung of the ladder as HLS (fMP4) plus the poster. Choices: docs/decisions/002.
 import { join } from 'node:path';
 import { ladderFor } from './ladder.ts';
+import type { FfmpegDialect } from './locate.ts';
 import type { MediaInfo, Rung, ToolCommand } from './media.types.ts';
 import { fileUrl } from './probe.ts';
 
@@ -20,6 +21,11 @@ export interface TranscodeCommandInput {
   info: MediaInfo;
   /** Threads for decoding, filtering and each encoder; omitted: ffmpeg decides. */
   threads?: number;
+  /**
+   * 'legacy' (ffmpeg before 5.1, e.g. the npm fallback binary): `-vsync cfr` and renditions written
+   * to folders named by index ('0', '1', …), which the caller renames (see `renameLegacyRenditions`).
+   */
+  dialect?: FfmpegDialect;
 }
 
 /**
@@ -63,7 +69,7 @@ export function filterGraph(rungs: readonly Rung[], fps: number, posterAtMs: num
   return [...chain, poster].join(';');
 }
 
-export function transcodeCommand({ inputPath, outDir, info, threads }: TranscodeCommandInput): ToolCommand {
+export function transcodeCommand({ inputPath, outDir, info, threads, dialect = 'modern' }: TranscodeCommandInput): ToolCommand {
   const rungs = ladderFor(info.width, info.height);
   const fps = outputFps(info);
   const gop = fps * SEGMENT_SECONDS;
@@ -76,7 +82,10 @@ export function transcodeCommand({ inputPath, outDir, info, threads }: Transcode
     `-maxrate:v:${i}`, kbps(r.maxBitrate),
     `-bufsize:v:${i}`, kbps(r.videoBitrate * 2),
   ]);
-  const streamMap = rungs.map((r, i) => (audio ? `v:${i},a:${i},name:${r.name}` : `v:${i},name:${r.name}`)).join(' ');
+  const legacy = dialect === 'legacy';
+  const streamMap = rungs
+    .map((r, i) => [`v:${i}`, ...(audio ? [`a:${i}`] : []), ...(legacy ? [] : [`name:${r.name}`])].join(','))
+    .join(' ');
 
   return {
     command: 'ffmpeg',
@@ -93,7 +102,7 @@ export function transcodeCommand({ inputPath, outDir, info, threads }: Transcode
       ...rates,
       '-g', String(gop), '-keyint_min', String(gop), '-sc_threshold', '0', '-flags', '+cgop',
       '-force_key_frames', `expr:gte(t,n_forced*${SEGMENT_SECONDS})`,
-      '-fps_mode', 'cfr',
+      ...(legacy ? ['-vsync', 'cfr'] : ['-fps_mode', 'cfr']),
       ...(audio ? ['-c:a', 'aac', '-b:a', kbps(AUDIO_BITRATE), '-ac', '2', '-ar', '48000'] : []),
       '-map_metadata', '-1', '-map_chapters', '-1', '-metadata:s:v', 'rotate=0',
       ...threadArgs,
