@@ -12,13 +12,16 @@ interface DialogProps {
 
 export function Dialog({ label, onClose, variant = 'center', children }: DialogProps) {
   const panel = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+  // once per opening: a parent re-rendering must not move the focus while someone types
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     panel.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
         event.stopPropagation();
-        onClose();
+        close.current();
       }
     };
     window.addEventListener('keydown', onKey, true);
@@ -26,7 +29,7 @@ export function Dialog({ label, onClose, variant = 'center', children }: DialogP
       window.removeEventListener('keydown', onKey, true);
       previous?.focus?.({ preventScroll: true });
     };
-  }, [onClose]);
+  }, []);
   return (
     <div className={`dialog-backdrop dialog-${variant}`} onClick={onClose}>
       <div

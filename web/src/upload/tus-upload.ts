@@ -26,7 +26,8 @@ export interface UploadCallbacks {
 }
 
 export interface RunningUpload {
-  abort: () => void;
+  /** Stops sending; `terminate` also deletes what the server received. */
+  abort: (terminate?: boolean) => void;
 }
 
 export function sendFile(file: File, target: Pick<UploadTarget, 'url' | 'metadata'>, callbacks: UploadCallbacks): RunningUpload {
@@ -57,9 +58,9 @@ export function sendFile(file: File, target: Pick<UploadTarget, 'url' | 'metadat
     })
     .catch((error: unknown) => callbacks.onError(error instanceof Error ? error : new Error(String(error))));
   return {
-    abort: () => {
+    abort: (terminate = false) => {
       aborted = true;
-      void upload.abort();
+      upload.abort(terminate).catch(() => {});
     },
   };
 }

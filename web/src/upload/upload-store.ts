@@ -3,7 +3,7 @@
 import { useSyncExternalStore } from 'react';
 import { friendlyMessage } from '../api/error-messages.ts';
 import { ApiError } from '../api/problem.ts';
-import { createVideo, fetchVideo, type NewVideo } from '../api/videos.ts';
+import { createVideo, deleteVideo, fetchVideo, type NewVideo } from '../api/videos.ts';
 import { clearPendingUpload, describeFile, readPendingUpload, writePendingUpload, type PendingUpload } from './pending-upload.ts';
 import { sendFile, type RunningUpload } from './tus-upload.ts';
 
@@ -61,7 +61,8 @@ export async function startNewUpload(file: File, details: NewVideo) {
   try {
     const { video, upload } = await createVideo(details);
     if (file.size > upload.maxBytes) {
-      set({ stage: 'upload-failed', pending: null, message: 'That file is too large.' });
+      void deleteVideo(video.id).catch(() => {});
+      set({ stage: 'upload-failed', pending: null, message: `That file is too large (the limit is ${Math.floor(upload.maxBytes / 1024 / 1024)} MB).` });
       return;
     }
     const pending: PendingUpload = {
@@ -112,10 +113,12 @@ function run(file: File, pending: PendingUpload) {
   });
 }
 
-/** Done with this upload (it is live, it failed, or the person starts another one). */
-export function finishUpload() {
-  running?.abort();
+/** Done with this upload: it is live or failed (keep the video), or it is discarded (delete the draft). */
+export function finishUpload(options: { discard?: boolean } = {}) {
+  running?.abort(options.discard === true);
   running = null;
+  const videoId = state.stage === 'uploading' || state.stage === 'needs-file' ? state.pending.videoId : state.stage === 'upload-failed' ? state.pending?.videoId : undefined;
+  if (options.discard && videoId) void deleteVideo(videoId).catch(() => {});
   clearPendingUpload();
   set({ stage: 'idle' });
 }

@@ -51,7 +51,7 @@ function Studio() {
               {wrongFile}
             </p>
           )}
-          <button type="button" className="link-button" onClick={finishUpload}>
+          <button type="button" className="link-button" onClick={() => finishUpload({ discard: true })}>
             Discard and start over
           </button>
         </div>
@@ -65,8 +65,8 @@ function Studio() {
             detail={`${(upload.sent / MB).toFixed(1)} of ${(upload.total / MB).toFixed(1)} MB`}
           />
           <p className="muted-text">You can keep browsing. If you close the page, choose the file again to resume.</p>
-          <button type="button" className="link-button" onClick={finishUpload}>
-            Cancel
+          <button type="button" className="link-button" onClick={() => finishUpload({ discard: true })}>
+            Cancel upload
           </button>
         </div>
       )}
@@ -76,12 +76,12 @@ function Studio() {
           {upload.pending && (
             <FilePicker file={null} label={`Choose ${upload.pending.file.name} to resume`} onPick={(file) => upload.pending && resumeUpload(file, upload.pending)} />
           )}
-          <button type="button" className="button" onClick={finishUpload}>
+          <button type="button" className="button" onClick={() => finishUpload({ discard: true })}>
             Start over
           </button>
         </div>
       )}
-      {upload.stage === 'processing' && <ProcessingStatus videoId={upload.videoId} onDone={finishUpload} />}
+      {upload.stage === 'processing' && <ProcessingStatus videoId={upload.videoId} onDone={() => finishUpload()} />}
     </div>
   );
 }
