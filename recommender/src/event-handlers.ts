@@ -26,8 +26,7 @@ const ENGAGEMENT = {
 
 function train(engine: ForYouEngine, userId: string, rec: VideoRecord, labels: Float32Array, weight: number, at: number): Float32Array {
   const viewer = engine.viewerFor(userId, at);
-  engine.ranker.touch(viewer, rec, at, userId);
-  engine.ranker.train(viewer, rec, labels, weight, at, userId);
+  engine.ranker.learn(viewer, rec, labels, weight, at, userId);
   return refreshRow(engine, rec);
 }
 

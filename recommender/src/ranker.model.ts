@@ -10,6 +10,7 @@
  * Tasks: watch fraction, completion, like, share, follow; `score()` combines their probabilities.
  */
 import { EmbeddingTable, adagradStep } from './embedding-table.ts';
+import type { TableEntry } from './embedding-table.ts';
 import type { VideoRecord } from './catalogue.ts';
 import type { UserState } from './user-state.ts';
 
@@ -48,6 +49,8 @@ export class Ranker {
   readonly global = Float32Array.from([0, -1, -3, -4.5, -5, 1, 1, 1, 1, 1]);
   readonly scale = new Float32Array(2 * T).fill(1, 0, T).fill(0.1, T);
   private readonly scaleGrad = new Float32Array(T);
+  private readonly userEntries: TableEntry[] = [];
+  private readonly itemEntries: TableEntry[] = [];
   private readonly ib = new Float32Array(T);
   private readonly logits = new Float32Array(T);
   private readonly err = new Float32Array(T);
@@ -217,20 +220,39 @@ export class Ranker {
     return out.sort((a, b) => b.value - a.value);
   }
 
-  /** Counts the example's ids toward admission and refreshes their last-seen time. */
-  touch(viewer: Viewer, rec: VideoRecord, at: number, userId: string | null): void {
-    viewer.keys.forEach((key, i) => (i === 0 && userId !== null ? this.users : this.features).touch(key, at));
-    for (const part of this.itemParts(rec)) this.tableOf(part.table).touch(part.key, at);
-  }
-
   /**
-   * One Adagrad step. `labels[t]` in [0, 1] or NaN for "no label for this task".
+   * Learns one example: counts its ids toward admission (refreshing their last-seen time), then
+   * takes one Adagrad step. `labels[t]` in [0, 1] or NaN for "no label for this task".
    * `userId` null trains only the shared (non-personal) parameters.
    */
-  train(viewer: Viewer, rec: VideoRecord, labels: Float32Array, weight: number, at: number, userId: string | null): void {
+  learn(viewer: Viewer, rec: VideoRecord, labels: Float32Array, weight: number, at: number, userId: string | null): void {
+    const userEntries = this.userEntries;
+    userEntries.length = 0;
+    viewer.keys.forEach((key, i) => userEntries.push((i === 0 && userId !== null ? this.users : this.features).touch(key, at)));
+    const parts = this.itemParts(rec);
+    const itemEntries = this.itemEntries;
+    itemEntries.length = 0;
+    for (const part of parts) itemEntries.push(this.tableOf(part.table).touch(part.key, at));
+
+    const d = this.dim;
     const logits = this.logits;
     const v = this.scratchV;
-    const dot = this.forward(viewer, rec, logits, v);
+    const ib = this.ib;
+    v.fill(0);
+    ib.fill(0);
+    itemEntries.forEach((entry, k) => {
+      const p = entry.params;
+      if (!p) return;
+      const w = (parts[k] as { weight: number }).weight;
+      for (let j = 0; j < d; j++) v[j] = (v[j] as number) + w * (p[j] as number);
+      for (let t = 0; t < T; t++) ib[t] = (ib[t] as number) + w * (p[d + t] as number);
+    });
+    let dot = 0;
+    for (let j = 0; j < d; j++) dot += (viewer.u[j] as number) * (v[j] as number);
+    for (let t = 0; t < T; t++) {
+      logits[t] = (this.global[t] as number) + (viewer.ub[t] as number) + (ib[t] as number) + (this.scale[t] as number) * dot;
+    }
+    this.addCrosses(viewer, rec, logits);
     const e = this.err;
     let any = false;
     for (let t = 0; t < T; t++) {
@@ -239,7 +261,6 @@ export class Ranker {
       if (e[t] !== 0) any = true;
     }
     if (!any) return;
-    const d = this.dim;
     this.gu.fill(0);
     this.gv.fill(0);
     for (let t = 0; t < T; t++) {
@@ -254,19 +275,17 @@ export class Ranker {
     for (let t = 0; t < T; t++) scaleGrad[t] = (e[t] as number) * dot;
     stepSplit(this.scale, scaleGrad, LR_GLOBAL);
     stepSplit(this.global, e, LR_GLOBAL);
-    viewer.keys.forEach((key, i) => {
-      const table = i === 0 && userId !== null ? this.users : this.features;
-      const entry = table.entries.get(key);
-      if (!entry?.params || !entry.acc) return;
+    for (const entry of userEntries) {
+      if (!entry.params || !entry.acc) continue;
       adagradStep(entry.params, entry.acc, 0, this.gu, d, LR_EMBEDDING, 1, L2);
       adagradStep(entry.params, entry.acc, d, e, T, LR_BIAS, 1, L2);
-    });
-    for (const part of this.itemParts(rec)) {
-      const entry = this.tableOf(part.table).entries.get(part.key);
-      if (!entry?.params || !entry.acc) continue;
-      adagradStep(entry.params, entry.acc, 0, this.gv, d, LR_EMBEDDING, part.weight, L2);
-      adagradStep(entry.params, entry.acc, d, e, T, LR_BIAS, part.weight, L2);
     }
+    itemEntries.forEach((entry, k) => {
+      if (!entry.params || !entry.acc) return;
+      const w = (parts[k] as { weight: number }).weight;
+      adagradStep(entry.params, entry.acc, 0, this.gv, d, LR_EMBEDDING, w, L2);
+      adagradStep(entry.params, entry.acc, d, e, T, LR_BIAS, w, L2);
+    });
     const state = viewer.state;
     if (state) {
       for (const [key, w] of this.crossParts(rec)) {
