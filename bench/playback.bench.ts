@@ -2,6 +2,7 @@
 // Chromium against a local server with the demo catalogue, with preloading on and off.
 //   npm run bench:playback          (from the repository root)
 //   BENCH_SWIPES=10 BENCH_NO_README=1 npm run bench:playback   (a quick look, README untouched)
+//   BENCH_CHROMIUM_ARGS='--disable-audio-output'                (diagnostics: extra Chromium switches)
 // The catalogue is seeded once into .tmp/bench-playback and reused by later runs.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,7 +59,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function measure(baseUrl: string, preload: boolean): Promise<number[]> {
-  const browser = await launchBrowser({ baseUrl, viewport: PHONE });
+  const extraArgs = process.env.BENCH_CHROMIUM_ARGS?.split(' ').filter(Boolean) ?? [];
+  const browser = await launchBrowser({ baseUrl, viewport: PHONE, extraArgs });
   try {
     const page = browser.page;
     await page.goto(`/?preload=${preload ? 1 : 0}`);
@@ -131,9 +133,10 @@ async function main() {
       '',
       'Where the time goes with preloading (instrumented run, 8 swipes): `play()` is called 5–25 ms after',
       'the key press, `playing` fires at 20–45 ms, and the first frame reported by',
-      '`requestVideoFrameCallback` has media time ≈ 0.100 s and arrives at 120–170 ms: most of the rest is',
-      'the media pipeline starting its (audio) clock from a paused, prerolled state, which a faster',
-      'network cannot shorten. Over loopback a cold start costs little more (a manifest and one',
+      '`requestVideoFrameCallback` has media time ≈ 0.100 s and arrives at 120–170 ms: the rest is',
+      'Chromium\'s media pipeline going from a paused, prerolled state to presenting frames, which a',
+      'faster network cannot shorten (`--disable-audio-output` did not change it, so it is not the',
+      'audio sink). Over loopback a cold start costs little more (a manifest and one',
       'segment), so preloading mostly cuts the tail (p95), and on a real network the gap widens by',
       'at least two round trips plus a segment download per swipe. Switching the scroll animation',
       'off (instant scroll) did not change the figures, nor did delaying the bigger playing buffer.',

@@ -28,11 +28,11 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-export async function launchBrowser(options: { baseUrl: string; viewport?: { width: number; height: number } }): Promise<Browser> {
+export async function launchBrowser(options: { baseUrl: string; viewport?: { width: number; height: number }; extraArgs?: string[] }): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'cliptide-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
-    args: ARGS,
+    args: [...ARGS, ...(options.extraArgs ?? [])],
     headless: true,
     baseURL: options.baseUrl,
     viewport: options.viewport ?? PHONE,
