@@ -139,7 +139,8 @@ async function main() {
       'audio sink). Over loopback a cold start costs little more (a manifest and one',
       'segment), so preloading mostly cuts the tail (p95), and on a real network the gap widens by',
       'at least two round trips plus a segment download per swipe. Switching the scroll animation',
-      'off (instant scroll) did not change the figures, nor did delaying the bigger playing buffer.',
+      'off (instant scroll) did not change the figures, nor did delaying the bigger playing buffer or',
+      'showing the decoded first frame instead of the poster before the swipe.',
       '',
     ].join('\n');
     console.log(`\n${section}`);
