@@ -170,6 +170,45 @@ describe('creator and viewer journey', () => {
     assert.ok((await currentTime(page.locator('video[data-feed-index="1"]'))) >= 0);
   });
 
+  it('steers For You: why this video, not interested, and the settings', async () => {
+    const page = viewer.page;
+    await page.goto('/');
+    const first = page.locator('.feed-item[data-index="0"]');
+    await first.getByRole('button', { name: 'Why this video' }).click();
+    const why = page.getByRole('dialog', { name: 'Why you’re seeing this video' });
+    assert.ok((await why.locator('li').count()) >= 1, 'the For You item explains itself');
+    await why.getByRole('button', { name: 'Not interested' }).click();
+    await page.getByText('this video won’t come back').waitFor();
+    await page.locator('.feed[data-active-index="1"]').waitFor();
+
+    await page.goto('/@bob');
+    await page.getByRole('link', { name: 'For You settings' }).click();
+    await page.waitForURL('**/settings/feed');
+    const personalise = page.getByRole('switch', { name: 'Personalise For You from what I watch' });
+    assert.equal(await personalise.isChecked(), true, 'personalised by default');
+    await personalise.click();
+    await page.getByText('For You is no longer personalised').waitFor();
+    await page.getByLabel('Word or hashtag to filter').fill('#Spoilers');
+    await page.getByRole('button', { name: 'Add filter' }).click();
+    await page.getByRole('button', { name: 'Remove filter spoilers' }).waitFor();
+    type Prefs = { preferences: { personalized: boolean; keywordFilters: string[] } };
+    assert.deepEqual((await bob.call<Prefs>('GET', '/me/feed-preferences')).preferences, { personalized: false, keywordFilters: ['spoilers'] });
+
+    await page.reload();
+    assert.equal(await page.getByRole('switch', { name: 'Personalise For You from what I watch' }).isChecked(), false, 'the choice is kept');
+    const feed = await bob.call<{ items: { reasons?: { code: string }[] }[] }>('GET', '/feed/foryou');
+    assert.ok(feed.items.length > 0, 'non-personalised For You still has videos');
+
+    await page.getByRole('button', { name: 'Remove filter spoilers' }).click();
+    await page.getByText('No filters yet.').waitFor();
+    await page.getByRole('button', { name: 'Refresh For You…' }).click();
+    await page.getByRole('button', { name: 'Yes, start fresh' }).click();
+    await page.getByText('For You starts fresh').waitFor();
+    await page.getByRole('switch', { name: 'Personalise For You from what I watch' }).click();
+    await page.getByText('For You is personalised again').waitFor();
+    assert.deepEqual((await bob.call<Prefs>('GET', '/me/feed-preferences')).preferences, { personalized: true, keywordFilters: [] });
+  });
+
   it('had no console errors on the pages it visited', async () => {
     // a logged-out visitor watches For You, and each item says why it is there
     const visitor = creator.page;

@@ -2,6 +2,7 @@
 import type { ReactElement } from 'react';
 import { FeedPage } from './feed/feed-page.tsx';
 import { EditProfilePage } from './pages/edit-profile-page.tsx';
+import { FeedSettingsPage } from './pages/feed-settings-page.tsx';
 import { HashtagPage } from './pages/hashtag-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -36,6 +37,8 @@ function page(route: Route): ReactElement {
       return <UploadStudioPage />;
     case 'editProfile':
       return <EditProfilePage />;
+    case 'feedSettings':
+      return <FeedSettingsPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -17,6 +17,8 @@ interface FeedItemProps {
   mode: PlayerMode;
   source: ViewSource;
   handle?: Ref<FeedItemHandle>;
+  /** The viewer said "not interested": the feed moves past this video. */
+  onDismissed?: () => void;
 }
 
 export interface FeedItemHandle {
@@ -24,7 +26,7 @@ export interface FeedItemHandle {
   toggleLike(): void;
 }
 
-export function FeedItem({ video, index, mode, source, handle }: FeedItemProps) {
+export function FeedItem({ video, index, mode, source, handle, onDismissed }: FeedItemProps) {
   const actions = useVideoActions(video);
   const [panel, setPanel] = useState<'comments' | 'reasons' | null>(null);
   const player = useRef<PlayerHandle>(null);
@@ -54,7 +56,7 @@ export function FeedItem({ video, index, mode, source, handle }: FeedItemProps) 
           onCountChange={(change) => actions.setComments((n) => Math.max(0, n + change))}
         />
       )}
-      {panel === 'reasons' && <ReasonsDialog reasons={video.reasons ?? []} onClose={() => setPanel(null)} />}
+      {panel === 'reasons' && <ReasonsDialog video={video} onClose={() => setPanel(null)} {...(onDismissed ? { onDismissed } : {})} />}
     </section>
   );
 }

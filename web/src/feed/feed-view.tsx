@@ -103,6 +103,7 @@ export function FeedView({ items, loading, done, error, loadMore, retry, empty, 
           index={index}
           mode={modeOf(index)}
           source={source}
+          onDismissed={() => goTo(index + 1)}
           handle={(handle: FeedItemHandle | null) => {
             if (handle) players.current.set(index, handle);
             else players.current.delete(index);

@@ -34,6 +34,9 @@ function Profile({ user, onChange }: { user: PublicUser; onChange: (user: Public
               <Link className="button" to={paths.editProfile()}>
                 Edit profile
               </Link>
+              <Link className="button" to={paths.feedSettings()}>
+                For You settings
+              </Link>
               <Link className="button button-primary" to={paths.upload()}>
                 Upload
               </Link>

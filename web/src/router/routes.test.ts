@@ -14,6 +14,7 @@ describe('routes', () => {
     assert.deepEqual(parse(paths.search('cats & dogs')), { name: 'search', q: 'cats & dogs' });
     assert.deepEqual(parse(paths.upload()), { name: 'upload' });
     assert.deepEqual(parse(paths.editProfile()), { name: 'editProfile' });
+    assert.deepEqual(parse(paths.feedSettings()), { name: 'feedSettings' });
   });
 
   it('keeps only same-site paths as the destination after logging in', () => {

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'signup'; next: string }
   | { name: 'upload' }
   | { name: 'editProfile' }
+  | { name: 'feedSettings' }
   | { name: 'notFound' };
 
 export const paths = {
@@ -24,6 +25,7 @@ export const paths = {
   signup: (next?: string) => (next && next !== '/' ? `/signup?next=${encodeURIComponent(next)}` : '/signup'),
   upload: () => '/upload',
   editProfile: () => '/settings/profile',
+  feedSettings: () => '/settings/feed',
 };
 
 /** Only same-site paths are allowed as a post-login destination. */
@@ -45,6 +47,7 @@ export function parseRoute(url: URL): Route {
   if (path === '/following') return { name: 'following' };
   if (path === '/upload') return { name: 'upload' };
   if (path === '/settings/profile') return { name: 'editProfile' };
+  if (path === '/settings/feed') return { name: 'feedSettings' };
   if (path === '/search') return { name: 'search', q: url.searchParams.get('q') ?? '' };
   if (path === '/login') return { name: 'login', next: safeNext(url.searchParams.get('next')) };
   if (path === '/signup') return { name: 'signup', next: safeNext(url.searchParams.get('next')) };

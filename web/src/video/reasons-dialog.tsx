@@ -1,8 +1,42 @@
-// "Why this video": the recommender's own explanation of a For You item.
-import type { Reason } from '../api/types.ts';
+// "Why this video": the recommender's own explanation of a For You item, and the ways to see less of it.
+import { useState } from 'react';
+import { friendlyMessage } from '../api/error-messages.ts';
+import { notInterested, type NotInterestedTarget } from '../api/feed-controls.ts';
+import type { Video } from '../api/types.ts';
+import { Link } from '../router/link.tsx';
+import { paths } from '../router/routes.ts';
+import { useSession } from '../session/session.tsx';
 import { Dialog } from '../ui/dialog.tsx';
+import { useToast } from '../ui/toast.tsx';
 
-export function ReasonsDialog({ reasons, onClose }: { reasons: Reason[]; onClose: () => void }) {
+interface ReasonsDialogProps {
+  video: Video;
+  onClose: () => void;
+  /** Called after "not interested in this video", so the feed can move on. */
+  onDismissed?: () => void;
+}
+
+export function ReasonsDialog({ video, onClose, onDismissed }: ReasonsDialogProps) {
+  const { requireAuth } = useSession();
+  const toast = useToast();
+  const [busy, setBusy] = useState(false);
+  const reasons = video.reasons ?? [];
+
+  async function showLess(target: NotInterestedTarget, done: string) {
+    if (!requireAuth('Log in to tell For You what you don’t want to see.')) return;
+    setBusy(true);
+    try {
+      await notInterested(target);
+      toast(done);
+      onClose();
+      if ('videoId' in target) onDismissed?.();
+    } catch (error) {
+      toast(friendlyMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <Dialog label="Why you’re seeing this video" onClose={onClose} variant="sheet">
       <ul className="reasons">
@@ -13,7 +47,30 @@ export function ReasonsDialog({ reasons, onClose }: { reasons: Reason[]; onClose
           </li>
         ))}
       </ul>
-      <p className="muted-text">Cliptide’s recommender is open source: every item says why it was shown.</p>
+      <div className="show-less" role="group" aria-label="Show less like this">
+        <button type="button" className="button" disabled={busy} onClick={() => void showLess({ videoId: video.id }, 'Got it — this video won’t come back.')}>
+          Not interested
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => void showLess({ username: video.author.username }, `You’ll see less from @${video.author.username}.`)}
+        >
+          Less from @{video.author.username}
+        </button>
+        {video.hashtags.slice(0, 3).map((tag) => (
+          <button key={tag} type="button" className="button" disabled={busy} onClick={() => void showLess({ hashtag: tag }, `You’ll see less of #${tag}.`)}>
+            Less #{tag}
+          </button>
+        ))}
+      </div>
+      <p className="muted-text">
+        Cliptide’s recommender is open source: every item says why it was shown.{' '}
+        <Link to={paths.feedSettings()} onClick={onClose}>
+          For You settings
+        </Link>
+      </p>
     </Dialog>
   );
 }

@@ -1,0 +1,16 @@
+// The For You controls: personalisation switch, keyword filters, "not interested", refresh.
+import { get, request } from './http.ts';
+
+export interface FeedPreferences {
+  personalized: boolean;
+  keywordFilters: string[];
+}
+
+export type NotInterestedTarget = { videoId: string } | { username: string } | { hashtag: string };
+
+export const fetchFeedPreferences = (signal?: AbortSignal) =>
+  get<{ preferences: FeedPreferences }>('/me/feed-preferences', signal);
+export const saveFeedPreferences = (patch: Partial<FeedPreferences>) =>
+  request<{ preferences: FeedPreferences }>('PUT', '/me/feed-preferences', { body: patch });
+export const notInterested = (target: NotInterestedTarget) => request<void>('POST', '/feed/not-interested', { body: target });
+export const refreshForYou = () => request<void>('POST', '/feed/foryou/refresh');
