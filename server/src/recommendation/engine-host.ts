@@ -100,13 +100,22 @@ export function createEngineHost(deps: EngineHostDeps) {
     async start() {
       await exclusive(async () => {
         const snap = await repo.latestSnapshot();
+        let restored = false;
         if (snap) {
-          engine = ForYouEngine.restore(JSON.parse(snap.state) as EngineSnapshot);
-          lastApplied = lastSnapshot = snap.last_event_id;
+          try {
+            engine = ForYouEngine.restore(JSON.parse(snap.state) as EngineSnapshot);
+            lastApplied = lastSnapshot = snap.last_event_id;
+            restored = true;
+          } catch (error) {
+            // A snapshot from another engine version (or a damaged one) is not fatal: the event log
+            // holds everything, so learn it again from the first event.
+            deps.log.error({ err: String(error), snapshotAt: snap.last_event_id }, 'recommender snapshot unreadable, replaying the whole event log');
+            engine = new ForYouEngine(deps.options);
+          }
         }
         const replayed = await catchUp();
         await syncCatalogue();
-        deps.log.info({ fromSnapshot: snap?.last_event_id ?? null, replayed, videos: engine.catalogue.snapshot().length }, 'recommender ready');
+        deps.log.info({ fromSnapshot: restored ? snap?.last_event_id : null, replayed, videos: engine.catalogue.snapshot().length }, 'recommender ready');
       });
       if (deps.snapshotEveryMs) {
         timer = setInterval(() => {
