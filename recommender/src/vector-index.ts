@@ -184,32 +184,37 @@ export class VectorIndex {
   search(query: Float32Array, k: number, skip?: (id: string) => boolean): { id: string; score: number }[] {
     const top = new TopK(k);
     const d = this.dim;
-    const visit = (row: number): void => {
-      const id = this.ids[row];
-      if (id === null || id === undefined) return;
-      let s = 0;
-      const base = row * this.width;
-      for (let j = 0; j < d; j++) s += (query[j] as number) * (this.rows[base + j] as number);
-      if (top.admits(row, s) && !(skip && skip(id))) top.push(row, s);
-    };
+    const q = loadQuery(query, d);
     if (!this.centroids) {
-      for (let row = 0; row < this.ids.length; row++) visit(row);
+      this.scan(q, null, this.ids.length, top, skip);
     } else {
       const c = this.centroids;
       const k2 = c.length / d;
       const order: { list: number; score: number }[] = [];
-      for (let i = 0; i < k2; i++) {
-        let s = 0;
-        for (let j = 0; j < d; j++) s += (query[j] as number) * (c[i * d + j] as number);
-        order.push({ list: i, score: s });
-      }
+      for (let i = 0; i < k2; i++) order.push({ list: i, score: dot(q, d, c, i * d) });
       order.sort((a, b) => b.score - a.score || a.list - b.list);
       // probe the best lists, and further ones while fewer than k results were found
       for (let p = 0; p < order.length && (p < this.probes || top.count < k); p++) {
-        for (const row of this.lists[(order[p] as { list: number }).list] as number[]) visit(row);
+        const list = this.lists[(order[p] as { list: number }).list] as number[];
+        this.scan(q, list, list.length, top, skip);
       }
     }
     return top.sorted().map(({ row, score }) => ({ id: this.ids[row] as string, score }));
+  }
+
+  /** Offers rows (`list[0..n)`, or rows 0..n when `list` is null) to `top`. */
+  private scan(q: Float64Array, list: number[] | null, n: number, top: TopK, skip?: (id: string) => boolean): void {
+    const ids = this.ids;
+    const rows = this.rows;
+    const width = this.width;
+    const d = this.dim;
+    for (let i = 0; i < n; i++) {
+      const row = list === null ? i : (list[i] as number);
+      const id = ids[row];
+      if (id === null || id === undefined) continue;
+      const s = dot(q, d, rows, row * width);
+      if (top.admits(row, s) && !(skip && skip(id))) top.push(row, s);
+    }
   }
 
   snapshot(): IndexSnapshot {
@@ -243,12 +248,42 @@ export class VectorIndex {
   }
 }
 
+const queryScratch = new Float64Array(64);
+
+/** The query in a float64 scratch (exact: float32 values widen without rounding). */
+function loadQuery(query: Float32Array, d: number, base = 0): Float64Array {
+  const q = d <= queryScratch.length ? queryScratch : new Float64Array(d);
+  for (let j = 0; j < d; j++) q[j] = query[base + j] as number;
+  return q;
+}
+
+/**
+ * q · m[base..base+d), summed left to right (so every dimension gives the same bits as a plain
+ * loop); unrolled for the default dimension, the hot loop of search and clustering.
+ */
+function dot(q: Float64Array, d: number, m: Float32Array, base: number): number {
+  if (d !== 16) {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += (q[j] as number) * (m[base + j] as number);
+    return s;
+  }
+  return 0 +
+    (q[0] as number) * (m[base] as number) + (q[1] as number) * (m[base + 1] as number) +
+    (q[2] as number) * (m[base + 2] as number) + (q[3] as number) * (m[base + 3] as number) +
+    (q[4] as number) * (m[base + 4] as number) + (q[5] as number) * (m[base + 5] as number) +
+    (q[6] as number) * (m[base + 6] as number) + (q[7] as number) * (m[base + 7] as number) +
+    (q[8] as number) * (m[base + 8] as number) + (q[9] as number) * (m[base + 9] as number) +
+    (q[10] as number) * (m[base + 10] as number) + (q[11] as number) * (m[base + 11] as number) +
+    (q[12] as number) * (m[base + 12] as number) + (q[13] as number) * (m[base + 13] as number) +
+    (q[14] as number) * (m[base + 14] as number) + (q[15] as number) * (m[base + 15] as number);
+}
+
 function nearest(centroids: Float32Array, k: number, d: number, rows: Float32Array, base: number): number {
+  const q = loadQuery(rows, d, base);
   let best = 0;
   let bestScore = -Infinity;
   for (let c = 0; c < k; c++) {
-    let s = 0;
-    for (let j = 0; j < d; j++) s += (centroids[c * d + j] as number) * (rows[base + j] as number);
+    const s = dot(q, d, centroids, c * d);
     if (s > bestScore) {
       bestScore = s;
       best = c;
