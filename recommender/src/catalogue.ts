@@ -18,7 +18,7 @@ export interface VideoRecord {
   stats: VideoStats;
   /** the ranker's feature lists for this video, built once (derived from `keys`) */
   parts?: { table: 'video' | 'feature'; key: string; weight: number }[];
-  crossParts?: [string, number][];
+  crossParts?: { keys: string[]; weights: number[] };
 }
 
 const emptyStats = (): VideoStats => ({ impressions: 0, views: 0, completions: 0, watchSum: 0, likes: 0, shares: 0 });

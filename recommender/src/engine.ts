@@ -202,8 +202,8 @@ export class ForYouEngine {
 
   /** Score from the cached item row (refreshed whenever the video learns, and on a schedule). */
   private rankScore(viewer: Viewer, rec: VideoRecord): number {
-    const row = this.index.row(rec.meta.id);
-    return row ? this.ranker.scoreRow(viewer, rec, row) : this.ranker.score(viewer, rec);
+    const offset = this.index.offsetOf(rec.meta.id);
+    return offset >= 0 ? this.ranker.scoreRow(viewer, rec, this.index.data, offset) : this.ranker.score(viewer, rec);
   }
 
   snapshot(): EngineSnapshot {

@@ -10,12 +10,14 @@ export function eligibility(req: FeedRequest, user: UserState | null): Eligible 
   const blocked = new Set(req.blockedCreators);
   const keywords = req.keywordFilters.map((k) => normaliseTag(k.trim())).filter((k) => k.length > 0);
   const canSee = req.canSee;
+  // muted hashtags as the video's tag keys (h:…), so the check allocates nothing per candidate
+  const muted = user && user.mutedTags.size > 0 ? new Set([...user.mutedTags].map((t) => `h:${t}`)) : null;
   return (rec) => {
     const id = rec.meta.id;
-    if (blocked.has(rec.meta.creatorId)) return false;
+    if (blocked.size > 0 && blocked.has(rec.meta.creatorId)) return false;
     if (user) {
       if (user.seen.has(id) || user.hiddenVideos.has(id) || user.hiddenCreators.has(rec.meta.creatorId)) return false;
-      for (const tag of rec.keys.tags) if (user.mutedTags.has(tag.slice(2))) return false;
+      if (muted) for (const tag of rec.keys.tags) if (muted.has(tag)) return false;
     }
     for (const k of keywords) if (rec.keys.words.has(k)) return false;
     return canSee ? canSee(id) : true;

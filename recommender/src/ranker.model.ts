@@ -34,6 +34,12 @@ export interface Viewer {
   state: UserState | null;
 }
 
+/** A video's cross keys and their weights, as parallel arrays. */
+export interface CrossParts {
+  keys: string[];
+  weights: number[];
+}
+
 export interface Contribution {
   /** a cross key (c:…, h:…, s:…) or 'embedding' */
   key: string;
@@ -92,15 +98,22 @@ export class Ranker {
     return name === 'video' ? this.videos : this.features;
   }
 
-  /** Cross keys of a video with their weights. */
-  crossParts(rec: VideoRecord): [string, number][] {
+  /** Cross keys of a video with their weights (parallel arrays, built once per video). */
+  crossParts(rec: VideoRecord): CrossParts {
     if (!rec.crossParts) {
       const k = rec.keys;
-      const out: [string, number][] = [[k.creator, 1], [k.language, 0.5], [k.duration, 0.5]];
-      if (k.sound !== null) out.push([k.sound, 0.7]);
+      const keys = [k.creator, k.language, k.duration];
+      const weights = [1, 0.5, 0.5];
+      if (k.sound !== null) {
+        keys.push(k.sound);
+        weights.push(0.7);
+      }
       const w = 1 / Math.sqrt(Math.max(1, k.tags.length));
-      for (const tag of k.tags) out.push([tag, w]);
-      rec.crossParts = out;
+      for (const tag of k.tags) {
+        keys.push(tag);
+        weights.push(w);
+      }
+      rec.crossParts = { keys, weights };
     }
     return rec.crossParts;
   }
@@ -143,13 +156,14 @@ export class Ranker {
    * The combined score from a cached item row (vector | biases), as `score()` but without
    * recomputing the item tower: what the feed uses for its hundreds of candidates.
    */
-  scoreRow(viewer: Viewer, rec: VideoRecord, row: Float32Array): number {
+  scoreRow(viewer: Viewer, rec: VideoRecord, row: Float32Array, offset = 0): number {
     const d = this.dim;
+    const u = viewer.u;
     let dot = 0;
-    for (let j = 0; j < d; j++) dot += (viewer.u[j] as number) * (row[j] as number);
+    for (let j = 0; j < d; j++) dot += (u[j] as number) * (row[offset + j] as number);
     const logits = this.logits;
     for (let t = 0; t < T; t++) {
-      logits[t] = (this.global[t] as number) + (viewer.ub[t] as number) + (row[d + t] as number) + (this.scale[t] as number) * dot;
+      logits[t] = (this.global[t] as number) + (viewer.ub[t] as number) + (row[offset + d + t] as number) + (this.scale[t] as number) * dot;
     }
     this.addCrosses(viewer, rec, logits);
     return combine(logits, rec);
@@ -158,9 +172,11 @@ export class Ranker {
   private addCrosses(viewer: Viewer, rec: VideoRecord, logits: Float32Array): void {
     const crosses = viewer.state?.crosses;
     if (!crosses || crosses.size === 0) return;
-    for (const [key, w] of this.crossParts(rec)) {
-      const c = crosses.get(key);
+    const { keys, weights } = this.crossParts(rec);
+    for (let i = 0; i < keys.length; i++) {
+      const c = crosses.get(keys[i] as string);
       if (!c) continue;
+      const w = weights[i] as number;
       for (let t = 0; t < T; t++) logits[t] = (logits[t] as number) + w * (c.w[t] as number);
     }
   }
@@ -209,7 +225,10 @@ export class Ranker {
     out.push({ key: 'embedding', value: e });
     const crosses = viewer.state?.crosses;
     if (crosses) {
-      for (const [key, w] of this.crossParts(rec)) {
+      const { keys, weights } = this.crossParts(rec);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        const w = weights[i] as number;
         const c = crosses.get(key);
         if (!c) continue;
         let value = 0;
@@ -288,8 +307,10 @@ export class Ranker {
     });
     const state = viewer.state;
     if (state) {
-      for (const [key, w] of this.crossParts(rec)) {
-        const c = state.cross(key, at);
+      const { keys, weights } = this.crossParts(rec);
+      for (let i = 0; i < keys.length; i++) {
+        const w = weights[i] as number;
+        const c = state.cross(keys[i] as string, at);
         for (let t = 0; t < T; t++) {
           const g = w * (e[t] as number);
           if (g === 0) continue;

@@ -51,6 +51,17 @@ export class VectorIndex {
     return row === undefined ? null : this.rows.subarray(row * this.width, (row + 1) * this.width);
   }
 
+  /** Where the row of `id` starts in `data` (-1: not indexed). */
+  offsetOf(id: string): number {
+    const row = this.rowOf.get(id);
+    return row === undefined ? -1 : row * this.width;
+  }
+
+  /** Every row, `width` floats each (read-only for callers; replaced when the index grows). */
+  get data(): Float32Array {
+    return this.rows;
+  }
+
   get size(): number {
     return this.rowOf.size;
   }
