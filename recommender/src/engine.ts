@@ -14,7 +14,7 @@ import { UserState } from './user-state.ts';
 import { Trending } from './trending.ts';
 import { ExplorationPool, MAX_POOL_AGE_MS } from './exploration.ts';
 import { VectorIndex } from './vector-index.ts';
-import { accountAgeBucket, timeOfDayBucket } from './features.ts';
+import { accountAgeBucket, regionKey, timeOfDayBucket } from './features.ts';
 import { eligibility } from './filters.ts';
 import type { Eligible } from './filters.ts';
 import { SOURCE, buildReasons } from './reasons.ts';
@@ -104,7 +104,7 @@ export class ForYouEngine {
   }
 
   contextKeys(region: string | null, accountCreatedAt: number | null, at: number): string[] {
-    return [`r:${region ?? '?'}`, accountAgeBucket(accountCreatedAt, at), timeOfDayBucket(at)];
+    return [regionKey(region), accountAgeBucket(accountCreatedAt, at), timeOfDayBucket(at)];
   }
 
   viewerFor(userId: string, at: number): Viewer {

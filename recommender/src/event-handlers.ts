@@ -27,19 +27,26 @@ const ENGAGEMENT = {
 function train(engine: ForYouEngine, userId: string, rec: VideoRecord, labels: Float32Array, weight: number, at: number): Float32Array {
   const viewer = engine.viewerFor(userId, at);
   engine.ranker.learn(viewer, rec, labels, weight, at, userId);
-  return refreshRow(engine, rec);
+  const row = scratchRow(engine.index.width);
+  engine.ranker.learnedItemRow(row);
+  engine.index.set(rec.meta.id, row);
+  return row;
 }
 
 const scratchRows = new Map<number, Float32Array>();
 
-/** Recomputes the video's cached row (item vector | item biases); returns it (scratch: copy to keep). */
-function refreshRow(engine: ForYouEngine, rec: VideoRecord): Float32Array {
-  const width = engine.index.width;
+function scratchRow(width: number): Float32Array {
   let row = scratchRows.get(width);
   if (!row) {
     row = new Float32Array(width);
     scratchRows.set(width, row);
   }
+  return row;
+}
+
+/** Recomputes the video's cached row (item vector | item biases); returns it (scratch: copy to keep). */
+function refreshRow(engine: ForYouEngine, rec: VideoRecord): Float32Array {
+  const row = scratchRow(engine.index.width);
   engine.ranker.itemRow(rec, row);
   engine.index.set(rec.meta.id, row);
   return row;

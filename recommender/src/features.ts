@@ -15,7 +15,22 @@ export function durationBucket(durationMs: number): string {
 /** Time of day in four-hour buckets (UTC: the engine is not told the viewer's time zone). */
 export function timeOfDayBucket(at: number): string {
   const hour = Math.floor((at % DAY) / 3_600_000);
-  return `t:${Math.floor(hour / 4)}`;
+  return TIME_OF_DAY[Math.floor(hour / 4)] ?? `t:${Math.floor(hour / 4)}`;
+}
+
+/** Bucket keys as constants: a key built per event would be hashed again on every lookup. */
+const TIME_OF_DAY = ['t:0', 't:1', 't:2', 't:3', 't:4', 't:5'];
+const regionKeys = new Map<string, string>();
+const MAX_REGION_KEYS = 1000;
+
+export function regionKey(region: string | null): string {
+  const name = region ?? '?';
+  let key = regionKeys.get(name);
+  if (key === undefined) {
+    key = `r:${name}`;
+    if (regionKeys.size < MAX_REGION_KEYS) regionKeys.set(name, key);
+  }
+  return key;
 }
 
 export function accountAgeBucket(accountCreatedAt: number | null, at: number): string {

@@ -57,6 +57,7 @@ export class Ranker {
   private readonly scaleGrad = new Float32Array(T);
   private readonly userEntries: TableEntry[] = [];
   private readonly itemEntries: TableEntry[] = [];
+  private learnedParts: NonNullable<VideoRecord['parts']> = [];
   private readonly ib = new Float32Array(T);
   private readonly logits = new Float32Array(T);
   private readonly err = new Float32Array(T);
@@ -239,6 +240,31 @@ export class Ranker {
     return out.sort((a, b) => b.value - a.value);
   }
 
+  /** Sums the item tower of the entries touched by the last `learn()` into `v` and `biases`. */
+  private sumItem(v: Float32Array, biases: Float32Array): void {
+    const d = this.dim;
+    const parts = this.learnedParts;
+    const entries = this.itemEntries;
+    v.fill(0);
+    biases.fill(0);
+    for (let k = 0; k < entries.length; k++) {
+      const p = (entries[k] as TableEntry).params;
+      if (!p) continue;
+      const w = (parts[k] as { weight: number }).weight;
+      for (let j = 0; j < d; j++) v[j] = (v[j] as number) + w * (p[j] as number);
+      for (let t = 0; t < T; t++) biases[t] = (biases[t] as number) + w * (p[d + t] as number);
+    }
+  }
+
+  /**
+   * The cached row (as `itemRow()`) of the video the last `learn()` trained, after its step:
+   * the same sums over the entries that step already looked up.
+   */
+  learnedItemRow(out: Float32Array): Float32Array {
+    this.sumItem(out.subarray(0, this.dim), out.subarray(this.dim, this.dim + T));
+    return out;
+  }
+
   /**
    * Learns one example: counts its ids toward admission (refreshing their last-seen time), then
    * takes one Adagrad step. `labels[t]` in [0, 1] or NaN for "no label for this task".
@@ -247,8 +273,12 @@ export class Ranker {
   learn(viewer: Viewer, rec: VideoRecord, labels: Float32Array, weight: number, at: number, userId: string | null): void {
     const userEntries = this.userEntries;
     userEntries.length = 0;
-    viewer.keys.forEach((key, i) => userEntries.push((i === 0 && userId !== null ? this.users : this.features).touch(key, at)));
+    const keys = viewer.keys;
+    for (let i = 0; i < keys.length; i++) {
+      userEntries.push((i === 0 && userId !== null ? this.users : this.features).touch(keys[i] as string, at));
+    }
     const parts = this.itemParts(rec);
+    this.learnedParts = parts;
     const itemEntries = this.itemEntries;
     itemEntries.length = 0;
     for (const part of parts) itemEntries.push(this.tableOf(part.table).touch(part.key, at));
@@ -257,15 +287,7 @@ export class Ranker {
     const logits = this.logits;
     const v = this.scratchV;
     const ib = this.ib;
-    v.fill(0);
-    ib.fill(0);
-    itemEntries.forEach((entry, k) => {
-      const p = entry.params;
-      if (!p) return;
-      const w = (parts[k] as { weight: number }).weight;
-      for (let j = 0; j < d; j++) v[j] = (v[j] as number) + w * (p[j] as number);
-      for (let t = 0; t < T; t++) ib[t] = (ib[t] as number) + w * (p[d + t] as number);
-    });
+    this.sumItem(v, ib);
     let dot = 0;
     for (let j = 0; j < d; j++) dot += (viewer.u[j] as number) * (v[j] as number);
     for (let t = 0; t < T; t++) {
@@ -299,12 +321,13 @@ export class Ranker {
       adagradStep(entry.params, entry.acc, 0, this.gu, d, LR_EMBEDDING, 1, L2);
       adagradStep(entry.params, entry.acc, d, e, T, LR_BIAS, 1, L2);
     }
-    itemEntries.forEach((entry, k) => {
-      if (!entry.params || !entry.acc) return;
+    for (let k = 0; k < itemEntries.length; k++) {
+      const entry = itemEntries[k] as TableEntry;
+      if (!entry.params || !entry.acc) continue;
       const w = (parts[k] as { weight: number }).weight;
       adagradStep(entry.params, entry.acc, 0, this.gv, d, LR_EMBEDDING, w, L2);
       adagradStep(entry.params, entry.acc, d, e, T, LR_BIAS, w, L2);
-    });
+    }
     const state = viewer.state;
     if (state) {
       const { keys, weights } = this.crossParts(rec);
