@@ -21,6 +21,11 @@ export interface VideoRecord {
   crossParts?: { keys: string[]; weights: number[] };
 }
 
+const NEWEST_CACHED = 500;
+
+const newestFirst = (a: VideoRecord, b: VideoRecord): number =>
+  b.meta.createdAt - a.meta.createdAt || (a.meta.id < b.meta.id ? -1 : 1);
+
 const emptyStats = (): VideoStats => ({ impressions: 0, views: 0, completions: 0, watchSum: 0, likes: 0, shares: 0 });
 
 export class Catalogue {
@@ -35,11 +40,14 @@ export class Catalogue {
   upsert(meta: VideoMeta): boolean {
     const existing = this.videos.get(meta.id);
     if (existing && JSON.stringify(existing.meta) === JSON.stringify(meta)) return false;
-    this.newestCache = null;
     const stats = existing ? existing.stats : emptyStats();
-    if (existing) this.unindex(existing);
+    if (existing) {
+      this.unindex(existing);
+      this.dropNewest(existing);
+    }
     const record: VideoRecord = { meta: { ...meta }, keys: contentKeys(meta), stats };
     this.videos.set(meta.id, record);
+    this.insertNewest(record);
     push(this.byCreator, meta.creatorId, meta.id);
     for (const key of featureKeys(record)) push(this.byFeature, key, meta.id);
     return true;
@@ -48,7 +56,7 @@ export class Catalogue {
   remove(id: string): VideoRecord | null {
     const record = this.videos.get(id);
     if (!record) return null;
-    this.newestCache = null;
+    this.dropNewest(record);
     this.unindex(record);
     this.videos.delete(id);
     return record;
@@ -58,10 +66,37 @@ export class Catalogue {
   newest(n: number): VideoRecord[] {
     if (!this.newestCache || this.newestCache.length < Math.min(n, this.videos.size)) {
       const all = [...this.videos.values()];
-      all.sort((a, b) => b.meta.createdAt - a.meta.createdAt || (a.meta.id < b.meta.id ? -1 : 1));
-      this.newestCache = all.slice(0, Math.max(n, 500));
+      all.sort(newestFirst);
+      this.newestCache = all.slice(0, Math.max(n, NEWEST_CACHED));
     }
     return this.newestCache.slice(0, n);
+  }
+
+  /**
+   * Keeps the cached newest list a correct prefix of the whole order as videos come and go, so
+   * an upload does not cost the next page a sort of the catalogue. (`videos` already holds `rec`.)
+   */
+  private insertNewest(rec: VideoRecord): void {
+    const cache = this.newestCache;
+    if (!cache) return;
+    let lo = 0;
+    let hi = cache.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (newestFirst(cache[mid] as VideoRecord, rec) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    // past the end of a partial list: it is not known to be among the newest, leave it out
+    if (lo === cache.length && cache.length + 1 < this.videos.size) return;
+    cache.splice(lo, 0, rec);
+    if (cache.length > 2 * NEWEST_CACHED) cache.length = NEWEST_CACHED;
+  }
+
+  private dropNewest(rec: VideoRecord): void {
+    const cache = this.newestCache;
+    if (!cache) return;
+    const i = cache.indexOf(rec);
+    if (i >= 0) cache.splice(i, 1);
   }
 
   get(id: string): VideoRecord | undefined {
