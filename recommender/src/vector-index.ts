@@ -7,6 +7,7 @@
 import { mulberry32 } from './rng.ts';
 import { encodeF32, decodeF32 } from './codec.ts';
 import { TopK } from './top-k.ts';
+import { IvfList } from './ivf-list.ts';
 
 const KMEANS_ITERATIONS = 6;
 const KMEANS_SAMPLE = 4000;
@@ -27,8 +28,10 @@ export class VectorIndex {
   private readonly rowOf = new Map<string, number>();
   private free: number[] = [];
   private centroids: Float32Array | null = null;
-  private lists: number[][] = [];
+  private lists: IvfList[] = [];
   private listOf: number[] = [];
+  /** position of each listed row in its list */
+  private posOf: number[] = [];
   /** rows when the lists were last built */
   private builtSize = 0;
 
@@ -149,8 +152,9 @@ export class VectorIndex {
   private relist(): void {
     const c = this.centroids as Float32Array;
     const k = c.length / this.dim;
-    this.lists = Array.from({ length: k }, () => []);
+    this.lists = Array.from({ length: k }, () => new IvfList(this.dim));
     this.listOf = new Array<number>(this.ids.length).fill(-1);
+    this.posOf = new Array<number>(this.ids.length).fill(-1);
     for (let row = 0; row < this.ids.length; row++) if (this.ids[row] !== null) this.assign(row);
   }
 
@@ -158,22 +162,26 @@ export class VectorIndex {
     const c = this.centroids as Float32Array;
     const list = nearest(c, c.length / this.dim, this.dim, this.rows, row * this.width);
     const old = this.listOf[row] ?? -1;
-    if (old === list) return;
+    if (old === list) {
+      (this.lists[list] as IvfList).update(this.posOf[row] as number, this.rows, row * this.width);
+      return;
+    }
     if (old >= 0) this.unlist(row);
-    (this.lists[list] as number[]).push(row);
+    this.list(row, list);
+  }
+
+  private list(row: number, list: number): void {
+    this.posOf[row] = (this.lists[list] as IvfList).add(row, this.rows, row * this.width);
     this.listOf[row] = list;
   }
 
   private unlist(row: number): void {
     const old = this.listOf[row] ?? -1;
     if (old < 0) return;
-    const list = this.lists[old] as number[];
-    const i = list.indexOf(row);
-    if (i >= 0) {
-      list[i] = list[list.length - 1] as number;
-      list.pop();
-    }
+    const moved = (this.lists[old] as IvfList).removeAt(this.posOf[row] as number);
+    if (moved >= 0) this.posOf[moved] = this.posOf[row] as number;
     this.listOf[row] = -1;
+    this.posOf[row] = -1;
   }
 
   private norm(row: number): number {
@@ -197,7 +205,7 @@ export class VectorIndex {
     const d = this.dim;
     const q = loadQuery(query, d);
     if (!this.centroids) {
-      this.scan(q, null, this.ids.length, top, skip);
+      this.scan(q, this.ids.length, top, skip);
     } else {
       const c = this.centroids;
       const k2 = c.length / d;
@@ -206,25 +214,36 @@ export class VectorIndex {
       order.sort((a, b) => b.score - a.score || a.list - b.list);
       // probe the best lists, and further ones while fewer than k results were found
       for (let p = 0; p < order.length && (p < this.probes || top.count < k); p++) {
-        const list = this.lists[(order[p] as { list: number }).list] as number[];
-        this.scan(q, list, list.length, top, skip);
+        this.scanList(q, this.lists[(order[p] as { list: number }).list] as IvfList, top, skip);
       }
     }
     return top.sorted().map(({ row, score }) => ({ id: this.ids[row] as string, score }));
   }
 
-  /** Offers rows (`list[0..n)`, or rows 0..n when `list` is null) to `top`. */
-  private scan(q: Float64Array, list: number[] | null, n: number, top: TopK, skip?: (id: string) => boolean): void {
+  /** Offers rows 0..n to `top` (brute force). */
+  private scan(q: Float64Array, n: number, top: TopK, skip?: (id: string) => boolean): void {
     const ids = this.ids;
     const rows = this.rows;
     const width = this.width;
     const d = this.dim;
-    for (let i = 0; i < n; i++) {
-      const row = list === null ? i : (list[i] as number);
+    for (let row = 0; row < n; row++) {
       const id = ids[row];
       if (id === null || id === undefined) continue;
       const s = dot(q, d, rows, row * width);
       if (top.admits(row, s) && !(skip && skip(id))) top.push(row, s);
+    }
+  }
+
+  /** Offers the rows of one list to `top`, from the list's packed vectors. */
+  private scanList(q: Float64Array, list: IvfList, top: TopK, skip?: (id: string) => boolean): void {
+    const ids = this.ids;
+    const rows = list.rows;
+    const vectors = list.vectors;
+    const d = this.dim;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as number;
+      const s = dot(q, d, vectors, i * d);
+      if (top.admits(row, s) && !(skip && skip(ids[row] as string))) top.push(row, s);
     }
   }
 
@@ -250,11 +269,12 @@ export class VectorIndex {
       if (id !== null) this.rowOf.set(id, row);
     });
     this.centroids = s.centroids === null ? null : decodeF32(s.centroids);
-    this.listOf = [...s.lists];
     this.builtSize = s.builtSize;
-    this.lists = this.centroids ? Array.from({ length: this.centroids.length / this.dim }, () => []) : [];
+    this.lists = this.centroids ? Array.from({ length: (this.centroids as Float32Array).length / this.dim }, () => new IvfList(this.dim)) : [];
+    this.listOf = new Array<number>(this.ids.length).fill(-1);
+    this.posOf = new Array<number>(this.ids.length).fill(-1);
     s.lists.forEach((list, row) => {
-      if (list >= 0) (this.lists[list] as number[]).push(row);
+      if (list >= 0) this.list(row, list);
     });
   }
 }
