@@ -171,42 +171,52 @@ describe('creator and viewer journey', () => {
   });
 
   it('steers For You: why this video, not interested, and the settings', async () => {
-    const page = viewer.page;
-    await page.goto('/');
-    const first = page.locator('.feed-item[data-index="0"]');
-    await first.getByRole('button', { name: 'Why this video' }).click();
-    const why = page.getByRole('dialog', { name: 'Why you’re seeing this video' });
-    assert.ok((await why.locator('li').count()) >= 1, 'the For You item explains itself');
-    await why.getByRole('button', { name: 'Not interested' }).click();
-    await page.getByText('this video won’t come back').waitFor();
-    await page.locator('.feed[data-active-index="1"]').waitFor();
+    // carol is new (bob has watched both videos, so his For You has nothing left) and has her own browser
+    const carol = await signupByApi(server.baseUrl, 'carol');
+    const browser = await launchBrowser({ baseUrl: server.baseUrl, viewport: PHONE });
+    try {
+      const page = browser.page;
+      await page.goto('/login');
+      await page.getByLabel('Username or email').fill('carol');
+      await page.getByLabel('Password').fill('correct horse battery');
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      const first = page.locator('.feed-item[data-index="0"]');
+      await first.getByRole('button', { name: 'Why this video' }).click();
+      const why = page.getByRole('dialog', { name: 'Why you’re seeing this video' });
+      assert.ok((await why.locator('li').count()) >= 1, 'the For You item explains itself');
+      const dismissed = (await page.locator('video[data-feed-index="0"]').getAttribute('data-video-id'))!;
+      await why.getByRole('button', { name: 'Not interested' }).click();
+      await page.getByText('this video won’t come back').waitFor();
+      await page.locator(`video[data-video-id="${dismissed}"]`).waitFor({ state: 'detached' });
 
-    await page.goto('/@bob');
-    await page.getByRole('link', { name: 'For You settings' }).click();
-    await page.waitForURL('**/settings/feed');
-    const personalise = page.getByRole('switch', { name: 'Personalise For You from what I watch' });
-    assert.equal(await personalise.isChecked(), true, 'personalised by default');
-    await personalise.click();
-    await page.getByText('For You is no longer personalised').waitFor();
-    await page.getByLabel('Word or hashtag to filter').fill('#Spoilers');
-    await page.getByRole('button', { name: 'Add filter' }).click();
-    await page.getByRole('button', { name: 'Remove filter spoilers' }).waitFor();
-    type Prefs = { preferences: { personalized: boolean; keywordFilters: string[] } };
-    assert.deepEqual((await bob.call<Prefs>('GET', '/me/feed-preferences')).preferences, { personalized: false, keywordFilters: ['spoilers'] });
+      await page.goto('/@carol');
+      await page.getByRole('link', { name: 'For You settings' }).click();
+      await page.waitForURL('**/settings/feed');
+      const personalise = page.getByRole('switch', { name: 'Personalise For You from what I watch' });
+      assert.equal(await personalise.isChecked(), true, 'personalised by default');
+      await personalise.click();
+      await page.getByText('For You is no longer personalised').waitFor();
+      await page.getByLabel('Word or hashtag to filter').fill('#Spoilers');
+      await page.getByRole('button', { name: 'Add filter' }).click();
+      await page.getByRole('button', { name: 'Remove filter spoilers' }).waitFor();
+      type Prefs = { preferences: { personalized: boolean; keywordFilters: string[] } };
+      assert.deepEqual((await carol.call<Prefs>('GET', '/me/feed-preferences')).preferences, { personalized: false, keywordFilters: ['spoilers'] });
 
-    await page.reload();
-    assert.equal(await page.getByRole('switch', { name: 'Personalise For You from what I watch' }).isChecked(), false, 'the choice is kept');
-    const feed = await bob.call<{ items: { reasons?: { code: string }[] }[] }>('GET', '/feed/foryou');
-    assert.ok(feed.items.length > 0, 'non-personalised For You still has videos');
-
-    await page.getByRole('button', { name: 'Remove filter spoilers' }).click();
-    await page.getByText('No filters yet.').waitFor();
-    await page.getByRole('button', { name: 'Refresh For You…' }).click();
-    await page.getByRole('button', { name: 'Yes, start fresh' }).click();
-    await page.getByText('For You starts fresh').waitFor();
-    await page.getByRole('switch', { name: 'Personalise For You from what I watch' }).click();
-    await page.getByText('For You is personalised again').waitFor();
-    assert.deepEqual((await bob.call<Prefs>('GET', '/me/feed-preferences')).preferences, { personalized: true, keywordFilters: [] });
+      await page.reload();
+      assert.equal(await page.getByRole('switch', { name: 'Personalise For You from what I watch' }).isChecked(), false, 'the choice is kept');
+      await page.getByRole('button', { name: 'Remove filter spoilers' }).click();
+      await page.getByText('No filters yet.').waitFor();
+      await page.getByRole('button', { name: 'Refresh For You…' }).click();
+      await page.getByRole('button', { name: 'Yes, start fresh' }).click();
+      await page.getByText('For You starts fresh').waitFor();
+      await page.getByRole('switch', { name: 'Personalise For You from what I watch' }).click();
+      await page.getByText('For You is personalised again').waitFor();
+      assert.deepEqual((await carol.call<Prefs>('GET', '/me/feed-preferences')).preferences, { personalized: true, keywordFilters: [] });
+      assert.deepEqual(browser.consoleErrors, []);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('had no console errors on the pages it visited', async () => {

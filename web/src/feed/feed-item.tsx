@@ -1,5 +1,6 @@
 // One screen of the feed: the player, who made it and what it says, and the actions beside it.
 import { useImperativeHandle, useRef, useState, type Ref } from 'react';
+import type { NotInterestedTarget } from '../api/feed-controls.ts';
 import type { Video, ViewSource } from '../api/types.ts';
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/routes.ts';
@@ -17,8 +18,8 @@ interface FeedItemProps {
   mode: PlayerMode;
   source: ViewSource;
   handle?: Ref<FeedItemHandle>;
-  /** The viewer said "not interested": the feed moves past this video. */
-  onDismissed?: () => void;
+  /** The viewer said "not interested" in this video, its creator or a hashtag: the feed drops them. */
+  onDismissed?: (target: NotInterestedTarget) => void;
 }
 
 export interface FeedItemHandle {

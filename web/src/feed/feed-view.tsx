@@ -2,6 +2,7 @@
 // the current video plays, its neighbours preload, the next page loads before the end.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import type { NotInterestedTarget } from '../api/feed-controls.ts';
 import type { Video, ViewSource } from '../api/types.ts';
 import { preloadEnabled, useMutedPreference } from '../player/preferences.ts';
 import { ErrorState, Loading } from '../ui/states.tsx';
@@ -31,7 +32,16 @@ const PREFETCH_PAGE_AT = 3;
  */
 const PRELOAD_SETTLE_MS = 350;
 
-export function FeedView({ items, loading, done, error, loadMore, retry, empty, source }: FeedViewProps) {
+function matches(target: NotInterestedTarget, video: Video): boolean {
+  if ('videoId' in target) return video.id === target.videoId;
+  if ('username' in target) return video.author.username === target.username;
+  return video.hashtags.includes(target.hashtag);
+}
+
+export function FeedView({ items: loaded, loading, done, error, loadMore, retry, empty, source }: FeedViewProps) {
+  // "Not interested" takes what it names out of the loaded feed at once; the next video moves into its place.
+  const [dismissed, setDismissed] = useState<readonly NotInterestedTarget[]>([]);
+  const items = dismissed.length === 0 ? loaded : loaded.filter((video) => !dismissed.some((target) => matches(target, video)));
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const players = useRef(new Map<number, FeedItemHandle>());
@@ -103,7 +113,7 @@ export function FeedView({ items, loading, done, error, loadMore, retry, empty, 
           index={index}
           mode={modeOf(index)}
           source={source}
-          onDismissed={() => goTo(index + 1)}
+          onDismissed={(target) => setDismissed((list) => [...list, target])}
           handle={(handle: FeedItemHandle | null) => {
             if (handle) players.current.set(index, handle);
             else players.current.delete(index);

@@ -12,8 +12,8 @@ import { useToast } from '../ui/toast.tsx';
 interface ReasonsDialogProps {
   video: Video;
   onClose: () => void;
-  /** Called after "not interested in this video", so the feed can move on. */
-  onDismissed?: () => void;
+  /** Called after a "show less" choice is saved, so the feed can drop what it names. */
+  onDismissed?: (target: NotInterestedTarget) => void;
 }
 
 export function ReasonsDialog({ video, onClose, onDismissed }: ReasonsDialogProps) {
@@ -29,7 +29,7 @@ export function ReasonsDialog({ video, onClose, onDismissed }: ReasonsDialogProp
       await notInterested(target);
       toast(done);
       onClose();
-      if ('videoId' in target) onDismissed?.();
+      onDismissed?.(target);
     } catch (error) {
       toast(friendlyMessage(error));
     } finally {
