@@ -1,6 +1,7 @@
 /**
  * Re-ranking: turns scored candidates into a page. Hard rules: a video at most once, never the
- * same creator twice in a row (also across the page boundary). Soft rules: a penalty for each
+ * same creator twice in a row (also across the page boundary) while any other creator's video is
+ * left — a small catalogue of one creator still fills the page. Soft rules: a penalty for each
  * earlier item of the same topic or creator in the page, and exploration items in fixed slots.
  */
 import type { VideoRecord } from './catalogue.ts';
@@ -28,14 +29,14 @@ export function arrange(main: Scored[], explore: Scored[], count: number, previo
   const page: Scored[] = [];
   let lastCreator = previousCreator;
 
-  const pick = (pool: Scored[]): Scored | null => {
+  const pick = (pool: Scored[], sameCreatorOk = false): Scored | null => {
     let best: Scored | null = null;
     let bestIndex = -1;
     let bestValue = -Infinity;
     let looked = 0;
     for (let i = 0; i < pool.length && looked < WINDOW; i++) {
       const s = pool[i] as Scored;
-      if (chosen.has(s.rec.meta.id) || s.rec.meta.creatorId === lastCreator) continue;
+      if (chosen.has(s.rec.meta.id) || (!sameCreatorOk && s.rec.meta.creatorId === lastCreator)) continue;
       looked++;
       const value =
         s.score - TOPIC_PENALTY * (topics.get(topicOf(s.rec)) ?? 0) - CREATOR_PENALTY * (creators.get(s.rec.meta.creatorId) ?? 0);
@@ -51,7 +52,8 @@ export function arrange(main: Scored[], explore: Scored[], count: number, previo
 
   while (page.length < count) {
     const slotIsExplore = page.length % 5 === EXPLORE_SLOT;
-    const next = (slotIsExplore ? pick(pools.explore) : null) ?? pick(pools.main) ?? pick(pools.explore);
+    const next =
+      (slotIsExplore ? pick(pools.explore) : null) ?? pick(pools.main) ?? pick(pools.explore) ?? pick(pools.main, true) ?? pick(pools.explore, true);
     if (!next) break;
     page.push(next);
     chosen.add(next.rec.meta.id);
