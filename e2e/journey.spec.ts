@@ -122,7 +122,7 @@ describe('creator and viewer journey', () => {
     await screenshotBothSizes(page, 'feed');
   });
 
-  it('likes and comments, with counts confirmed by the server', async () => {
+  it('likes, comments, replies, deletes a reply and saves, with counts confirmed by the server', async () => {
     const page = viewer.page;
     const item = page.locator('.feed-item[data-index="0"]');
     const videoId = (await page.locator('video[data-feed-index="0"]').getAttribute('data-video-id'))!;
@@ -134,18 +134,34 @@ describe('creator and viewer journey', () => {
     await drawer.getByText('No comments yet').waitFor();
     await drawer.getByLabel('Add a comment').fill('Love this #e2e');
     await drawer.getByRole('button', { name: 'Post' }).click();
-    await drawer.getByRole('article', { name: 'Comment by @bob' }).getByText('Love this #e2e').waitFor();
+    const mine = drawer.getByRole('article', { name: 'Comment by @bob' });
+    await mine.getByText('Love this #e2e').waitFor();
+    // one level of replies; a reply of your own can be deleted
+    await mine.getByRole('button', { name: 'Reply to @bob' }).click();
+    await drawer.getByRole('textbox', { name: 'Reply to @bob' }).fill('And a reply');
+    await drawer.getByRole('button', { name: 'Post' }).click();
+    await mine.locator('.replies').getByText('And a reply').waitFor();
+    await drawer.getByRole('button', { name: 'Close' }).click();
+    await item.getByRole('button', { name: 'Comments (2)' }).click();
+    await drawer.getByRole('button', { name: 'View 1 reply' }).click();
+    await mine.locator('.replies').getByRole('button', { name: 'Delete comment' }).click();
+    await mine.locator('.replies').getByText('And a reply').waitFor({ state: 'detached' });
     await drawer.getByRole('button', { name: 'Close' }).click();
     await item.getByRole('button', { name: 'Comments (1)' }).waitFor();
+
+    await item.getByRole('button', { name: 'Save (0)' }).click();
+    await item.getByRole('button', { name: 'Remove from saved (1)' }).waitFor();
 
     await item.getByRole('button', { name: 'Share (0)' }).click();
     await page.getByText('Link copied').waitFor();
     await item.getByRole('button', { name: 'Share (1)' }).waitFor();
     assert.equal(await page.evaluate('navigator.clipboard.readText()'), `${server.baseUrl}/v/${videoId}`);
 
-    const { video } = await bob.call<{ video: { counts: { likes: number; comments: number }; viewer: { liked: boolean } } }>('GET', `/videos/${videoId}`);
+    const { video } = await bob.call<{ video: { counts: { likes: number; comments: number; saves: number }; viewer: { liked: boolean; saved: boolean } } }>('GET', `/videos/${videoId}`);
     assert.equal(video.counts.likes, 1);
     assert.equal(video.counts.comments, 1);
+    assert.equal(video.counts.saves, 1);
+    assert.deepEqual([video.viewer.liked, video.viewer.saved], [true, true]);
   });
 
   it('swipes to the next video: it plays, the previous one stops, and the view is reported', async () => {
