@@ -16,6 +16,8 @@ import { createArgon2Hasher } from '../accounts/password.ts';
 
 export interface TestDatabase {
   db: Database;
+  /** On PostgreSQL: a DATABASE_URL that reaches this test's schema, for a second process. */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     await migrate(db);
     return {
       db,
+      url: `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
       async drop() {
         await db.close();
         await admin.exec(`drop schema ${schema} cascade`);
@@ -47,6 +50,8 @@ export async function openTestDatabase(): Promise<TestDatabase> {
 
 export interface TestPlatform extends Platform {
   dataDir: string;
+  /** Set when the test database is a PostgreSQL schema that other processes can reach. */
+  databaseUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -68,6 +73,7 @@ export async function startTestPlatform(env: Record<string, string> = {}, opts: 
   await platform.app.ready();
   return Object.assign(platform, {
     dataDir,
+    databaseUrl: testDb?.url,
     async stop() {
       await platform.close();
       await testDb?.drop();
