@@ -201,6 +201,7 @@ describe('creator and viewer journey', () => {
       await first.getByRole('button', { name: 'Why this video' }).click();
       const why = page.getByRole('dialog', { name: 'Why you’re seeing this video' });
       assert.ok((await why.locator('li').count()) >= 1, 'the For You item explains itself');
+      await screenshotBothSizes(page, 'why-this-video');
       const dismissed = (await page.locator('video[data-feed-index="0"]').getAttribute('data-video-id'))!;
       await why.getByRole('button', { name: 'Not interested' }).click();
       await page.getByText('this video won’t come back').waitFor();
@@ -221,6 +222,7 @@ describe('creator and viewer journey', () => {
 
       await page.reload();
       assert.equal(await page.getByRole('switch', { name: 'Personalise For You from what I watch' }).isChecked(), false, 'the choice is kept');
+      await screenshotBothSizes(page, 'foryou-settings');
       await page.getByRole('button', { name: 'Remove filter spoilers' }).click();
       await page.getByText('No filters yet.').waitFor();
       await page.getByRole('button', { name: 'Refresh For You…' }).click();
