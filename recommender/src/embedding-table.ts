@@ -3,6 +3,10 @@
  * An id is admitted (gets parameters) only after it was seen `admitAfter` times; ids not seen
  * for `expireAfterMs` of event time are dropped by `expire()`. Parameters are an embedding of
  * `dim` floats followed by one bias per task, trained with Adagrad.
+ *
+ * Every admitted id's parameters live in one typed array (`params`, Adagrad accumulators in
+ * `acc`, same layout), `width` floats per slot: a table of 100k ids is two allocations instead
+ * of 200k small buffers for the garbage collector to track. Slots of dropped ids are reused.
  */
 import { mulberry32, hash32 } from './rng.ts';
 import { encodeF32, decodeF32 } from './codec.ts';
@@ -10,10 +14,8 @@ import { encodeF32, decodeF32 } from './codec.ts';
 export interface TableEntry {
   count: number;
   lastSeen: number;
-  /** [embedding (dim) | biases (tasks)], null until admitted */
-  params: Float32Array | null;
-  /** Adagrad accumulators, same layout */
-  acc: Float32Array | null;
+  /** where the parameters start in the table's `params` and `acc`; -1 until admitted */
+  offset: number;
 }
 
 export interface TableSnapshot {
@@ -27,10 +29,19 @@ export interface TableSnapshot {
 
 const INIT_SCALE = 0.05;
 const ACC_INIT = 1;
+const INITIAL_SLOTS = 256;
 
 export class EmbeddingTable {
   readonly entries = new Map<string, TableEntry>();
   readonly width: number;
+  /** [embedding (dim) | biases (tasks)] per slot; replaced (grown) when an admission needs room */
+  params: Float32Array;
+  /** Adagrad accumulators, same layout as `params` */
+  acc: Float32Array;
+  /** offsets of the slots of dropped ids */
+  private free: number[] = [];
+  /** slots handed out so far (free ones included) */
+  private slots = 0;
 
   constructor(
     readonly name: string,
@@ -40,33 +51,63 @@ export class EmbeddingTable {
     private readonly seed: number,
   ) {
     this.width = dim + tasks;
+    this.params = new Float32Array(this.width * INITIAL_SLOTS);
+    this.acc = new Float32Array(this.width * INITIAL_SLOTS);
   }
 
-  /** Counts a sighting of `id`; admits it when its count reaches the threshold. */
+  /**
+   * Counts a sighting of `id`; admits it when its count reaches the threshold. An admission may
+   * grow the table: read `params` / `acc` again after touching.
+   */
   touch(id: string, at: number): TableEntry {
     let entry = this.entries.get(id);
     if (!entry) {
-      entry = { count: 0, lastSeen: at, params: null, acc: null };
+      entry = { count: 0, lastSeen: at, offset: -1 };
       this.entries.set(id, entry);
     }
     entry.count++;
     if (at > entry.lastSeen) entry.lastSeen = at;
-    if (entry.params === null && entry.count >= this.admitAfter) this.admit(id, entry);
+    if (entry.offset < 0 && entry.count >= this.admitAfter) this.admit(id, entry);
     return entry;
   }
 
-  /** Parameters of an admitted id, or null (unknown and filtered ids contribute nothing). */
-  get(id: string): Float32Array | null {
+  /** Where the parameters of an admitted id start in `params`; -1 for unknown or not admitted ids. */
+  offsetOf(id: string): number {
     const entry = this.entries.get(id);
-    return entry ? entry.params : null;
+    return entry ? entry.offset : -1;
+  }
+
+  /** Parameters of an admitted id (a view into `params`: copy it to keep it), or null. */
+  get(id: string): Float32Array | null {
+    const offset = this.offsetOf(id);
+    return offset < 0 ? null : this.params.subarray(offset, offset + this.width);
   }
 
   private admit(id: string, entry: TableEntry): void {
-    const params = new Float32Array(this.width);
+    const offset = this.allocate();
     const random = mulberry32(hash32(id, hash32(this.name, this.seed)));
-    for (let i = 0; i < this.dim; i++) params[i] = (random() * 2 - 1) * INIT_SCALE;
-    entry.params = params;
-    entry.acc = new Float32Array(this.width).fill(ACC_INIT);
+    const params = this.params;
+    for (let i = 0; i < this.dim; i++) params[offset + i] = (random() * 2 - 1) * INIT_SCALE;
+    params.fill(0, offset + this.dim, offset + this.width);
+    this.acc.fill(ACC_INIT, offset, offset + this.width);
+    entry.offset = offset;
+  }
+
+  private allocate(): number {
+    const reused = this.free.pop();
+    if (reused !== undefined) return reused;
+    const offset = this.slots * this.width;
+    this.slots++;
+    if (this.slots * this.width > this.params.length) {
+      this.params = grow(this.params);
+      this.acc = grow(this.acc);
+    }
+    return offset;
+  }
+
+  private release(entry: TableEntry): void {
+    if (entry.offset >= 0) this.free.push(entry.offset);
+    entry.offset = -1;
   }
 
   /** Drops ids whose last sighting is older than `before`; returns how many were dropped. */
@@ -75,6 +116,7 @@ export class EmbeddingTable {
     for (const [id, entry] of this.entries) {
       if (entry.lastSeen < before) {
         this.entries.delete(id);
+        this.release(entry);
         dropped++;
       }
     }
@@ -82,12 +124,15 @@ export class EmbeddingTable {
   }
 
   delete(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
     this.entries.delete(id);
+    this.release(entry);
   }
 
   get admittedCount(): number {
     let n = 0;
-    for (const entry of this.entries.values()) if (entry.params) n++;
+    for (const entry of this.entries.values()) if (entry.offset >= 0) n++;
     return n;
   }
 
@@ -96,44 +141,58 @@ export class EmbeddingTable {
     const counts: number[] = [];
     const lastSeen: number[] = [];
     const admitted: number[] = [];
-    const admittedEntries: TableEntry[] = [];
+    const offsets: number[] = [];
     let i = 0;
     for (const [id, entry] of this.entries) {
       ids.push(id);
       counts.push(entry.count);
       lastSeen.push(entry.lastSeen);
-      if (entry.params) {
+      if (entry.offset >= 0) {
         admitted.push(i);
-        admittedEntries.push(entry);
+        offsets.push(entry.offset);
       }
       i++;
     }
-    const params = new Float32Array(admittedEntries.length * this.width);
-    const acc = new Float32Array(admittedEntries.length * this.width);
-    admittedEntries.forEach((entry, k) => {
-      params.set(entry.params as Float32Array, k * this.width);
-      acc.set(entry.acc as Float32Array, k * this.width);
+    const w = this.width;
+    const params = new Float32Array(offsets.length * w);
+    const acc = new Float32Array(offsets.length * w);
+    offsets.forEach((offset, k) => {
+      params.set(this.params.subarray(offset, offset + w), k * w);
+      acc.set(this.acc.subarray(offset, offset + w), k * w);
     });
     return { ids, counts, lastSeen, admitted, params: encodeF32(params), acc: encodeF32(acc) };
   }
 
   restore(s: TableSnapshot): void {
     this.entries.clear();
+    const w = this.width;
     const params = decodeF32(s.params);
     const acc = decodeF32(s.acc);
+    const slots = params.length / w;
+    const capacity = Math.max(INITIAL_SLOTS, slots);
+    this.params = new Float32Array(capacity * w);
+    this.acc = new Float32Array(capacity * w);
+    this.params.set(params);
+    this.acc.set(acc);
+    this.free = [];
+    this.slots = slots;
     const admittedAt = new Map<number, number>();
     s.admitted.forEach((index, k) => admittedAt.set(index, k));
     s.ids.forEach((id, index) => {
       const k = admittedAt.get(index);
-      const w = this.width;
       this.entries.set(id, {
         count: s.counts[index] ?? 0,
         lastSeen: s.lastSeen[index] ?? 0,
-        params: k === undefined ? null : params.slice(k * w, (k + 1) * w),
-        acc: k === undefined ? null : acc.slice(k * w, (k + 1) * w),
+        offset: k === undefined ? -1 : k * w,
       });
     });
   }
+}
+
+function grow(a: Float32Array): Float32Array {
+  const grown = new Float32Array(a.length * 2);
+  grown.set(a);
+  return grown;
 }
 
 /** One Adagrad step on `params[offset..offset+len)` with gradient `grad[0..len)` scaled by `scale`. */

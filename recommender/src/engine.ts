@@ -107,9 +107,10 @@ export class ForYouEngine {
     return [regionKey(region), accountAgeBucket(accountCreatedAt, at), timeOfDayBucket(at)];
   }
 
-  viewerFor(userId: string, at: number): Viewer {
+  /** The viewer side of a user at `at` (filled into `into` when given). */
+  viewerFor(userId: string, at: number, into?: Viewer): Viewer {
     const state = this.users.get(userId) ?? null;
-    return this.ranker.viewer(userId, this.contextKeys(state?.region ?? null, state?.accountCreatedAt ?? null, at), state);
+    return this.ranker.viewer(userId, this.contextKeys(state?.region ?? null, state?.accountCreatedAt ?? null, at), state, into);
   }
 
   /** Probabilities (watch, complete, like, share, follow) of a user on a video; null if unknown. */

@@ -4,6 +4,7 @@ import type { ForYouEngine } from './engine.ts';
 import type { VideoRecord } from './catalogue.ts';
 import { MAX_ENTRY_AGE_MS } from './exploration.ts';
 import { T } from './ranker.model.ts';
+import type { Viewer } from './ranker.model.ts';
 import { normaliseTag } from './features.ts';
 import {
   COMPLETE, FOLLOW, LIKE, SHARE, isWatchedThrough, singleLabel, viewLabels, watchFraction,
@@ -24,8 +25,21 @@ const ENGAGEMENT = {
   unlike: { task: LIKE, label: 0, weight: 1, trend: 0 },
 } as const;
 
+/** The viewer of a training step, reused: a step reads it only while it runs. */
+const trainingViewers = new Map<number, Viewer>();
+
+function trainingViewer(engine: ForYouEngine, userId: string, at: number): Viewer {
+  const dim = engine.options.dim;
+  let scratch = trainingViewers.get(dim);
+  if (!scratch) {
+    scratch = { keys: [], u: new Float32Array(dim), ub: new Float32Array(T), state: null };
+    trainingViewers.set(dim, scratch);
+  }
+  return engine.viewerFor(userId, at, scratch);
+}
+
 function train(engine: ForYouEngine, userId: string, rec: VideoRecord, labels: Float32Array, weight: number, at: number): Float32Array {
-  const viewer = engine.viewerFor(userId, at);
+  const viewer = trainingViewer(engine, userId, at);
   engine.ranker.learn(viewer, rec, labels, weight, at, userId);
   const row = scratchRow(engine.index.width);
   engine.ranker.learnedItemRow(row);
@@ -44,11 +58,14 @@ function scratchRow(width: number): Float32Array {
   return row;
 }
 
-/** Recomputes the video's cached row (item vector | item biases); returns it (scratch: copy to keep). */
-function refreshRow(engine: ForYouEngine, rec: VideoRecord): Float32Array {
+/**
+ * Recomputes the video's cached row (item vector | item biases); returns it (scratch: copy to
+ * keep). `relist: false` when the index lists are rebuilt right after.
+ */
+function refreshRow(engine: ForYouEngine, rec: VideoRecord, relist = true): Float32Array {
   const row = scratchRow(engine.index.width);
   engine.ranker.itemRow(rec, row);
-  engine.index.set(rec.meta.id, row);
+  engine.index.set(rec.meta.id, row, relist);
   return row;
 }
 
@@ -59,10 +76,13 @@ function regionOf(engine: ForYouEngine, userId: string, rec: VideoRecord): strin
 /** Records evidence on the user's crosses (used to word reasons). */
 function noteEvidence(engine: ForYouEngine, userId: string, rec: VideoRecord, kind: 'completes' | 'likes', at: number): void {
   const user = engine.user(userId);
-  for (const key of [rec.keys.creator, ...rec.keys.tags, ...(rec.keys.sound ? [rec.keys.sound] : [])]) {
+  const note = (key: string): void => {
     const c = user.crosses.get(key) ?? user.cross(key, at);
     c[kind]++;
-  }
+  };
+  note(rec.keys.creator);
+  for (const tag of rec.keys.tags) note(tag);
+  if (rec.keys.sound) note(rec.keys.sound);
 }
 
 const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
@@ -192,7 +212,8 @@ function maintain(engine: ForYouEngine, at: number): void {
     c.nextExpireAt = c.now + EXPIRE_EVERY_MS;
   }
   if (c.now >= c.nextIndexAt || c.eventsSinceIndex >= INDEX_EVERY_EVENTS || engine.index.needsRebuild) {
-    for (const rec of engine.catalogue.videos.values()) refreshRow(engine, rec);
+    // rebuild() re-clusters and relists every row, so the refresh only stores the rows
+    for (const rec of engine.catalogue.videos.values()) refreshRow(engine, rec, false);
     engine.index.rebuild(engine.options.seed + c.events);
     c.nextIndexAt = c.now + INDEX_EVERY_MS;
     c.eventsSinceIndex = 0;

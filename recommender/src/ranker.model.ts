@@ -57,6 +57,7 @@ export class Ranker {
   private readonly scaleGrad = new Float32Array(T);
   private readonly userEntries: TableEntry[] = [];
   private readonly itemEntries: TableEntry[] = [];
+  private readonly itemTables: EmbeddingTable[] = [];
   private learnedParts: NonNullable<VideoRecord['parts']> = [];
   private readonly ib = new Float32Array(T);
   private readonly logits = new Float32Array(T);
@@ -119,30 +120,52 @@ export class Ranker {
     return rec.crossParts;
   }
 
-  /** Builds the viewer side. `keys`: user id then context keys (region, age, time of day). */
-  viewer(userId: string | null, contextKeys: string[], state: UserState | null): Viewer {
-    const u = new Float32Array(this.dim);
-    const ub = new Float32Array(T);
-    const keys = userId === null ? contextKeys : [userId, ...contextKeys];
+  /**
+   * Builds the viewer side. `keys`: user id then context keys (region, age, time of day).
+   * With `into`, fills and returns that viewer instead of allocating one (a training step's scratch).
+   */
+  viewer(userId: string | null, contextKeys: string[], state: UserState | null, into?: Viewer): Viewer {
+    let u: Float32Array;
+    let ub: Float32Array;
+    let keys: string[];
+    if (into) {
+      u = into.u.fill(0);
+      ub = into.ub.fill(0);
+      keys = into.keys;
+      keys.length = 0;
+      if (userId !== null) keys.push(userId);
+      for (const key of contextKeys) keys.push(key);
+      into.state = state;
+    } else {
+      u = new Float32Array(this.dim);
+      ub = new Float32Array(T);
+      keys = userId === null ? contextKeys : [userId, ...contextKeys];
+    }
+    const d = this.dim;
     keys.forEach((key, i) => {
-      const p = (i === 0 && userId !== null ? this.users : this.features).get(key);
-      if (!p) return;
-      for (let j = 0; j < this.dim; j++) u[j] = (u[j] as number) + (p[j] as number);
-      for (let t = 0; t < T; t++) ub[t] = (ub[t] as number) + (p[this.dim + t] as number);
+      const table = i === 0 && userId !== null ? this.users : this.features;
+      const o = table.offsetOf(key);
+      if (o < 0) return;
+      const p = table.params;
+      for (let j = 0; j < d; j++) u[j] = (u[j] as number) + (p[o + j] as number);
+      for (let t = 0; t < T; t++) ub[t] = (ub[t] as number) + (p[o + d + t] as number);
     });
-    return { keys, u, ub, state };
+    return into ?? { keys, u, ub, state };
   }
 
   /** The item tower vector of a video (for the ANN index); its biases go to `biasOut`. */
   itemVector(rec: VideoRecord, out: Float32Array, biasOut: Float32Array = this.ib): Float32Array {
     out.fill(0);
     biasOut.fill(0);
+    const d = this.dim;
     for (const part of this.itemParts(rec)) {
-      const p = this.tableOf(part.table).get(part.key);
-      if (!p) continue;
+      const table = this.tableOf(part.table);
+      const o = table.offsetOf(part.key);
+      if (o < 0) continue;
+      const p = table.params;
       const w = part.weight;
-      for (let j = 0; j < this.dim; j++) out[j] = (out[j] as number) + w * (p[j] as number);
-      for (let t = 0; t < T; t++) biasOut[t] = (biasOut[t] as number) + w * (p[this.dim + t] as number);
+      for (let j = 0; j < d; j++) out[j] = (out[j] as number) + w * (p[o + j] as number);
+      for (let t = 0; t < T; t++) biasOut[t] = (biasOut[t] as number) + w * (p[o + d + t] as number);
     }
     return out;
   }
@@ -245,14 +268,16 @@ export class Ranker {
     const d = this.dim;
     const parts = this.learnedParts;
     const entries = this.itemEntries;
+    const tables = this.itemTables;
     v.fill(0);
     biases.fill(0);
     for (let k = 0; k < entries.length; k++) {
-      const p = (entries[k] as TableEntry).params;
-      if (!p) continue;
+      const o = (entries[k] as TableEntry).offset;
+      if (o < 0) continue;
+      const p = (tables[k] as EmbeddingTable).params;
       const w = (parts[k] as { weight: number }).weight;
-      for (let j = 0; j < d; j++) v[j] = (v[j] as number) + w * (p[j] as number);
-      for (let t = 0; t < T; t++) biases[t] = (biases[t] as number) + w * (p[d + t] as number);
+      for (let j = 0; j < d; j++) v[j] = (v[j] as number) + w * (p[o + j] as number);
+      for (let t = 0; t < T; t++) biases[t] = (biases[t] as number) + w * (p[o + d + t] as number);
     }
   }
 
@@ -280,8 +305,14 @@ export class Ranker {
     const parts = this.itemParts(rec);
     this.learnedParts = parts;
     const itemEntries = this.itemEntries;
+    const itemTables = this.itemTables;
     itemEntries.length = 0;
-    for (const part of parts) itemEntries.push(this.tableOf(part.table).touch(part.key, at));
+    itemTables.length = 0;
+    for (const part of parts) {
+      const table = this.tableOf(part.table);
+      itemEntries.push(table.touch(part.key, at));
+      itemTables.push(table);
+    }
 
     const d = this.dim;
     const logits = this.logits;
@@ -316,17 +347,20 @@ export class Ranker {
     for (let t = 0; t < T; t++) scaleGrad[t] = (e[t] as number) * dot;
     stepSplit(this.scale, scaleGrad, LR_GLOBAL);
     stepSplit(this.global, e, LR_GLOBAL);
-    for (const entry of userEntries) {
-      if (!entry.params || !entry.acc) continue;
-      adagradStep(entry.params, entry.acc, 0, this.gu, d, LR_EMBEDDING, 1, L2);
-      adagradStep(entry.params, entry.acc, d, e, T, LR_BIAS, 1, L2);
+    for (let k = 0; k < userEntries.length; k++) {
+      const o = (userEntries[k] as TableEntry).offset;
+      if (o < 0) continue;
+      const table = k === 0 && userId !== null ? this.users : this.features;
+      adagradStep(table.params, table.acc, o, this.gu, d, LR_EMBEDDING, 1, L2);
+      adagradStep(table.params, table.acc, o + d, e, T, LR_BIAS, 1, L2);
     }
     for (let k = 0; k < itemEntries.length; k++) {
-      const entry = itemEntries[k] as TableEntry;
-      if (!entry.params || !entry.acc) continue;
+      const o = (itemEntries[k] as TableEntry).offset;
+      if (o < 0) continue;
+      const table = itemTables[k] as EmbeddingTable;
       const w = (parts[k] as { weight: number }).weight;
-      adagradStep(entry.params, entry.acc, 0, this.gv, d, LR_EMBEDDING, w, L2);
-      adagradStep(entry.params, entry.acc, d, e, T, LR_BIAS, w, L2);
+      adagradStep(table.params, table.acc, o, this.gv, d, LR_EMBEDDING, w, L2);
+      adagradStep(table.params, table.acc, o + d, e, T, LR_BIAS, w, L2);
     }
     const state = viewer.state;
     if (state) {

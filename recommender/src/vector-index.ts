@@ -78,7 +78,11 @@ export class VectorIndex {
     return this.rowOf.size >= this.threshold && this.rowOf.size >= 2 * this.builtSize;
   }
 
-  set(id: string, vector: Float32Array): void {
+  /**
+   * Stores the row of `id` and lists it under its nearest centroid. `relist: false` only stores
+   * it, for a caller that rebuilds the lists right after (a list assignment would be thrown away).
+   */
+  set(id: string, vector: Float32Array, relist = true): void {
     let row = this.rowOf.get(id);
     if (row === undefined) {
       row = this.free.length > 0 ? (this.free.pop() as number) : this.ids.length;
@@ -92,7 +96,7 @@ export class VectorIndex {
       }
     }
     this.rows.set(vector.subarray(0, this.width), row * this.width);
-    if (this.centroids) this.assign(row);
+    if (relist && this.centroids) this.assign(row);
   }
 
   remove(id: string): void {
