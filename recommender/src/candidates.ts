@@ -57,10 +57,11 @@ export function embeddingCandidates(src: Sources, query: Float32Array, ok: Eligi
 /** Newest eligible videos of the user's strongest hashtag, sound and creator crosses. */
 export function affinityCandidates(src: Sources, user: UserState, ok: Eligible, out: CandidateSet): void {
   const ranked: [string, number][] = [];
-  for (const [key, c] of user.crosses) {
+  const w = user.crosses.w;
+  for (const [key, o] of user.crosses.offsets()) {
     if (!(key.startsWith('h:') || key.startsWith('s:') || key.startsWith('c:'))) continue;
     let value = 0;
-    for (let t = 0; t < T; t++) value += (SCORE_WEIGHTS[t] as number) * (c.w[t] as number);
+    for (let t = 0; t < T; t++) value += (SCORE_WEIGHTS[t] as number) * (w[o + t] as number);
     if (value > 0) ranked.push([key, value]);
   }
   ranked.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

@@ -75,14 +75,10 @@ function regionOf(engine: ForYouEngine, userId: string, rec: VideoRecord): strin
 
 /** Records evidence on the user's crosses (used to word reasons). */
 function noteEvidence(engine: ForYouEngine, userId: string, rec: VideoRecord, kind: 'completes' | 'likes', at: number): void {
-  const user = engine.user(userId);
-  const note = (key: string): void => {
-    const c = user.crosses.get(key) ?? user.cross(key, at);
-    c[kind]++;
-  };
-  note(rec.keys.creator);
-  for (const tag of rec.keys.tags) note(tag);
-  if (rec.keys.sound) note(rec.keys.sound);
+  const crosses = engine.user(userId).crosses;
+  crosses.note(rec.keys.creator, kind, at);
+  for (const tag of rec.keys.tags) crosses.note(tag, kind, at);
+  if (rec.keys.sound) crosses.note(rec.keys.sound, kind, at);
 }
 
 const handlers: { [K in EngineEvent['type']]: Handler<K> } = {

@@ -197,11 +197,12 @@ export class Ranker {
     const crosses = viewer.state?.crosses;
     if (!crosses || crosses.size === 0) return;
     const { keys, weights } = this.crossParts(rec);
+    const cw = crosses.w;
     for (let i = 0; i < keys.length; i++) {
-      const c = crosses.get(keys[i] as string);
-      if (!c) continue;
+      const o = crosses.offsetOf(keys[i] as string);
+      if (o < 0) continue;
       const w = weights[i] as number;
-      for (let t = 0; t < T; t++) logits[t] = (logits[t] as number) + w * (c.w[t] as number);
+      for (let t = 0; t < T; t++) logits[t] = (logits[t] as number) + w * (cw[o + t] as number);
     }
   }
 
@@ -253,10 +254,10 @@ export class Ranker {
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i] as string;
         const w = weights[i] as number;
-        const c = crosses.get(key);
-        if (!c) continue;
+        const o = crosses.offsetOf(key);
+        if (o < 0) continue;
         let value = 0;
-        for (let t = 0; t < T; t++) value += (slope[t] as number) * w * (c.w[t] as number);
+        for (let t = 0; t < T; t++) value += (slope[t] as number) * w * (crosses.w[o + t] as number);
         out.push({ key, value });
       }
     }
@@ -367,13 +368,14 @@ export class Ranker {
       const { keys, weights } = this.crossParts(rec);
       for (let i = 0; i < keys.length; i++) {
         const w = weights[i] as number;
-        const c = state.cross(keys[i] as string, at);
+        const o = state.crosses.touch(keys[i] as string, at);
+        const cw = state.crosses.w;
         for (let t = 0; t < T; t++) {
           const g = w * (e[t] as number);
           if (g === 0) continue;
-          const a = (c.w[T + t] as number) + g * g;
-          c.w[T + t] = a;
-          c.w[t] = (c.w[t] as number) - (LR_CROSS * g) / Math.sqrt(a);
+          const a = (cw[o + T + t] as number) + g * g;
+          cw[o + T + t] = a;
+          cw[o + t] = (cw[o + t] as number) - (LR_CROSS * g) / Math.sqrt(a);
         }
       }
     }

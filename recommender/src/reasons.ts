@@ -58,8 +58,8 @@ function fromContribution(
   names: NameLookup | undefined,
 ): Reason | null {
   if (c.key === 'embedding') return { code: 'similar_interest', text: 'similar to videos you watched', params: {} };
-  const cross = user?.crosses.get(c.key);
-  const liked = cross !== undefined && cross.likes > 0 && cross.likes * 3 >= cross.completes;
+  const cross = user?.crosses.evidence(c.key) ?? null;
+  const liked = cross !== null && cross.likes > 0 && cross.likes * 3 >= cross.completes;
   if (c.key.startsWith('h:')) {
     const hashtag = c.key.slice(2);
     const text = liked ? `you liked #${hashtag} videos` : `you watched #${hashtag} videos to the end`;

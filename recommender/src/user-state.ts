@@ -6,22 +6,14 @@
 import { SeenFilter } from './seen-filter.ts';
 import type { SeenSnapshot } from './seen-filter.ts';
 import { encodeF32, decodeF32 } from './codec.ts';
+import { Crosses } from './crosses.ts';
 
-export const MAX_CROSSES = 256;
+export { MAX_CROSSES } from './crosses.ts';
 export const MAX_HIDDEN = 500;
 export const MAX_RECENT = 20;
 
-export interface CrossEntry {
-  /** per-task biases, then per-task Adagrad accumulators */
-  w: Float32Array;
-  lastSeen: number;
-  /** evidence behind the cross, for reasons */
-  completes: number;
-  likes: number;
-}
-
 export class UserState {
-  crosses = new Map<string, CrossEntry>();
+  crosses: Crosses;
   interest: Float32Array;
   interestWeight = 0;
   seen = new SeenFilter();
@@ -41,29 +33,7 @@ export class UserState {
     readonly tasks: number,
   ) {
     this.interest = new Float32Array(dim);
-  }
-
-  cross(key: string, at: number): CrossEntry {
-    let entry = this.crosses.get(key);
-    if (!entry) {
-      if (this.crosses.size >= MAX_CROSSES) this.evictOldestCross();
-      entry = { w: new Float32Array(this.tasks * 2).fill(1, this.tasks), lastSeen: at, completes: 0, likes: 0 };
-      this.crosses.set(key, entry);
-    }
-    if (at > entry.lastSeen) entry.lastSeen = at;
-    return entry;
-  }
-
-  private evictOldestCross(): void {
-    let oldestKey: string | null = null;
-    let oldest = Infinity;
-    for (const [key, entry] of this.crosses) {
-      if (entry.lastSeen < oldest) {
-        oldest = entry.lastSeen;
-        oldestKey = key;
-      }
-    }
-    if (oldestKey !== null) this.crosses.delete(oldestKey);
+    this.crosses = new Crosses(tasks);
   }
 
   pushRecent(videoId: string): void {
@@ -101,14 +71,11 @@ export class UserState {
   }
 
   snapshot(): UserSnapshot {
-    const keys = [...this.crosses.keys()];
-    const entries = [...this.crosses.values()];
-    const w = new Float32Array(entries.length * this.tasks * 2);
-    entries.forEach((e, i) => w.set(e.w, i * this.tasks * 2));
+    const crosses = this.crosses.snapshot();
     return {
-      crossKeys: keys,
-      crossW: encodeF32(w),
-      crossMeta: entries.map((e) => [e.lastSeen, e.completes, e.likes]),
+      crossKeys: crosses.keys,
+      crossW: encodeF32(crosses.w),
+      crossMeta: crosses.meta,
       interest: encodeF32(this.interest),
       interestWeight: this.interestWeight,
       seen: this.seen.snapshot(),
@@ -125,11 +92,7 @@ export class UserState {
 
   static restore(s: UserSnapshot, dim: number, tasks: number): UserState {
     const u = new UserState(dim, tasks);
-    const w = decodeF32(s.crossW);
-    s.crossKeys.forEach((key, i) => {
-      const [lastSeen, completes, likes] = s.crossMeta[i] ?? [0, 0, 0];
-      u.crosses.set(key, { w: w.slice(i * tasks * 2, (i + 1) * tasks * 2), lastSeen, completes, likes });
-    });
+    u.crosses = Crosses.restore(tasks, s.crossKeys, decodeF32(s.crossW), s.crossMeta);
     u.interest = decodeF32(s.interest);
     u.interestWeight = s.interestWeight;
     u.seen = SeenFilter.restore(s.seen);

@@ -1,0 +1,153 @@
+/**
+ * A user's user × feature crosses (creator, hashtag, sound, language, duration keys): per key,
+ * per-task biases with their Adagrad accumulators, the last time it was trained, and the
+ * evidence behind it (completions, likes) for reasons.
+ *
+ * Stored as slots of parallel typed arrays, no object per cross: a user has up to
+ * `MAX_CROSSES` of them, and at one small object and one small buffer each they were most of
+ * a user's memory and of the garbage the collector promoted while learning. The map keeps
+ * insertion order, which eviction and snapshots rely on.
+ */
+export const MAX_CROSSES = 256;
+const INITIAL_SLOTS = 8;
+/** per-slot layout of `meta` */
+const LAST_SEEN = 0;
+const COMPLETES = 1;
+const LIKES = 2;
+const META = 3;
+
+export type Evidence = 'completes' | 'likes';
+
+export class Crosses {
+  private readonly slotOf = new Map<string, number>();
+  /** per slot: `tasks` biases, then `tasks` Adagrad accumulators; replaced when it grows */
+  w: Float32Array;
+  /** per slot: last seen, completions, likes */
+  private meta: Float64Array;
+  private free: number[] = [];
+  private slots = 0;
+  /** floats per slot in `w` */
+  readonly stride: number;
+
+  constructor(readonly tasks: number) {
+    this.stride = 2 * tasks;
+    this.w = new Float32Array(INITIAL_SLOTS * this.stride);
+    this.meta = new Float64Array(INITIAL_SLOTS * META);
+  }
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  /** Where the cross of `key` starts in `w`; -1 when the user has none. */
+  offsetOf(key: string): number {
+    const slot = this.slotOf.get(key);
+    return slot === undefined ? -1 : slot * this.stride;
+  }
+
+  /**
+   * The cross of `key`, created (evicting the least recently trained one when full) if needed,
+   * marked as seen at `at`; returns its offset in `w` (read `w` after: creating one may grow it).
+   */
+  touch(key: string, at: number): number {
+    let slot = this.slotOf.get(key);
+    if (slot === undefined) {
+      if (this.slotOf.size >= MAX_CROSSES) this.evictOldest();
+      slot = this.allocate();
+      const o = slot * this.stride;
+      this.w.fill(0, o, o + this.tasks);
+      this.w.fill(1, o + this.tasks, o + this.stride);
+      this.meta[slot * META + LAST_SEEN] = at;
+      this.meta[slot * META + COMPLETES] = 0;
+      this.meta[slot * META + LIKES] = 0;
+      this.slotOf.set(key, slot);
+    }
+    if (at > (this.meta[slot * META + LAST_SEEN] as number)) this.meta[slot * META + LAST_SEEN] = at;
+    return slot * this.stride;
+  }
+
+  /** Counts one completion or like on the cross of `key` (created if needed, without marking it seen again). */
+  note(key: string, kind: Evidence, at: number): void {
+    let slot = this.slotOf.get(key);
+    if (slot === undefined) slot = this.touch(key, at) / this.stride;
+    const i = slot * META + (kind === 'completes' ? COMPLETES : LIKES);
+    this.meta[i] = (this.meta[i] as number) + 1;
+  }
+
+  /** The evidence behind the cross of `key`, or null. */
+  evidence(key: string): { completes: number; likes: number } | null {
+    const slot = this.slotOf.get(key);
+    if (slot === undefined) return null;
+    return { completes: this.meta[slot * META + COMPLETES] as number, likes: this.meta[slot * META + LIKES] as number };
+  }
+
+  /** Keys with their offsets in `w`, in insertion order. */
+  *offsets(): IterableIterator<[string, number]> {
+    for (const [key, slot] of this.slotOf) yield [key, slot * this.stride];
+  }
+
+  clear(): void {
+    this.slotOf.clear();
+    this.free = [];
+    this.slots = 0;
+  }
+
+  private allocate(): number {
+    const reused = this.free.pop();
+    if (reused !== undefined) return reused;
+    const slot = this.slots++;
+    if (this.slots * this.stride > this.w.length) {
+      const w = new Float32Array(this.w.length * 2);
+      w.set(this.w);
+      this.w = w;
+      const meta = new Float64Array(this.meta.length * 2);
+      meta.set(this.meta);
+      this.meta = meta;
+    }
+    return slot;
+  }
+
+  private evictOldest(): void {
+    let oldestKey: string | null = null;
+    let oldest = Infinity;
+    for (const [key, slot] of this.slotOf) {
+      const seen = this.meta[slot * META + LAST_SEEN] as number;
+      if (seen < oldest) {
+        oldest = seen;
+        oldestKey = key;
+      }
+    }
+    if (oldestKey === null) return;
+    this.free.push(this.slotOf.get(oldestKey) as number);
+    this.slotOf.delete(oldestKey);
+  }
+
+  /** Keys, their `w` slots concatenated, and [last seen, completions, likes] each, in insertion order. */
+  snapshot(): { keys: string[]; w: Float32Array; meta: [number, number, number][] } {
+    const keys = [...this.slotOf.keys()];
+    const w = new Float32Array(keys.length * this.stride);
+    const meta: [number, number, number][] = [];
+    let i = 0;
+    for (const slot of this.slotOf.values()) {
+      w.set(this.w.subarray(slot * this.stride, (slot + 1) * this.stride), i * this.stride);
+      const m = slot * META;
+      meta.push([this.meta[m + LAST_SEEN] as number, this.meta[m + COMPLETES] as number, this.meta[m + LIKES] as number]);
+      i++;
+    }
+    return { keys, w, meta };
+  }
+
+  static restore(tasks: number, keys: string[], w: Float32Array, meta: [number, number, number][]): Crosses {
+    const c = new Crosses(tasks);
+    keys.forEach((key, i) => {
+      const slot = c.allocate();
+      c.w.set(w.subarray(i * c.stride, (i + 1) * c.stride), slot * c.stride);
+      const [lastSeen, completes, likes] = meta[i] ?? [0, 0, 0];
+      c.meta[slot * META + LAST_SEEN] = lastSeen;
+      c.meta[slot * META + COMPLETES] = completes;
+      c.meta[slot * META + LIKES] = likes;
+      c.slotOf.set(key, slot);
+    });
+    return c;
+  }
+}
