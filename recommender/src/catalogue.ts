@@ -2,6 +2,16 @@
 import type { VideoMeta } from './types.ts';
 import { contentKeys } from './features.ts';
 import type { ContentKeys } from './features.ts';
+import type { TableEntry } from './embedding-table.ts';
+
+/** A video's item-tower features as parallel arrays, with the table entries last found for them. */
+export interface ItemParts {
+  /** the video id (a key of the video table), then feature keys (the feature table) */
+  keys: string[];
+  weights: number[];
+  /** the entry of each key when last looked up (undefined: look it up again) */
+  entries: (TableEntry | undefined)[];
+}
 
 export interface VideoStats {
   impressions: number;
@@ -16,8 +26,8 @@ export interface VideoRecord {
   meta: VideoMeta;
   keys: ContentKeys;
   stats: VideoStats;
-  /** the ranker's feature lists for this video, built once (derived from `keys`) */
-  parts?: { table: 'video' | 'feature'; key: string; weight: number }[];
+  /** the ranker's item-tower features of this video, built once (derived from `keys`) */
+  parts?: ItemParts;
   crossParts?: { keys: string[]; weights: number[] };
 }
 

@@ -16,6 +16,8 @@ export interface TableEntry {
   lastSeen: number;
   /** where the parameters start in the table's `params` and `acc`; -1 until admitted */
   offset: number;
+  /** true once the id was dropped: a cached reference to this entry must be looked up again */
+  dropped: boolean;
 }
 
 export interface TableSnapshot {
@@ -62,13 +64,32 @@ export class EmbeddingTable {
   touch(id: string, at: number): TableEntry {
     let entry = this.entries.get(id);
     if (!entry) {
-      entry = { count: 0, lastSeen: at, offset: -1 };
+      entry = { count: 0, lastSeen: at, offset: -1, dropped: false };
       this.entries.set(id, entry);
     }
+    this.count(id, entry, at);
+    return entry;
+  }
+
+  /**
+   * As `touch()`, from the entry a caller kept from an earlier lookup of `id` (skipping the map
+   * lookup); `undefined` or a dropped entry is looked up again.
+   */
+  touchEntry(id: string, entry: TableEntry | undefined, at: number): TableEntry {
+    if (entry === undefined || entry.dropped) return this.touch(id, at);
+    this.count(id, entry, at);
+    return entry;
+  }
+
+  /** The entry of `id` as `touchEntry()` would find it, without counting a sighting. */
+  entryOf(id: string, entry: TableEntry | undefined): TableEntry | undefined {
+    return entry === undefined || entry.dropped ? this.entries.get(id) : entry;
+  }
+
+  private count(id: string, entry: TableEntry, at: number): void {
     entry.count++;
     if (at > entry.lastSeen) entry.lastSeen = at;
     if (entry.offset < 0 && entry.count >= this.admitAfter) this.admit(id, entry);
-    return entry;
   }
 
   /** Where the parameters of an admitted id start in `params`; -1 for unknown or not admitted ids. */
@@ -108,6 +129,7 @@ export class EmbeddingTable {
   private release(entry: TableEntry): void {
     if (entry.offset >= 0) this.free.push(entry.offset);
     entry.offset = -1;
+    entry.dropped = true;
   }
 
   /** Drops ids whose last sighting is older than `before`; returns how many were dropped. */
@@ -164,6 +186,7 @@ export class EmbeddingTable {
   }
 
   restore(s: TableSnapshot): void {
+    for (const entry of this.entries.values()) entry.dropped = true;
     this.entries.clear();
     const w = this.width;
     const params = decodeF32(s.params);
@@ -184,6 +207,7 @@ export class EmbeddingTable {
         count: s.counts[index] ?? 0,
         lastSeen: s.lastSeen[index] ?? 0,
         offset: k === undefined ? -1 : k * w,
+        dropped: false,
       });
     });
   }

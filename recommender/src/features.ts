@@ -55,20 +55,35 @@ export interface ContentKeys {
   terms: string[];
   language: string;
   duration: string;
-  /** lower-cased words for keyword filters */
-  words: Set<string>;
+  /** lower-cased words for keyword filters (a handful: an array is smaller than a set) */
+  words: readonly string[];
+}
+
+/**
+ * One string per distinct key, shared by every video that has it: a catalogue of 100k videos
+ * otherwise holds a million small copies of the same few thousand keys. Bounded: past the
+ * limit new keys are simply not shared.
+ */
+const keyPool = new Map<string, string>();
+const MAX_POOLED_KEYS = 200_000;
+
+function pooled(key: string): string {
+  const shared = keyPool.get(key);
+  if (shared !== undefined) return shared;
+  if (keyPool.size < MAX_POOLED_KEYS) keyPool.set(key, key);
+  return key;
 }
 
 export function contentKeys(v: VideoMeta): ContentKeys {
-  const tags = [...new Set(v.hashtags.map(normaliseTag))].filter((t) => t.length > 0);
-  const terms = [...new Set(v.captionTerms.map((t) => t.toLowerCase()))].slice(0, MAX_TERMS);
+  const tags = [...new Set(v.hashtags.map(normaliseTag))].filter((t) => t.length > 0).map(pooled);
+  const terms = [...new Set(v.captionTerms.map((t) => t.toLowerCase()))].slice(0, MAX_TERMS).map(pooled);
   return {
-    creator: `c:${v.creatorId}`,
-    tags: tags.map((t) => `h:${t}`),
-    sound: v.soundId === null ? null : `s:${v.soundId}`,
-    terms: terms.map((t) => `w:${t}`),
-    language: `l:${v.language ?? '?'}`,
+    creator: pooled(`c:${v.creatorId}`),
+    tags: tags.map((t) => pooled(`h:${t}`)),
+    sound: v.soundId === null ? null : pooled(`s:${v.soundId}`),
+    terms: terms.map((t) => pooled(`w:${t}`)),
+    language: pooled(`l:${v.language ?? '?'}`),
     duration: durationBucket(v.durationMs),
-    words: new Set([...tags, ...terms]),
+    words: [...new Set([...tags, ...terms])],
   };
 }

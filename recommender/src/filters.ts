@@ -19,7 +19,7 @@ export function eligibility(req: FeedRequest, user: UserState | null): Eligible 
       if (user.seen.has(id) || user.hiddenVideos.has(id) || user.hiddenCreators.has(rec.meta.creatorId)) return false;
       if (muted) for (const tag of rec.keys.tags) if (muted.has(tag)) return false;
     }
-    for (const k of keywords) if (rec.keys.words.has(k)) return false;
+    for (const k of keywords) if (rec.keys.words.includes(k)) return false;
     return canSee ? canSee(id) : true;
   };
 }

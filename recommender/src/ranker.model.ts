@@ -11,7 +11,7 @@
  */
 import { EmbeddingTable, adagradStep } from './embedding-table.ts';
 import type { TableEntry } from './embedding-table.ts';
-import type { VideoRecord } from './catalogue.ts';
+import type { ItemParts, VideoRecord } from './catalogue.ts';
 import type { UserState } from './user-state.ts';
 
 export const TASKS = ['watch', 'complete', 'like', 'share', 'follow'] as const;
@@ -58,7 +58,7 @@ export class Ranker {
   private readonly userEntries: TableEntry[] = [];
   private readonly itemEntries: TableEntry[] = [];
   private readonly itemTables: EmbeddingTable[] = [];
-  private learnedParts: NonNullable<VideoRecord['parts']> = [];
+  private learnedParts: ItemParts = { keys: [], weights: [], entries: [] };
   private readonly ib = new Float32Array(T);
   private readonly logits = new Float32Array(T);
   private readonly err = new Float32Array(T);
@@ -79,25 +79,31 @@ export class Ranker {
     this.scratchV = new Float32Array(dim);
   }
 
-  private itemParts(rec: VideoRecord): NonNullable<VideoRecord['parts']> {
+  private itemParts(rec: VideoRecord): ItemParts {
     if (!rec.parts) {
       const k = rec.keys;
-      const parts: NonNullable<VideoRecord['parts']> = [
-        { table: 'video', key: rec.meta.id, weight: 1 },
-        { table: 'feature', key: k.creator, weight: 1 },
-        { table: 'feature', key: k.language, weight: 1 },
-        { table: 'feature', key: k.duration, weight: 1 },
-      ];
-      if (k.sound !== null) parts.push({ table: 'feature', key: k.sound, weight: 1 });
-      for (const tag of k.tags) parts.push({ table: 'feature', key: tag, weight: 1 / k.tags.length });
-      for (const term of k.terms) parts.push({ table: 'feature', key: term, weight: 0.5 / k.terms.length });
-      rec.parts = parts;
+      const keys = [rec.meta.id, k.creator, k.language, k.duration];
+      const weights = [1, 1, 1, 1];
+      if (k.sound !== null) {
+        keys.push(k.sound);
+        weights.push(1);
+      }
+      for (const tag of k.tags) {
+        keys.push(tag);
+        weights.push(1 / k.tags.length);
+      }
+      for (const term of k.terms) {
+        keys.push(term);
+        weights.push(0.5 / k.terms.length);
+      }
+      rec.parts = { keys, weights, entries: new Array<TableEntry | undefined>(keys.length).fill(undefined) };
     }
     return rec.parts;
   }
 
-  private tableOf(name: 'video' | 'feature'): EmbeddingTable {
-    return name === 'video' ? this.videos : this.features;
+  /** The table of the `k`-th item part: the video id first, then features. */
+  private partTable(k: number): EmbeddingTable {
+    return k === 0 ? this.videos : this.features;
   }
 
   /** Cross keys of a video with their weights (parallel arrays, built once per video). */
@@ -158,12 +164,15 @@ export class Ranker {
     out.fill(0);
     biasOut.fill(0);
     const d = this.dim;
-    for (const part of this.itemParts(rec)) {
-      const table = this.tableOf(part.table);
-      const o = table.offsetOf(part.key);
+    const { keys, weights, entries } = this.itemParts(rec);
+    for (let k = 0; k < keys.length; k++) {
+      const table = this.partTable(k);
+      const entry = table.entryOf(keys[k] as string, entries[k]);
+      entries[k] = entry;
+      const o = entry ? entry.offset : -1;
       if (o < 0) continue;
       const p = table.params;
-      const w = part.weight;
+      const w = weights[k] as number;
       for (let j = 0; j < d; j++) out[j] = (out[j] as number) + w * (p[o + j] as number);
       for (let t = 0; t < T; t++) biasOut[t] = (biasOut[t] as number) + w * (p[o + d + t] as number);
     }
@@ -276,7 +285,7 @@ export class Ranker {
       const o = (entries[k] as TableEntry).offset;
       if (o < 0) continue;
       const p = (tables[k] as EmbeddingTable).params;
-      const w = (parts[k] as { weight: number }).weight;
+      const w = parts.weights[k] as number;
       for (let j = 0; j < d; j++) v[j] = (v[j] as number) + w * (p[o + j] as number);
       for (let t = 0; t < T; t++) biases[t] = (biases[t] as number) + w * (p[o + d + t] as number);
     }
@@ -309,9 +318,11 @@ export class Ranker {
     const itemTables = this.itemTables;
     itemEntries.length = 0;
     itemTables.length = 0;
-    for (const part of parts) {
-      const table = this.tableOf(part.table);
-      itemEntries.push(table.touch(part.key, at));
+    for (let k = 0; k < parts.keys.length; k++) {
+      const table = this.partTable(k);
+      const entry = table.touchEntry(parts.keys[k] as string, parts.entries[k], at);
+      parts.entries[k] = entry;
+      itemEntries.push(entry);
       itemTables.push(table);
     }
 
@@ -359,7 +370,7 @@ export class Ranker {
       const o = (itemEntries[k] as TableEntry).offset;
       if (o < 0) continue;
       const table = itemTables[k] as EmbeddingTable;
-      const w = (parts[k] as { weight: number }).weight;
+      const w = parts.weights[k] as number;
       adagradStep(table.params, table.acc, o, this.gv, d, LR_EMBEDDING, w, L2);
       adagradStep(table.params, table.acc, o + d, e, T, LR_BIAS, w, L2);
     }
