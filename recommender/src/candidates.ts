@@ -16,8 +16,8 @@ const AFFINITY_PER_KEY = 40;
 const AFFINITY_SCAN = 300;
 const TRENDING_K = 80;
 
-/** candidate id → source flags */
-export type CandidateSet = Map<string, number>;
+/** candidate video → source flags (keyed by record, so scoring needs no catalogue lookup) */
+export type CandidateSet = Map<VideoRecord, number>;
 
 export interface Sources {
   catalogue: Catalogue;
@@ -25,8 +25,8 @@ export interface Sources {
   trending: Trending;
 }
 
-const add = (set: CandidateSet, id: string, source: number): void => {
-  set.set(id, (set.get(id) ?? 0) | source);
+const add = (set: CandidateSet, rec: VideoRecord, source: number): void => {
+  set.set(rec, (set.get(rec) ?? 0) | source);
 };
 
 export function followCandidates(src: Sources, follows: string[], now: number, ok: Eligible, out: CandidateSet): void {
@@ -37,7 +37,7 @@ export function followCandidates(src: Sources, follows: string[], now: number, o
     for (let i = ids.length - 1; i >= 0 && taken < FOLLOW_PER_CREATOR; i--) {
       const rec = src.catalogue.get(ids[i] as string) as VideoRecord;
       if (now - rec.meta.createdAt > FOLLOW_MAX_AGE_MS || !ok(rec)) continue;
-      add(out, rec.meta.id, SOURCE.follow);
+      add(out, rec, SOURCE.follow);
       taken++;
     }
   }
@@ -51,7 +51,7 @@ export function embeddingCandidates(src: Sources, query: Float32Array, ok: Eligi
     const rec = src.catalogue.get(id);
     return !rec || !ok(rec);
   };
-  for (const hit of src.index.search(query, EMBEDDING_K, skip)) add(out, hit.id, SOURCE.embedding);
+  for (const hit of src.index.search(query, EMBEDDING_K, skip)) add(out, src.catalogue.get(hit.id) as VideoRecord, SOURCE.embedding);
 }
 
 /** Newest eligible videos of the user's strongest hashtag, sound and creator crosses. */
@@ -72,7 +72,7 @@ export function affinityCandidates(src: Sources, user: UserState, ok: Eligible, 
     for (let i = ids.length - 1, scanned = 0; i >= 0 && taken < AFFINITY_PER_KEY && scanned < AFFINITY_SCAN; i--, scanned++) {
       const rec = src.catalogue.get(ids[i] as string) as VideoRecord;
       if (!ok(rec)) continue;
-      add(out, rec.meta.id, SOURCE.affinity);
+      add(out, rec, SOURCE.affinity);
       taken++;
     }
   }
@@ -90,7 +90,7 @@ export function trendingCandidates(src: Sources, region: string, ok: Eligible, o
       const rec = src.catalogue.get(id);
       if (!rec || scores.has(id) || !ok(rec)) continue;
       scores.set(id, (s[i] as number) * (local ? 1 : 0.5));
-      add(out, id, local ? SOURCE.trending : 0);
+      add(out, rec, local ? SOURCE.trending : 0);
     }
     if (scores.size >= k / 2) break;
   }
@@ -102,7 +102,7 @@ export function recentCandidates(src: Sources, ok: Eligible, out: CandidateSet, 
   for (const rec of src.catalogue.newest(k * 4)) {
     if (taken >= k) break;
     if (!ok(rec)) continue;
-    add(out, rec.meta.id, SOURCE.recent);
+    add(out, rec, SOURCE.recent);
     taken++;
   }
 }

@@ -29,6 +29,8 @@ export interface VideoRecord {
   /** the ranker's item-tower features of this video, built once (derived from `keys`) */
   parts?: ItemParts;
   crossParts?: { keys: string[]; weights: number[] };
+  /** the video's row in the vector index when last looked up (a hint: `VectorIndex.rowOf` checks it) */
+  indexRow?: number;
 }
 
 const NEWEST_CACHED = 500;

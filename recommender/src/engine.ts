@@ -151,8 +151,8 @@ export class ForYouEngine {
     const maxTrend = Math.max(1e-9, ...trendScores.values());
     const follows = new Set(req.follows);
     const main: Scored[] = [];
-    for (const [id, sources] of cands) {
-      const rec = this.catalogue.get(id) as VideoRecord;
+    for (const [rec, sources] of cands) {
+      const id = rec.meta.id;
       const trend = (trendScores.get(id) ?? 0) / maxTrend;
       let score: number;
       if (personal) {
@@ -203,7 +203,9 @@ export class ForYouEngine {
 
   /** Score from the cached item row (refreshed whenever the video learns, and on a schedule). */
   private rankScore(viewer: Viewer, rec: VideoRecord): number {
-    const offset = this.index.offsetOf(rec.meta.id);
+    const row = this.index.rowOf(rec.meta.id, rec.indexRow ?? -1);
+    rec.indexRow = row;
+    const offset = row < 0 ? -1 : row * this.index.width;
     return offset >= 0 ? this.ranker.scoreRow(viewer, rec, this.index.data, offset) : this.ranker.score(viewer, rec);
   }
 

@@ -25,7 +25,7 @@ export interface IndexSnapshot {
 export class VectorIndex {
   private rows: Float32Array;
   private ids: (string | null)[] = [];
-  private readonly rowOf = new Map<string, number>();
+  private readonly rowById = new Map<string, number>();
   private free: number[] = [];
   private centroids: Float32Array | null = null;
   private lists: IvfList[] = [];
@@ -34,6 +34,8 @@ export class VectorIndex {
   private posOf: number[] = [];
   /** rows when the lists were last built */
   private builtSize = 0;
+  private scoreScratch = new Float64Array(0);
+  private orderScratch = new Uint32Array(0);
 
   /** floats per row: the `dim` searched, then `extra` payload kept with the row (item biases) */
   readonly width: number;
@@ -50,14 +52,20 @@ export class VectorIndex {
 
   /** The stored row of `id` (a view: copy it to keep it), or null. */
   row(id: string): Float32Array | null {
-    const row = this.rowOf.get(id);
+    const row = this.rowById.get(id);
     return row === undefined ? null : this.rows.subarray(row * this.width, (row + 1) * this.width);
   }
 
   /** Where the row of `id` starts in `data` (-1: not indexed). */
   offsetOf(id: string): number {
-    const row = this.rowOf.get(id);
+    const row = this.rowById.get(id);
     return row === undefined ? -1 : row * this.width;
+  }
+
+  /** The row number of `id` (-1: not indexed); `hint`, a row it had before, is checked first. */
+  rowOf(id: string, hint = -1): number {
+    if (hint >= 0 && this.ids[hint] === id) return hint;
+    return this.rowById.get(id) ?? -1;
   }
 
   /** Every row, `width` floats each (read-only for callers; replaced when the index grows). */
@@ -66,7 +74,7 @@ export class VectorIndex {
   }
 
   get size(): number {
-    return this.rowOf.size;
+    return this.rowById.size;
   }
 
   get usesIvf(): boolean {
@@ -75,7 +83,7 @@ export class VectorIndex {
 
   /** True when the index is past its threshold and doubled since its lists were last built. */
   get needsRebuild(): boolean {
-    return this.rowOf.size >= this.threshold && this.rowOf.size >= 2 * this.builtSize;
+    return this.rowById.size >= this.threshold && this.rowById.size >= 2 * this.builtSize;
   }
 
   /**
@@ -83,26 +91,27 @@ export class VectorIndex {
    * it, for a caller that rebuilds the lists right after (a list assignment would be thrown away).
    */
   set(id: string, vector: Float32Array, relist = true): void {
-    let row = this.rowOf.get(id);
+    let row = this.rowById.get(id);
     if (row === undefined) {
       row = this.free.length > 0 ? (this.free.pop() as number) : this.ids.length;
       if (row === this.ids.length) this.ids.push(id);
       else this.ids[row] = id;
-      this.rowOf.set(id, row);
+      this.rowById.set(id, row);
       if ((row + 1) * this.width > this.rows.length) {
         const grown = new Float32Array(this.rows.length * 2);
         grown.set(this.rows);
         this.rows = grown;
       }
     }
-    this.rows.set(vector.subarray(0, this.width), row * this.width);
+    // a row of exactly `width` floats is copied as is (a subarray view per call is garbage)
+    this.rows.set(vector.length === this.width ? vector : vector.subarray(0, this.width), row * this.width);
     if (relist && this.centroids) this.assign(row);
   }
 
   remove(id: string): void {
-    const row = this.rowOf.get(id);
+    const row = this.rowById.get(id);
     if (row === undefined) return;
-    this.rowOf.delete(id);
+    this.rowById.delete(id);
     this.ids[row] = null;
     this.free.push(row);
     if (this.centroids) this.unlist(row);
@@ -110,7 +119,7 @@ export class VectorIndex {
 
   /** Re-clusters when the index is past its threshold (call on a deterministic schedule). */
   rebuild(seed: number): void {
-    const n = this.rowOf.size;
+    const n = this.rowById.size;
     this.builtSize = n;
     if (n < this.threshold) {
       this.centroids = null;
@@ -120,7 +129,7 @@ export class VectorIndex {
     }
     const k = Math.max(1, Math.min(Math.round(n / 8), Math.max(8, Math.round(Math.sqrt(n) / 2))));
     // zero rows (items whose features are not admitted yet) carry no direction to cluster on
-    const live = [...this.rowOf.values()].filter((row) => this.norm(row) > 0).sort((a, b) => a - b);
+    const live = [...this.rowById.values()].filter((row) => this.norm(row) > 0).sort((a, b) => a - b);
     if (live.length < k * 4) {
       this.centroids = null;
       this.lists = [];
@@ -213,15 +222,28 @@ export class VectorIndex {
     } else {
       const c = this.centroids;
       const k2 = c.length / d;
-      const order: { list: number; score: number }[] = [];
-      for (let i = 0; i < k2; i++) order.push({ list: i, score: dot(q, d, c, i * d) });
-      order.sort((a, b) => b.score - a.score || a.list - b.list);
+      const scores = this.listScores(k2);
+      for (let i = 0; i < k2; i++) scores[i] = dot(q, d, c, i * d);
+      const order = this.listOrder(k2).sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
       // probe the best lists, and further ones while fewer than k results were found
       for (let p = 0; p < order.length && (p < this.probes || top.count < k); p++) {
-        this.scanList(q, this.lists[(order[p] as { list: number }).list] as IvfList, top, skip);
+        this.scanList(q, this.lists[order[p] as number] as IvfList, top, skip);
       }
     }
     return top.sorted().map(({ row, score }) => ({ id: this.ids[row] as string, score }));
+  }
+
+  /** Scratch for a search's centroid scores (reused: a search allocates no per-list objects). */
+  private listScores(k: number): Float64Array {
+    if (this.scoreScratch.length !== k) this.scoreScratch = new Float64Array(k);
+    return this.scoreScratch;
+  }
+
+  /** 0..k-1, to be sorted in place by a search. */
+  private listOrder(k: number): Uint32Array {
+    if (this.orderScratch.length !== k) this.orderScratch = new Uint32Array(k);
+    for (let i = 0; i < k; i++) this.orderScratch[i] = i;
+    return this.orderScratch;
   }
 
   /** Offers rows 0..n to `top` (brute force). */
@@ -267,10 +289,10 @@ export class VectorIndex {
     this.rows = new Float32Array(Math.max(rows.length, this.width * 1024));
     this.rows.set(rows);
     this.ids = [...s.ids];
-    this.rowOf.clear();
+    this.rowById.clear();
     this.free = [...s.free];
     this.ids.forEach((id, row) => {
-      if (id !== null) this.rowOf.set(id, row);
+      if (id !== null) this.rowById.set(id, row);
     });
     this.centroids = s.centroids === null ? null : decodeF32(s.centroids);
     this.builtSize = s.builtSize;
