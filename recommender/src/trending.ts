@@ -39,17 +39,17 @@ export class Trending {
     if (at - trend.computedAt >= REFRESH_EVERY_MS || trend.updates >= REFRESH_EVERY_UPDATES) this.refresh(trend, at);
   }
 
+  /** Prunes faded scores and keeps the best `TOP_SIZE` (score, then id): a bounded heap, not a sort of every score. */
   private refresh(trend: RegionTrend, now: number): void {
-    const ranked: [string, number][] = [];
+    const top = new TopScores(TOP_SIZE);
     for (const [id, s] of trend.scores) {
       const score = decay(s.score, s.at, now);
       if (score < PRUNE_BELOW) trend.scores.delete(id);
-      else ranked.push([id, score]);
+      else top.offer(id, score);
     }
-    ranked.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const top = ranked.slice(0, TOP_SIZE);
-    trend.top = top.map((r) => r[0]);
-    trend.topScores = top.map((r) => r[1]);
+    const { ids, scores } = top.sorted();
+    trend.top = ids;
+    trend.topScores = scores;
     trend.computedAt = now;
     trend.updates = 0;
   }
@@ -98,5 +98,64 @@ export class Trending {
       t.ids.forEach((id, i) => scores.set(id, { score: t.scores[i] ?? 0, at: t.at[i] ?? 0 }));
       this.regions.set(region, { scores, top: [...t.top], topScores: [...t.topScores], computedAt: t.computedAt, updates: t.updates });
     }
+  }
+}
+
+/** The k best (id, score) pairs, best first: higher score, then smaller id (a total order). */
+class TopScores {
+  private readonly ids: string[] = [];
+  private readonly scores: number[] = [];
+  constructor(private readonly k: number) {}
+
+  /** true when (a) ranks below (b) */
+  private worse(i: number, j: number): boolean {
+    const a = this.scores[i] as number;
+    const b = this.scores[j] as number;
+    return a < b || (a === b && (this.ids[i] as string) > (this.ids[j] as string));
+  }
+
+  offer(id: string, score: number): void {
+    const ids = this.ids;
+    const scores = this.scores;
+    if (ids.length < this.k) {
+      ids.push(id);
+      scores.push(score);
+      for (let i = ids.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1;
+        if (!this.worse(i, p)) break;
+        this.swap(i, p);
+        i = p;
+      }
+      return;
+    }
+    const min = scores[0] as number;
+    if (score < min || (score === min && id > (ids[0] as string))) return;
+    ids[0] = id;
+    scores[0] = score;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < ids.length && this.worse(l, m)) m = l;
+      if (r < ids.length && this.worse(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  private swap(i: number, j: number): void {
+    const id = this.ids[i] as string;
+    this.ids[i] = this.ids[j] as string;
+    this.ids[j] = id;
+    const score = this.scores[i] as number;
+    this.scores[i] = this.scores[j] as number;
+    this.scores[j] = score;
+  }
+
+  sorted(): { ids: string[]; scores: number[] } {
+    const order = this.ids.map((_, i) => i);
+    order.sort((a, b) => (this.scores[b] as number) - (this.scores[a] as number) || ((this.ids[a] as string) < (this.ids[b] as string) ? -1 : 1));
+    return { ids: order.map((i) => this.ids[i] as string), scores: order.map((i) => this.scores[i] as number) };
   }
 }
