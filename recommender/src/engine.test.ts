@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ForYouEngine } from './engine.ts';
+import type { EngineEvent } from './types.ts';
 import { T0, catalogue, request, topicOf } from './test-helpers.ts';
 
 function engineWith(perTopic = 20): ForYouEngine {
@@ -98,6 +99,47 @@ test('the seen filter: no video twice across pages, until the catalogue runs out
     }
   }
   assert.ok(served.size >= 80);
+});
+
+test('once everything was seen the feed starts over instead of running dry, still without hidden videos', () => {
+  const engine = engineWith(4); // 24 videos, one of them hidden below: 23 the viewer may see
+  warmUp(engine);
+  const before = engine.snapshot();
+  engine.observe({ type: 'not_interested', userId: 'flo', target: { kind: 'video', id: 'cats-1' }, at: T0 });
+  const log: EngineEvent[] = [{ type: 'not_interested', userId: 'flo', target: { kind: 'video', id: 'cats-1' }, at: T0 }];
+  const served: string[] = [];
+  for (let p = 0; p < 8; p++) {
+    const page = engine.recommend(request('flo', T0 + 1 + p));
+    if (page.impression) log.push(page.impression);
+    const ids = page.items.map((i) => i.videoId);
+    assert.equal(ids.length, 10, `page ${p} has ${ids.length} items`);
+    assert.ok(!ids.includes('cats-1'), `hidden video on page ${p}`);
+    assert.equal(new Set(ids).size, 10, `a video twice on page ${p}`);
+    served.push(...ids);
+  }
+  assert.equal(new Set(served.slice(0, 23)).size, 23, 'every video once before any comes back');
+  const third = log[3];
+  assert.ok(third?.type === 'impression' && third.rewind === true && !log.slice(1, 3).some((e) => e.type === 'impression' && e.rewind));
+  const next = engine.recommend(request('flo', T0 + 100)).items;
+  assert.equal(next.length, 10);
+  // replaying the logged events (impressions included) reproduces the seen filter exactly
+  const replayed = ForYouEngine.restore(before);
+  for (const e of log) replayed.observe(e);
+  assert.deepEqual(
+    replayed.recommend(request('flo', T0 + 100)).items.map((i) => i.videoId),
+    next.map((i) => i.videoId),
+  );
+});
+
+test('a repeat says why it is back', () => {
+  const engine = engineWith(2); // 12 videos
+  const first = engine.recommend(request('hal', T0)).items;
+  assert.ok(first.every((i) => !i.reasons.some((r) => r.code === 'seen_again')));
+  const second = engine.recommend(request('hal', T0 + 1)).items;
+  assert.equal(second.length, 10);
+  const repeats = second.filter((i) => first.some((f) => f.videoId === i.videoId));
+  assert.equal(repeats.length, 8);
+  assert.ok(repeats.every((i) => i.reasons[0]?.code === 'seen_again'), JSON.stringify(repeats[0]?.reasons));
 });
 
 test('no creator twice in a row, also across page boundaries; reasons are 1 to 3', () => {

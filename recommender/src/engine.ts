@@ -136,6 +136,44 @@ export class ForYouEngine {
       this.contextKeys(req.region, req.accountCreatedAt ?? state?.accountCreatedAt ?? null, req.now),
       personal ? state : null,
     );
+    let page = this.rankPage(req, viewer, ok, count, personal, state?.lastCreator ?? null);
+    let rewind = false;
+    if (page.length < count && state !== null) {
+      // The viewer has seen every video they may see: rather than an empty feed, the seen filter
+      // starts over (the impression says so, so a replay of the log does the same) and the page
+      // is filled with the best of what they saw, except what is already on it.
+      const onPage = new Set(page.map((s) => s.rec.meta.id));
+      const again = eligibility(req, state, { ignoreSeen: true });
+      const more = this.rankPage(
+        req, viewer, (rec) => !onPage.has(rec.meta.id) && again(rec), count - page.length, personal, page.at(-1)?.rec.meta.creatorId ?? state.lastCreator,
+      );
+      if (more.length > 0) {
+        rewind = true;
+        page = page.concat(more.map((s) => ({ ...s, sources: s.sources | SOURCE.again })));
+      }
+    }
+    const items: FeedItem[] = page.map((s) => ({
+      videoId: s.rec.meta.id,
+      score: s.score,
+      reasons: buildReasons(
+        s.rec, s.sources, personal ? this.ranker.contributions(viewer, s.rec) : [], personal ? state : null, req.region, req.names,
+      ),
+    }));
+    let impression: ImpressionEvent | null = null;
+    if (req.userId !== null && items.length > 0) {
+      impression = {
+        type: 'impression', userId: req.userId, at: req.now, videoIds: items.map((i) => i.videoId),
+        region: req.region, accountCreatedAt: req.accountCreatedAt ?? null,
+        ...(rewind ? { rewind: true } : {}),
+      };
+      this.observe(impression);
+    }
+    return { items, impression };
+  }
+
+  /** Candidates from every source, scored, then arranged into at most `count` items. */
+  private rankPage(req: FeedRequest, viewer: Viewer, ok: Eligible, count: number, personal: boolean, previousCreator: string | null): Scored[] {
+    const state = req.userId === null ? null : (this.users.get(req.userId) ?? null);
     const cands: CandidateSet = new Map();
     const src = { catalogue: this.catalogue, index: this.index, trending: this.trending };
     const trendScores = trendingCandidates(src, req.region, ok, cands);
@@ -166,23 +204,7 @@ export class ForYouEngine {
       main.push({ rec, score, sources: flags });
     }
     const explore = this.explorationCandidates(req, viewer, ok, count, personal);
-    const page = arrange(main, explore, count, state?.lastCreator ?? null);
-    const items: FeedItem[] = page.map((s) => ({
-      videoId: s.rec.meta.id,
-      score: s.score,
-      reasons: buildReasons(
-        s.rec, s.sources, personal ? this.ranker.contributions(viewer, s.rec) : [], personal ? state : null, req.region, req.names,
-      ),
-    }));
-    let impression: ImpressionEvent | null = null;
-    if (req.userId !== null && items.length > 0) {
-      impression = {
-        type: 'impression', userId: req.userId, at: req.now, videoIds: items.map((i) => i.videoId),
-        region: req.region, accountCreatedAt: req.accountCreatedAt ?? null,
-      };
-      this.observe(impression);
-    }
-    return { items, impression };
+    return arrange(main, explore, count, previousCreator);
   }
 
   private explorationCandidates(req: FeedRequest, viewer: Viewer, ok: Eligible, count: number, personal: boolean): Scored[] {

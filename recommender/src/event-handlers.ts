@@ -133,6 +133,7 @@ const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
     user.region = e.region;
     if (e.accountCreatedAt !== null) user.accountCreatedAt = e.accountCreatedAt;
     user.lastSeen = Math.max(user.lastSeen, e.at);
+    if (e.rewind) user.seen.clear();
     for (const id of e.videoIds) {
       user.seen.add(id);
       const rec = engine.catalogue.get(id);

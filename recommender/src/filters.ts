@@ -6,7 +6,13 @@ import { normaliseTag } from './features.ts';
 
 export type Eligible = (rec: VideoRecord) => boolean;
 
-export function eligibility(req: FeedRequest, user: UserState | null): Eligible {
+export interface EligibilityOptions {
+  /** let already-served videos through (the feed starting over once everything was seen) */
+  ignoreSeen?: boolean;
+}
+
+export function eligibility(req: FeedRequest, user: UserState | null, options: EligibilityOptions = {}): Eligible {
+  const seen = options.ignoreSeen ? null : (user?.seen ?? null);
   const blocked = new Set(req.blockedCreators);
   const keywords = req.keywordFilters.map((k) => normaliseTag(k.trim())).filter((k) => k.length > 0);
   const canSee = req.canSee;
@@ -16,7 +22,7 @@ export function eligibility(req: FeedRequest, user: UserState | null): Eligible 
     const id = rec.meta.id;
     if (blocked.size > 0 && blocked.has(rec.meta.creatorId)) return false;
     if (user) {
-      if (user.seen.has(id) || user.hiddenVideos.has(id) || user.hiddenCreators.has(rec.meta.creatorId)) return false;
+      if (seen?.has(id) || user.hiddenVideos.has(id) || user.hiddenCreators.has(rec.meta.creatorId)) return false;
       if (muted) for (const tag of rec.keys.tags) if (muted.has(tag)) return false;
     }
     for (const k of keywords) if (rec.keys.words.includes(k)) return false;

@@ -9,7 +9,7 @@ import type { UserState } from './user-state.ts';
 import type { VideoRecord } from './catalogue.ts';
 
 /** Candidate sources, as bit flags. */
-export const SOURCE = { follow: 1, embedding: 2, affinity: 4, trending: 8, explore: 16, recent: 32 } as const;
+export const SOURCE = { follow: 1, embedding: 2, affinity: 4, trending: 8, explore: 16, recent: 32, again: 64 } as const;
 
 const MIN_CONTRIBUTION = 0.01;
 
@@ -26,8 +26,10 @@ export function buildReasons(
   if (sources & SOURCE.follow) {
     out.push({ code: 'followed_creator', text: `from @${creatorName}, whom you follow`, params: { creatorId: rec.meta.creatorId } });
   }
-  if (sources & SOURCE.explore) {
-    out.push({ code: 'new_upload', text: "new — we're finding its audience", params: {} });
+  if (sources & SOURCE.again) {
+    out.push({ code: 'seen_again', text: 'you’ve seen everything for now — one you watched before', params: {} });
+  } else if (sources & SOURCE.explore) {
+    out.push({ code: 'new_upload', text: 'new — we’re finding its audience', params: {} });
   }
   for (const c of contributions) {
     if (out.length >= 3 || c.value < MIN_CONTRIBUTION) break;

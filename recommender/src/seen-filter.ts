@@ -40,6 +40,13 @@ export class SeenFilter {
     this.count++;
   }
 
+  /** Forgets every id (the feed starts over once the viewer has seen everything). */
+  clear(): void {
+    this.current = new Uint32Array(WORDS);
+    this.previous = null;
+    this.count = 0;
+  }
+
   has(id: string): boolean {
     const h1 = hash32(id, 17);
     const h2 = hash32(id, 91) | 1;

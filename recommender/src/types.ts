@@ -48,6 +48,8 @@ export type ImpressionEvent = UserEventBase & {
   videoIds: string[];
   region: string;
   accountCreatedAt: number | null;
+  /** the viewer had seen everything: the seen filter started over before these videos */
+  rewind?: boolean;
 };
 
 /** Forget learned interests of a user (follows, controls and the seen filter stay). */
@@ -103,7 +105,8 @@ export type ReasonCode =
   | 'similar_interest'
   | 'trending_region'
   | 'new_upload'
-  | 'recent_upload';
+  | 'recent_upload'
+  | 'seen_again';
 
 export interface Reason {
   code: ReasonCode;

@@ -61,15 +61,24 @@ test('what a person watches and likes changes their next page', async () => {
   }
 });
 
-test('no video twice, never your own, never what you may not see', async () => {
+test('no video twice until everything was seen, then it starts over; never your own, never what you may not see', async () => {
   const viewer = await signup(p, 'bingewatcher');
   const hidden = await publishedVideo(p, retro, { caption: 'secret #retro', visibility: 'private' });
   const friends = await publishedVideo(p, retro, { caption: 'for followers #retro', visibility: 'followers' });
   const own = await publishedVideo(p, viewer, { caption: 'mine #retro' });
-  const seen: string[] = [];
-  for (let i = 0; i < 5; i++) seen.push(...(await page(viewer)).map((v) => v.id));
-  assert.equal(new Set(seen).size, seen.length, 'no repeats');
-  assert.ok(!seen.includes(hidden) && !seen.includes(friends) && !seen.includes(own));
+  const visible = topic.size; // the public videos of the others
+  const served: Item[] = [];
+  for (let i = 0; i < 5; i++) {
+    const items = await page(viewer);
+    assert.equal(items.length, 8, `page ${i} is full`);
+    served.push(...items);
+  }
+  const ids = served.map((v) => v.id);
+  assert.equal(new Set(ids.slice(0, visible)).size, visible, 'no repeats before everything was seen');
+  assert.ok(!ids.includes(hidden) && !ids.includes(friends) && !ids.includes(own));
+  // the page that starts over says so on each repeat (later pages are the second round)
+  const repeats = served.slice(visible, Math.ceil((visible + 1) / 8) * 8);
+  assert.ok(repeats.length > 0 && repeats.every((v) => v.reasons.some((r) => r.code === 'seen_again')), JSON.stringify(repeats[0]?.reasons));
   const anon = (await page(null)).map((v) => v.id);
   assert.ok(anon.length > 0 && !anon.includes(hidden) && !anon.includes(friends));
 });

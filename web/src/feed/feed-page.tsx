@@ -37,7 +37,7 @@ export function FeedPage({ kind }: { kind: FeedKind }) {
 
 function Feed({ kind, userKey }: { kind: FeedKind; userKey: string }) {
   const load = useCallback((cursor: string | null, signal: AbortSignal) => fetchFeed(kind, cursor, signal), [kind]);
-  const list = usePagedList<Video>(`${kind}:${userKey}`, load);
+  const list = usePagedList<Video>(`${kind}:${userKey}`, load, { repeats: kind === 'foryou' ? 'not-adjacent' : 'never' });
   return (
     <FeedView
       key={`${kind}:${userKey}`}
@@ -58,7 +58,16 @@ function Feed({ kind, userKey }: { kind: FeedKind; userKey: string }) {
               </Link>
             </>
           ) : (
-            <p>No videos yet. Be the first to post one!</p>
+            <>
+              <p>Nothing to watch yet.</p>
+              <p>
+                New public videos appear here as soon as they are ready
+                {userKey === 'anonymous' ? '.' : <>, unless your <Link to={paths.feedSettings()}>For You filters</Link> hide them.</>}
+              </p>
+              <Link className="button" to={paths.upload()}>
+                Post a video
+              </Link>
+            </>
           )}
         </Empty>
       }

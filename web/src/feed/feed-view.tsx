@@ -98,6 +98,14 @@ export function FeedView({ items: loaded, loading, done, error, loadMore, retry,
     return 'poster';
   }
 
+  // For You may show a video again after everything was seen: key each appearance, not the video
+  const appearances = new Map<string, number>();
+  const keyOf = (video: Video): string => {
+    const n = appearances.get(video.id) ?? 0;
+    appearances.set(video.id, n + 1);
+    return n === 0 ? video.id : `${video.id}#${n}`;
+  };
+
   if (items.length === 0) {
     if (loading) return <div className="feed"><Loading label="Loading videos" /></div>;
     if (error) return <div className="feed"><ErrorState error={error} onRetry={retry} /></div>;
@@ -108,7 +116,7 @@ export function FeedView({ items: loaded, loading, done, error, loadMore, retry,
     <div className="feed" ref={scroller} data-active-index={active}>
       {items.map((video, index) => (
         <FeedItem
-          key={video.id}
+          key={keyOf(video)}
           video={video}
           index={index}
           mode={modeOf(index)}

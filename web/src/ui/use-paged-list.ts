@@ -1,5 +1,7 @@
 // A cursor-paginated list (feeds, grids, comments): first page on mount, more on demand,
 // duplicates dropped, one request at a time, loading and error states.
+// For You may serve a video again once the viewer has seen everything: `repeats: 'not-adjacent'`
+// keeps such repeats and drops only one that would follow itself.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Page } from '../api/types.ts';
 
@@ -15,8 +17,23 @@ interface ListState<T> {
 
 const initial = <T,>(): ListState<T> => ({ items: [], cursor: null, done: false, loading: true, error: null });
 
+export interface PagedListOptions {
+  repeats?: 'never' | 'not-adjacent';
+}
+
+export function appendPage<T extends { id: string }>(base: T[], incoming: T[], repeats: PagedListOptions['repeats']): T[] {
+  if (repeats === 'not-adjacent') {
+    const out = [...base];
+    for (const item of incoming) if (out.at(-1)?.id !== item.id) out.push(item);
+    return out;
+  }
+  const seen = new Set(base.map((item) => item.id));
+  return [...base, ...incoming.filter((item) => !seen.has(item.id))];
+}
+
 /** `key` identifies the list: when it changes the list starts over. */
-export function usePagedList<T extends { id: string }>(key: string, load: LoadPage<T>) {
+export function usePagedList<T extends { id: string }>(key: string, load: LoadPage<T>, options: PagedListOptions = {}) {
+  const repeats = options.repeats ?? 'never';
   const [state, setState] = useState<ListState<T>>(initial);
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -34,10 +51,8 @@ export function usePagedList<T extends { id: string }>(key: string, load: LoadPa
         if (controller.signal.aborted) return;
         inFlight.current = null;
         setState((s) => {
-          const base = reset ? [] : s.items;
-          const seen = new Set(base.map((item) => item.id));
-          const fresh = page.items.filter((item) => !seen.has(item.id));
-          return { items: [...base, ...fresh], cursor: page.nextCursor, done: page.nextCursor === null, loading: false, error: null };
+          const items = appendPage(reset ? [] : s.items, page.items, repeats);
+          return { items, cursor: page.nextCursor, done: page.nextCursor === null, loading: false, error: null };
         });
       },
       (error: unknown) => {
@@ -46,7 +61,7 @@ export function usePagedList<T extends { id: string }>(key: string, load: LoadPa
         setState((s) => ({ ...s, loading: false, error }));
       },
     );
-  }, []);
+  }, [repeats]);
 
   useEffect(() => {
     fetchPage(null, true);
