@@ -48,6 +48,9 @@ export function createAccountService(deps: AccountDeps) {
     async signup(input: SignupInput): Promise<{ user: Me; token: string }> {
       const today = deps.now();
       const age = ageOn(input.birthdate, today);
+      if (input.birthdate > today.toISOString().slice(0, 10)) {
+        throw new DomainError('validation_failed', 'That birthdate is in the future', [{ path: 'body.birthdate', message: 'is in the future' }]);
+      }
       if (age < MIN_SIGNUP_AGE) {
         throw new DomainError('too_young', `You must be at least ${MIN_SIGNUP_AGE} to use Cliptide`, [
           { path: 'body.birthdate', message: `must be at least ${MIN_SIGNUP_AGE} years ago` },

@@ -36,6 +36,9 @@ test('under-13s are refused with a clear problem', async () => {
   assert.equal(res.json().code, 'too_young');
   const login = await api(p, 'POST', '/api/v1/auth/login', { body: { login: 'kiddo', password: 'long enough pw' } });
   assert.equal(login.statusCode, 401, 'no account was created');
+  const future = await api(p, 'POST', '/api/v1/auth/signup', { body: { username: 'timetraveller', email: 't@example.test', password: 'long enough pw', birthdate: `${today.getUTCFullYear() + 1}-01-01` } });
+  assert.equal(future.json().code, 'validation_failed');
+  assert.match(future.json().detail, /in the future/);
 });
 
 test('a 15-year-old is a minor', async () => {

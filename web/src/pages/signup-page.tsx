@@ -28,12 +28,13 @@ export function SignupPage({ next }: { next: string }) {
       setUser(user);
       navigate(next, { replace: true });
     } catch (err) {
-      setError(friendlyMessage(err));
       const byField = fieldMessages(err);
       if (err instanceof ApiError && err.code === 'username_taken') byField.username = friendlyMessage(err);
       if (err instanceof ApiError && err.code === 'email_taken') byField.email = friendlyMessage(err);
       if (err instanceof ApiError && err.code === 'too_young') byField.birthdate = friendlyMessage(err);
       setFields(byField);
+      // a problem with a field is said once, next to the field
+      setError(Object.keys(byField).length > 0 ? null : friendlyMessage(err));
     } finally {
       setBusy(false);
     }
