@@ -1,4 +1,5 @@
-// Resumable uploads with the tus protocol (@tus/server + a local file store).
+// Resumable uploads with the tus protocol (@tus/server + a local file store); its errors answered
+// as problem+json like the rest of the API.
 // A draft from POST /api/v1/videos names itself in the upload metadata (`videoId`); only its author may
 // create, continue or terminate that upload, and the finished file starts the processing job.
 import { rm } from 'node:fs/promises';
@@ -6,10 +7,12 @@ import { join } from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { NodeRequest, sendNodeResponse } from 'srvx/node';
 import { DomainError } from '../shared/errors.ts';
 import { problem, toProblem } from '../http/problem.ts';
 import type { VideoService } from '../videos/video.service.ts';
 import type { Viewer } from '../http/route.ts';
+import { asProblemResponse } from './tus-problem.ts';
 
 export const UPLOAD_PATH = '/api/v1/uploads';
 
@@ -40,6 +43,8 @@ export function registerTus(app: FastifyInstance, deps: TusDeps) {
     maxSize: deps.maxUploadBytes,
     respectForwardedHeaders: true,
     relativeLocation: true,
+    // the web client uploads from its own origin; no cross-origin uploads
+    allowedOrigins: () => false,
     async onIncomingRequest(req, uploadId) {
       const viewer = await requireViewer(req);
       try {
@@ -75,7 +80,8 @@ export function registerTus(app: FastifyInstance, deps: TusDeps) {
     scope.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
     const handle = async (request: FastifyRequest, reply: FastifyReply) => {
       reply.hijack();
-      await tus.handle(request.raw, reply.raw);
+      const response = await tus.handleWeb(new NodeRequest({ req: request.raw, res: reply.raw }));
+      await sendNodeResponse(reply.raw, await asProblemResponse(response, deps.maxUploadBytes));
     };
     scope.all(UPLOAD_PATH, handle);
     scope.all(`${UPLOAD_PATH}/*`, handle);

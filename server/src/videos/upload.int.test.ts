@@ -141,16 +141,30 @@ test('someone else cannot continue or read your upload, nor attach to your draft
   await assert.rejects(upload(await clip('portrait'), created, other), /40[34]/);
   const anon = await fetch(base + created.upload.url, { method: 'POST', headers: { 'tus-resumable': '1.0.0', 'upload-length': '10' } });
   assert.equal(anon.status, 401);
+  const problemOf = async (res: Response) => {
+    assert.equal(res.headers.get('content-type'), 'application/problem+json; charset=utf-8');
+    assert.equal(res.headers.get('access-control-allow-origin'), null, 'no cross-origin uploads');
+    assert.equal(res.headers.get('tus-resumable'), '1.0.0');
+    return (await res.json()) as { code: string; detail: string; status: number };
+  };
+  assert.equal((await problemOf(anon)).code, 'unauthenticated');
   const noDraft = await fetch(base + created.upload.url, {
     method: 'POST',
     headers: { 'tus-resumable': '1.0.0', 'upload-length': '10', cookie: creator.cookie, 'upload-metadata': `videoId ${Buffer.from('00000000-0000-0000-0000-000000000000').toString('base64')}` },
   });
   assert.equal(noDraft.status, 404);
+  assert.equal((await problemOf(noDraft)).code, 'not_found');
   const tooBig = await fetch(base + created.upload.url, {
     method: 'POST',
     headers: { 'tus-resumable': '1.0.0', 'upload-length': String(10 * 1024 ** 4), cookie: creator.cookie, 'upload-metadata': `videoId ${Buffer.from(created.video.id).toString('base64')}` },
   });
   assert.equal(tooBig.status, 413);
+  const big = await problemOf(tooBig);
+  assert.equal(big.code, 'payload_too_large');
+  assert.match(big.detail, /upload limit of \d+ MB/);
+  const noVersion = await fetch(base + created.upload.url, { method: 'POST', headers: { 'upload-length': '10', cookie: creator.cookie } });
+  assert.equal(noVersion.status, 412);
+  assert.match(((await noVersion.json()) as { detail: string }).detail, /Tus-Resumable/);
 });
 
 test('a private video is neither served nor listed to others', async () => {

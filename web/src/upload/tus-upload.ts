@@ -1,6 +1,6 @@
 // Sends a file by tus, resuming a previous upload of the same file to the same video when
 // tus-js-client's fingerprint store (localStorage) has one.
-import { Upload } from 'tus-js-client';
+import { Upload, type DetailedError } from 'tus-js-client';
 import type { UploadTarget } from '../api/types.ts';
 
 export type PreviousUpload = Awaited<ReturnType<Upload['findPreviousUploads']>>[number];
@@ -63,4 +63,21 @@ export function sendFile(file: File, target: Pick<UploadTarget, 'url' | 'metadat
       upload.abort(terminate).catch(() => {});
     },
   };
+}
+
+/**
+ * The server's reason when it refused the upload (a 4xx problem+json, e.g. over the size limit);
+ * null when the upload was merely interrupted and can resume.
+ */
+export function refusalOf(error: Error): string | null {
+  const response = (error as Partial<DetailedError>).originalResponse;
+  if (!response) return null;
+  const status = response.getStatus();
+  if (status < 400 || status >= 500 || status === 409 || status === 423) return null;
+  try {
+    const body = JSON.parse(response.getBody()) as { detail?: unknown };
+    return typeof body.detail === 'string' ? body.detail : null;
+  } catch {
+    return null;
+  }
 }

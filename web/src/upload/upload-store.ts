@@ -5,7 +5,7 @@ import { friendlyMessage } from '../api/error-messages.ts';
 import { ApiError } from '../api/problem.ts';
 import { createVideo, deleteVideo, fetchVideo, type NewVideo } from '../api/videos.ts';
 import { clearPendingUpload, describeFile, readPendingUpload, writePendingUpload, type PendingUpload } from './pending-upload.ts';
-import { sendFile, type RunningUpload } from './tus-upload.ts';
+import { refusalOf, sendFile, type RunningUpload } from './tus-upload.ts';
 
 export type UploadState =
   | { stage: 'idle' }
@@ -108,6 +108,14 @@ function run(file: File, pending: PendingUpload) {
     onError: (error) => {
       running = null;
       console.warn('upload failed', error);
+      const refusal = refusalOf(error);
+      if (refusal) {
+        // the server will refuse this file again: drop the draft instead of offering to resume
+        clearPendingUpload();
+        void deleteVideo(pending.videoId).catch(() => {});
+        set({ stage: 'upload-failed', pending: null, message: refusal });
+        return;
+      }
       set({ stage: 'upload-failed', pending, message: 'The upload was interrupted. Pick the file again to resume.' });
     },
   });
