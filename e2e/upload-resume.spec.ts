@@ -88,4 +88,30 @@ describe('resumable upload', () => {
     await page.getByRole('heading', { name: 'Your video is live' }).waitFor({ timeout: 90_000 });
     assert.deepEqual(browser.consoleErrors, []);
   });
+
+  it('lets the creator edit the caption and visibility, then delete the video', async () => {
+    const page = browser.page;
+    await page.getByRole('link', { name: 'Watch it' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/v/'));
+    const videoPath = new URL(page.url()).pathname;
+    const videoId = decodeURIComponent(videoPath.slice(3));
+
+    await page.getByRole('button', { name: 'Edit or delete' }).click();
+    const sheet = page.getByRole('dialog', { name: 'Edit or delete your video' });
+    await sheet.getByLabel('Caption').fill('Edited caption #renamed');
+    await sheet.getByLabel('Who can watch').selectOption('followers');
+    await sheet.getByRole('button', { name: 'Save changes' }).click();
+    await sheet.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: '#renamed' }).waitFor();
+    const edited = (await (await page.request.get(`/api/v1/videos/${videoId}`)).json()) as { video: { caption: string; visibility: string } };
+    assert.equal(edited.video.caption, 'Edited caption #renamed');
+    assert.equal(edited.video.visibility, 'followers');
+
+    await page.getByRole('button', { name: 'Edit or delete' }).click();
+    await sheet.getByRole('button', { name: 'Delete video…' }).click();
+    await sheet.getByRole('button', { name: 'Yes, delete it' }).click();
+    await page.waitForURL((url) => url.pathname === '/@carol');
+    assert.equal((await page.request.get(`/api/v1/videos/${videoId}`)).status(), 404);
+    assert.deepEqual(browser.consoleErrors, []);
+  });
 });

@@ -12,6 +12,7 @@ const videoPath = (id: string) => `/videos/${encodeURIComponent(id)}`;
 export const createVideo = (input: NewVideo) => request<{ video: Video; upload: UploadTarget }>('POST', '/videos', { body: input });
 export const fetchVideo = (id: string, signal?: AbortSignal) => get<{ video: Video }>(videoPath(id), signal);
 export const deleteVideo = (id: string) => request<void>('DELETE', videoPath(id));
+export const updateVideo = (id: string, patch: Partial<NewVideo>) => request<{ video: Video }>('PATCH', videoPath(id), { body: patch });
 
 export const like = (id: string) => request<{ liked: boolean; likes: number }>('PUT', `${videoPath(id)}/like`);
 export const unlike = (id: string) => request<{ liked: boolean; likes: number }>('DELETE', `${videoPath(id)}/like`);

@@ -8,7 +8,9 @@ import { Icon } from '../ui/icons.tsx';
 import { ActionRail } from '../video/action-rail.tsx';
 import { Caption } from '../video/caption.tsx';
 import { CommentsDrawer } from '../video/comments-drawer.tsx';
+import { ManageVideoDialog } from '../video/manage-video-dialog.tsx';
 import { ReasonsDialog } from '../video/reasons-dialog.tsx';
+import { useSession } from '../session/session.tsx';
 import { useVideoActions } from '../video/use-video-actions.ts';
 import { VideoPlayer, type PlayerHandle, type PlayerMode } from '../video/video-player.tsx';
 
@@ -20,6 +22,8 @@ interface FeedItemProps {
   handle?: Ref<FeedItemHandle>;
   /** The viewer said "not interested" in this video, its creator or a hashtag: the feed drops them. */
   onDismissed?: (target: NotInterestedTarget) => void;
+  /** Offers the author "edit or delete": the saved video after an edit, null once deleted. */
+  onChanged?: (video: Video | null) => void;
 }
 
 export interface FeedItemHandle {
@@ -27,9 +31,10 @@ export interface FeedItemHandle {
   toggleLike(): void;
 }
 
-export function FeedItem({ video, index, mode, source, handle, onDismissed }: FeedItemProps) {
+export function FeedItem({ video, index, mode, source, handle, onDismissed, onChanged }: FeedItemProps) {
   const actions = useVideoActions(video);
-  const [panel, setPanel] = useState<'comments' | 'reasons' | null>(null);
+  const { user } = useSession();
+  const [panel, setPanel] = useState<'comments' | 'reasons' | 'manage' | null>(null);
   const player = useRef<PlayerHandle>(null);
   useImperativeHandle(handle, () => ({ togglePlay: () => player.current?.togglePlay(), toggleLike: actions.toggleLike }));
   const author = video.author;
@@ -47,6 +52,11 @@ export function FeedItem({ video, index, mode, source, handle, onDismissed }: Fe
               <Icon name="info" size={16} /> Why this video
             </button>
           )}
+          {onChanged && user?.id === author.id && (
+            <button type="button" className="why-button manage-button" onClick={() => setPanel('manage')}>
+              Edit or delete
+            </button>
+          )}
         </div>
       </div>
       <ActionRail video={video} actions={actions} onComments={() => setPanel('comments')} />
@@ -57,6 +67,7 @@ export function FeedItem({ video, index, mode, source, handle, onDismissed }: Fe
           onCountChange={(change) => actions.setComments((n) => Math.max(0, n + change))}
         />
       )}
+      {panel === 'manage' && onChanged && <ManageVideoDialog video={video} onClose={() => setPanel(null)} onChanged={onChanged} />}
       {panel === 'reasons' && <ReasonsDialog video={video} onClose={() => setPanel(null)} {...(onDismissed ? { onDismissed } : {})} />}
     </section>
   );

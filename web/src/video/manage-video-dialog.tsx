@@ -1,0 +1,105 @@
+// The author's own controls on a video: change its caption, who can watch and whether comments
+// are open, or delete it (with everything attached) after a second, explicit confirmation.
+import { useState, type FormEvent } from 'react';
+import { friendlyMessage } from '../api/error-messages.ts';
+import type { Video, Visibility } from '../api/types.ts';
+import { deleteVideo, updateVideo } from '../api/videos.ts';
+import { Dialog } from '../ui/dialog.tsx';
+import { useToast } from '../ui/toast.tsx';
+import { CaptionInput } from '../upload/caption-input.tsx';
+
+interface ManageVideoDialogProps {
+  video: Video;
+  onClose: () => void;
+  /** The saved video after an edit, null after the video was deleted. */
+  onChanged: (video: Video | null) => void;
+}
+
+export function ManageVideoDialog({ video, onClose, onChanged }: ManageVideoDialogProps) {
+  const toast = useToast();
+  const [caption, setCaption] = useState(video.caption);
+  const [visibility, setVisibility] = useState<Visibility>(video.visibility);
+  const [allowComments, setAllowComments] = useState(video.allowComments);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (err) {
+      setError(friendlyMessage(err));
+      setBusy(false);
+    }
+  }
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const { video: saved } = await updateVideo(video.id, { caption: caption.trim(), visibility, allowComments });
+      toast('Saved.');
+      onChanged(saved);
+      onClose();
+    });
+  };
+
+  const remove = () =>
+    void run(async () => {
+      await deleteVideo(video.id);
+      toast('Video deleted.');
+      onChanged(null);
+    });
+
+  return (
+    <Dialog label="Edit or delete your video" onClose={onClose} variant="sheet">
+      <form className="form manage-video" onSubmit={save}>
+        {video.status === 'ready' && (
+          <>
+            <CaptionInput value={caption} onChange={setCaption} />
+            <div className="field">
+              <label htmlFor="manage-visibility">Who can watch</label>
+              <select id="manage-visibility" value={visibility} onChange={(e) => setVisibility(e.target.value as Visibility)}>
+                <option value="public">Everyone</option>
+                <option value="followers">Followers</option>
+                <option value="private">Only me</option>
+              </select>
+            </div>
+            <label className="check">
+              <input type="checkbox" checked={allowComments} onChange={(e) => setAllowComments(e.target.checked)} />
+              Allow comments
+            </label>
+            <button type="submit" className="button button-primary" disabled={busy}>
+              Save changes
+            </button>
+          </>
+        )}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="danger-zone" role="group" aria-label="Delete this video">
+          {confirmDelete ? (
+            <>
+              <p>Delete this video for good? Its likes, comments and views go with it.</p>
+              <div className="row">
+                <button type="button" className="button button-danger" disabled={busy} onClick={remove}>
+                  Yes, delete it
+                </button>
+                <button type="button" className="button" disabled={busy} onClick={() => setConfirmDelete(false)}>
+                  Keep it
+                </button>
+              </div>
+            </>
+          ) : (
+            <button type="button" className="button" disabled={busy} onClick={() => setConfirmDelete(true)}>
+              Delete video…
+            </button>
+          )}
+        </div>
+      </form>
+    </Dialog>
+  );
+}
