@@ -12,6 +12,7 @@ import type { VideoRecord } from './catalogue.ts';
 export const SOURCE = { follow: 1, embedding: 2, affinity: 4, trending: 8, explore: 16, recent: 32, again: 64 } as const;
 
 const MIN_CONTRIBUTION = 0.01;
+const newUpload = (): Reason => ({ code: 'new_upload', text: 'new — we’re finding its audience', params: {} });
 
 export function buildReasons(
   rec: VideoRecord,
@@ -28,14 +29,17 @@ export function buildReasons(
   }
   if (sources & SOURCE.again) {
     out.push({ code: 'seen_again', text: 'you’ve seen everything for now — one you watched before', params: {} });
-  } else if (sources & SOURCE.explore) {
-    out.push({ code: 'new_upload', text: 'new — we’re finding its audience', params: {} });
+  } else if (sources === SOURCE.explore) {
+    // an exploration slot: the item is here because it is new, whatever else it matches
+    out.push(newUpload());
   }
   for (const c of contributions) {
     if (out.length >= 3 || c.value < MIN_CONTRIBUTION) break;
     const reason = fromContribution(c, rec, user, creatorName, names);
     if (reason && !out.some((r) => r.code === reason.code && r.text === reason.text)) out.push(reason);
   }
+  // a new upload that also ranked on its own merits says so after what raised its score
+  if (out.length < 3 && sources & SOURCE.explore && !(sources & SOURCE.again) && !out.some((r) => r.code === 'new_upload')) out.push(newUpload());
   if (out.length < 3 && sources & SOURCE.trending) {
     out.push({ code: 'trending_region', text: 'popular in your region', params: { region } });
   }
