@@ -1,5 +1,5 @@
 // The app: a shell (navigation) around the page the URL names.
-import type { ReactElement } from 'react';
+import { useEffect, type ReactElement } from 'react';
 import { FeedPage } from './feed/feed-page.tsx';
 import { EditProfilePage } from './pages/edit-profile-page.tsx';
 import { FeedSettingsPage } from './pages/feed-settings-page.tsx';
@@ -11,7 +11,7 @@ import { SearchPage } from './pages/search-page.tsx';
 import { SignupPage } from './pages/signup-page.tsx';
 import { VideoPage } from './pages/video-page.tsx';
 import { useLocation } from './router/history.ts';
-import { parseRoute, type Route } from './router/routes.ts';
+import { parseRoute, titleOf, type Route } from './router/routes.ts';
 import { AppNav } from './shell/app-nav.tsx';
 import { UploadStudioPage } from './upload/upload-studio-page.tsx';
 
@@ -46,6 +46,10 @@ function page(route: Route): ReactElement {
 
 export function App() {
   const route = parseRoute(useLocation());
+  const title = titleOf(route);
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
   const immersive = route.name === 'foryou' || route.name === 'following' || route.name === 'video';
   return (
     <div className={immersive ? 'shell is-immersive' : 'shell'}>

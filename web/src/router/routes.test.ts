@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseRoute, paths } from './routes.ts';
+import { parseRoute, paths, titleOf } from './routes.ts';
 
 const parse = (href: string) => parseRoute(new URL(href, 'http://cliptide.test'));
 
@@ -28,5 +28,13 @@ describe('routes', () => {
     assert.deepEqual(parse('/@'), { name: 'notFound' });
     assert.deepEqual(parse('/tag/%E0%A4%A'), { name: 'notFound' });
     assert.deepEqual(parse('/nope/a/b'), { name: 'notFound' });
+  });
+
+  it('names each page in the browser tab', () => {
+    assert.equal(titleOf(parse(paths.foryou())), 'Cliptide — For You');
+    assert.equal(titleOf(parse(paths.profile('ana'))), '@ana · Cliptide');
+    assert.equal(titleOf(parse(paths.hashtag('cats'))), '#cats · Cliptide');
+    assert.equal(titleOf(parse(paths.search('dogs'))), 'Search: dogs · Cliptide');
+    assert.equal(titleOf(parse('/nope/a/b')), 'Not found · Cliptide');
   });
 });

@@ -64,3 +64,36 @@ export function parseRoute(url: URL): Route {
   }
   return { name: 'notFound' };
 }
+
+/** The browser tab's title for a route (a video's caption is not known here: it says "Video"). */
+export function titleOf(route: Route): string {
+  const page = ((): string | null => {
+    switch (route.name) {
+      case 'foryou':
+        return null;
+      case 'following':
+        return 'Following';
+      case 'video':
+        return 'Video';
+      case 'profile':
+        return `@${route.username}`;
+      case 'hashtag':
+        return `#${route.tag}`;
+      case 'search':
+        return route.q ? `Search: ${route.q}` : 'Search';
+      case 'login':
+        return 'Log in';
+      case 'signup':
+        return 'Sign up';
+      case 'upload':
+        return 'Upload';
+      case 'editProfile':
+        return 'Edit profile';
+      case 'feedSettings':
+        return 'For You settings';
+      case 'notFound':
+        return 'Not found';
+    }
+  })();
+  return page ? `${page} · Cliptide` : 'Cliptide — For You';
+}
