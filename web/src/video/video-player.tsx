@@ -144,7 +144,6 @@ export function VideoPlayer({ video, mode, source, onDoubleTap, handle, index }:
         <button
           type="button"
           className="unmute-hint"
-          aria-label="Unmute"
           onClick={(event) => {
             event.stopPropagation();
             setSoundBlocked(false);
