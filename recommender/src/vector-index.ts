@@ -8,6 +8,7 @@ import { mulberry32 } from './rng.ts';
 import { encodeF32, decodeF32 } from './codec.ts';
 import { TopK } from './top-k.ts';
 import { IvfList } from './ivf-list.ts';
+import { dot, loadQuery, nearest } from './vector-math.ts';
 
 const KMEANS_ITERATIONS = 6;
 const KMEANS_SAMPLE = 4000;
@@ -28,6 +29,8 @@ export class VectorIndex {
   private readonly rowById = new Map<string, number>();
   private free: number[] = [];
   private centroids: Float32Array | null = null;
+  /** the centroids widened to float64 (exact), what list assignment reads */
+  private centroids64 = new Float64Array(0);
   private lists: IvfList[] = [];
   private listOf: number[] = [];
   /** position of each listed row in its list */
@@ -122,7 +125,7 @@ export class VectorIndex {
     const n = this.rowById.size;
     this.builtSize = n;
     if (n < this.threshold) {
-      this.centroids = null;
+      this.setCentroids(null);
       this.lists = [];
       this.listOf = [];
       return;
@@ -131,7 +134,7 @@ export class VectorIndex {
     // zero rows (items whose features are not admitted yet) carry no direction to cluster on
     const live = [...this.rowById.values()].filter((row) => this.norm(row) > 0).sort((a, b) => a - b);
     if (live.length < k * 4) {
-      this.centroids = null;
+      this.setCentroids(null);
       this.lists = [];
       this.listOf = [];
       return;
@@ -141,14 +144,18 @@ export class VectorIndex {
     for (let i = 0; i < Math.min(KMEANS_SAMPLE, live.length); i++) sample.push(live[Math.floor(random() * live.length)] as number);
     const d = this.dim;
     const centroids = new Float32Array(k * d);
-    for (let c = 0; c < k; c++) centroids.set(this.unit(sample[c % sample.length] as number), c * d);
+    // the unit vector of each sampled row, once (k-means reads them every iteration)
+    const units = new Float32Array(sample.length * d);
+    sample.forEach((row, i) => this.unitInto(row, units, i * d));
+    for (let c = 0; c < k; c++) centroids.set(units.subarray((c % sample.length) * d, (c % sample.length + 1) * d), c * d);
+    const centroids64 = new Float64Array(k * d);
     const sums = new Float32Array(k * d);
     for (let it = 0; it < KMEANS_ITERATIONS; it++) {
+      centroids64.set(centroids);
       sums.fill(0);
-      for (const row of sample) {
-        const c = nearest(centroids, k, d, this.rows, row * this.width);
-        const u = this.unit(row);
-        for (let j = 0; j < d; j++) sums[c * d + j] = (sums[c * d + j] as number) + (u[j] as number);
+      for (let i = 0; i < sample.length; i++) {
+        const c = nearest(centroids64, k, d, this.rows, (sample[i] as number) * this.width);
+        for (let j = 0; j < d; j++) sums[c * d + j] = (sums[c * d + j] as number) + (units[i * d + j] as number);
       }
       for (let c = 0; c < k; c++) {
         let norm = 0;
@@ -158,8 +165,13 @@ export class VectorIndex {
         for (let j = 0; j < d; j++) centroids[c * d + j] = (sums[c * d + j] as number) * inv;
       }
     }
-    this.centroids = centroids;
+    this.setCentroids(centroids);
     this.relist();
+  }
+
+  private setCentroids(centroids: Float32Array | null): void {
+    this.centroids = centroids;
+    this.centroids64 = centroids ? Float64Array.from(centroids) : new Float64Array(0);
   }
 
   private relist(): void {
@@ -172,7 +184,7 @@ export class VectorIndex {
   }
 
   private assign(row: number): void {
-    const c = this.centroids as Float32Array;
+    const c = this.centroids64;
     const list = nearest(c, c.length / this.dim, this.dim, this.rows, row * this.width);
     const old = this.listOf[row] ?? -1;
     if (old === list) {
@@ -203,13 +215,13 @@ export class VectorIndex {
     return norm;
   }
 
-  private unit(row: number): Float32Array {
-    const v = this.rows.slice(row * this.width, row * this.width + this.dim);
+  /** The unit vector of `row`, written (as float32) to out[at..at+dim). */
+  private unitInto(row: number, out: Float32Array, at: number): void {
+    const base = row * this.width;
     let norm = 0;
-    for (let j = 0; j < this.dim; j++) norm += (v[j] as number) ** 2;
+    for (let j = 0; j < this.dim; j++) norm += (this.rows[base + j] as number) ** 2;
     const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let j = 0; j < this.dim; j++) v[j] = (v[j] as number) * inv;
-    return v;
+    for (let j = 0; j < this.dim; j++) out[at + j] = (this.rows[base + j] as number) * inv;
   }
 
   /** The `k` ids with the largest inner product with `query`, best first. */
@@ -294,7 +306,7 @@ export class VectorIndex {
     this.ids.forEach((id, row) => {
       if (id !== null) this.rowById.set(id, row);
     });
-    this.centroids = s.centroids === null ? null : decodeF32(s.centroids);
+    this.setCentroids(s.centroids === null ? null : decodeF32(s.centroids));
     this.builtSize = s.builtSize;
     this.lists = this.centroids ? Array.from({ length: (this.centroids as Float32Array).length / this.dim }, () => new IvfList(this.dim)) : [];
     this.listOf = new Array<number>(this.ids.length).fill(-1);
@@ -303,48 +315,4 @@ export class VectorIndex {
       if (list >= 0) this.list(row, list);
     });
   }
-}
-
-const queryScratch = new Float64Array(64);
-
-/** The query in a float64 scratch (exact: float32 values widen without rounding). */
-function loadQuery(query: Float32Array, d: number, base = 0): Float64Array {
-  const q = d <= queryScratch.length ? queryScratch : new Float64Array(d);
-  for (let j = 0; j < d; j++) q[j] = query[base + j] as number;
-  return q;
-}
-
-/**
- * q · m[base..base+d), summed left to right (so every dimension gives the same bits as a plain
- * loop); unrolled for the default dimension, the hot loop of search and clustering.
- */
-function dot(q: Float64Array, d: number, m: Float32Array, base: number): number {
-  if (d !== 16) {
-    let s = 0;
-    for (let j = 0; j < d; j++) s += (q[j] as number) * (m[base + j] as number);
-    return s;
-  }
-  return 0 +
-    (q[0] as number) * (m[base] as number) + (q[1] as number) * (m[base + 1] as number) +
-    (q[2] as number) * (m[base + 2] as number) + (q[3] as number) * (m[base + 3] as number) +
-    (q[4] as number) * (m[base + 4] as number) + (q[5] as number) * (m[base + 5] as number) +
-    (q[6] as number) * (m[base + 6] as number) + (q[7] as number) * (m[base + 7] as number) +
-    (q[8] as number) * (m[base + 8] as number) + (q[9] as number) * (m[base + 9] as number) +
-    (q[10] as number) * (m[base + 10] as number) + (q[11] as number) * (m[base + 11] as number) +
-    (q[12] as number) * (m[base + 12] as number) + (q[13] as number) * (m[base + 13] as number) +
-    (q[14] as number) * (m[base + 14] as number) + (q[15] as number) * (m[base + 15] as number);
-}
-
-function nearest(centroids: Float32Array, k: number, d: number, rows: Float32Array, base: number): number {
-  const q = loadQuery(rows, d, base);
-  let best = 0;
-  let bestScore = -Infinity;
-  for (let c = 0; c < k; c++) {
-    const s = dot(q, d, centroids, c * d);
-    if (s > bestScore) {
-      bestScore = s;
-      best = c;
-    }
-  }
-  return best;
 }
