@@ -1,7 +1,7 @@
 // The HTTP edge: Fastify with cookies, rate limits, the session → viewer hook, one error shape,
 // OpenAPI, metrics and the built web app. Modules register their routes through `route`.
 import { existsSync } from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -25,8 +25,17 @@ export async function createApp(opts: AppOptions): Promise<{ app: FastifyInstanc
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
     bodyLimit: opts.bodyLimit ?? 6 * 1024 * 1024,
     trustProxy: true,
+    // one line per request (below) instead of Fastify's two
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.setErrorHandler(errorHandler);
+  app.addHook('onResponse', async (request, reply) => {
+    const line = { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    // playlists, segments and the web app's files come many per view: only at debug level
+    const bulk = request.url.startsWith('/media/') || request.url.startsWith('/assets/');
+    if (bulk) request.log.debug(line, 'request');
+    else request.log.info(line, 'request');
+  });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

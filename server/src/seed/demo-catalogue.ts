@@ -28,10 +28,13 @@ export async function seedDemoCatalogue(platform: Platform, opts: { limit?: numb
 
   const work = await mkdtemp(join(tmpdir(), 'cliptide-demo-'));
   const list = demoVideos.slice(0, opts.limit ?? demoVideos.length);
+  const videoIds: string[] = [];
+  const started = Date.now();
   try {
     for (const [i, v] of list.entries()) {
       const authorId = ids.get(v.creator)!;
       const { video } = await videos.create(authorId, { caption: v.caption, visibility: 'public', allowComments: true });
+      videoIds.push(video.id);
       const outPath = join(work, `${i}.mp4`);
       await synthClip({
         outPath,
@@ -50,5 +53,32 @@ export async function seedDemoCatalogue(platform: Platform, opts: { limit?: numb
     await rm(work, { recursive: true, force: true });
   }
   log.info({ videos: list.length }, 'demo catalogue queued for processing');
+  void reportWhenProcessed(platform, videoIds, started);
   return list.length;
+}
+
+/** Says in the log when the demo videos are playable (the jobs run in the background). */
+async function reportWhenProcessed(platform: Platform, videoIds: string[], started: number): Promise<void> {
+  const log = platform.app.log;
+  try {
+    for (;;) {
+      const [row] = await platform.db.query<{ ready: number; failed: number }>(
+        `select count(*) filter (where status = 'ready')::int as ready, count(*) filter (where status = 'failed')::int as failed
+           from videos where id = any($1::uuid[])`,
+        [videoIds],
+      );
+      const ready = row?.ready ?? 0;
+      const failed = row?.failed ?? 0;
+      if (ready + failed >= videoIds.length) {
+        const seconds = Math.round((Date.now() - started) / 1000);
+        if (failed > 0) log.warn({ ready, failed, seconds }, 'demo catalogue processed, with failures');
+        else log.info({ ready, seconds }, 'demo catalogue ready: every demo video is playable');
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 3000).unref());
+    }
+  } catch (error) {
+    // the platform stopping while we wait ends the watch; nothing to report
+    log.debug({ err: error }, 'stopped watching the demo catalogue');
+  }
 }

@@ -1,6 +1,7 @@
 // tus answers errors in plain text; Cliptide answers every error in problem+json. Responses of
 // the tus server with a 4xx/5xx status are rewritten here (their tus headers kept), so a client
 // of the upload endpoint meets the same error shape as everywhere else in the API.
+import { STATUS_CODES } from 'node:http';
 import { problem, type Problem } from '../http/problem.ts';
 import type { ErrorCode } from '../shared/errors.ts';
 
@@ -43,5 +44,5 @@ export async function asProblemResponse(response: Response, maxUploadBytes: numb
   const body = JSON.stringify(p);
   headers.set('content-type', 'application/problem+json; charset=utf-8');
   headers.set('content-length', String(Buffer.byteLength(body)));
-  return new Response(body, { status: response.status, headers });
+  return new Response(body, { status: response.status, statusText: STATUS_CODES[response.status] ?? '', headers });
 }
