@@ -5,11 +5,13 @@
  *
  * Stored as slots of parallel typed arrays, no object per cross: a user has up to
  * `MAX_CROSSES` of them, and at one small object and one small buffer each they were most of
- * a user's memory and of the garbage the collector promoted while learning. The map keeps
- * insertion order, which eviction and snapshots rely on.
+ * a user's memory and of the garbage the collector promoted while learning. The slots of every
+ * user of an engine live in one `CrossStore` (a user's own arrays, grown by doubling, were
+ * five or six buffer allocations per new user). The map keeps insertion order, which eviction
+ * and snapshots rely on.
  */
 export const MAX_CROSSES = 256;
-const INITIAL_SLOTS = 8;
+const INITIAL_SLOTS = 256;
 /** per-slot layout of `meta` */
 const LAST_SEEN = 0;
 const COMPLETES = 1;
@@ -18,12 +20,12 @@ const META = 3;
 
 export type Evidence = 'completes' | 'likes';
 
-export class Crosses {
-  private readonly slotOf = new Map<string, number>();
+/** The slots of many users' crosses: parallel typed arrays grown by doubling, freed slots reused. */
+export class CrossStore {
   /** per slot: `tasks` biases, then `tasks` Adagrad accumulators; replaced when it grows */
   w: Float32Array;
-  /** per slot: last seen, completions, likes */
-  private meta: Float64Array;
+  /** per slot: last seen, completions, likes; replaced when it grows */
+  meta: Float64Array;
   private free: number[] = [];
   private slots = 0;
   /** floats per slot in `w` */
@@ -33,6 +35,46 @@ export class Crosses {
     this.stride = 2 * tasks;
     this.w = new Float32Array(INITIAL_SLOTS * this.stride);
     this.meta = new Float64Array(INITIAL_SLOTS * META);
+  }
+
+  allocate(): number {
+    const reused = this.free.pop();
+    if (reused !== undefined) return reused;
+    const slot = this.slots++;
+    if (this.slots * this.stride > this.w.length) {
+      const w = new Float32Array(this.w.length * 2);
+      w.set(this.w);
+      this.w = w;
+      const meta = new Float64Array(this.meta.length * 2);
+      meta.set(this.meta);
+      this.meta = meta;
+    }
+    return slot;
+  }
+
+  release(slot: number): void {
+    this.free.push(slot);
+  }
+}
+
+export class Crosses {
+  private readonly slotOf = new Map<string, number>();
+  /** floats per slot in `w` */
+  readonly stride: number;
+  readonly tasks: number;
+
+  constructor(private readonly store: CrossStore) {
+    this.stride = store.stride;
+    this.tasks = store.tasks;
+  }
+
+  /** per slot: `tasks` biases, then `tasks` Adagrad accumulators (shared with other users; replaced when it grows) */
+  get w(): Float32Array {
+    return this.store.w;
+  }
+
+  private get meta(): Float64Array {
+    return this.store.meta;
   }
 
   get size(): number {
@@ -86,25 +128,14 @@ export class Crosses {
     for (const [key, slot] of this.slotOf) yield [key, slot * this.stride];
   }
 
+  /** Forgets every cross, giving their slots back to the store. */
   clear(): void {
+    for (const slot of this.slotOf.values()) this.store.release(slot);
     this.slotOf.clear();
-    this.free = [];
-    this.slots = 0;
   }
 
   private allocate(): number {
-    const reused = this.free.pop();
-    if (reused !== undefined) return reused;
-    const slot = this.slots++;
-    if (this.slots * this.stride > this.w.length) {
-      const w = new Float32Array(this.w.length * 2);
-      w.set(this.w);
-      this.w = w;
-      const meta = new Float64Array(this.meta.length * 2);
-      meta.set(this.meta);
-      this.meta = meta;
-    }
-    return slot;
+    return this.store.allocate();
   }
 
   private evictOldest(): void {
@@ -118,7 +149,7 @@ export class Crosses {
       }
     }
     if (oldestKey === null) return;
-    this.free.push(this.slotOf.get(oldestKey) as number);
+    this.store.release(this.slotOf.get(oldestKey) as number);
     this.slotOf.delete(oldestKey);
   }
 
@@ -137,8 +168,8 @@ export class Crosses {
     return { keys, w, meta };
   }
 
-  static restore(tasks: number, keys: string[], w: Float32Array, meta: [number, number, number][]): Crosses {
-    const c = new Crosses(tasks);
+  static restore(store: CrossStore, keys: string[], w: Float32Array, meta: [number, number, number][]): Crosses {
+    const c = new Crosses(store);
     keys.forEach((key, i) => {
       const slot = c.allocate();
       c.w.set(w.subarray(i * c.stride, (i + 1) * c.stride), slot * c.stride);

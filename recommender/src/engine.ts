@@ -11,6 +11,7 @@ import type { VideoRecord } from './catalogue.ts';
 import { Ranker, T } from './ranker.model.ts';
 import type { Viewer } from './ranker.model.ts';
 import { UserState } from './user-state.ts';
+import { CrossStore } from './crosses.ts';
 import { Trending } from './trending.ts';
 import { ExplorationPool, MAX_POOL_AGE_MS } from './exploration.ts';
 import { VectorIndex } from './vector-index.ts';
@@ -54,6 +55,8 @@ export class ForYouEngine {
   readonly catalogue = new Catalogue();
   readonly ranker: Ranker;
   readonly users = new Map<string, UserState>();
+  /** the slots of every user's crosses */
+  readonly crossStore = new CrossStore(T);
   readonly trending = new Trending();
   readonly pool = new ExplorationPool();
   readonly index: VectorIndex;
@@ -97,7 +100,7 @@ export class ForYouEngine {
   user(userId: string): UserState {
     let u = this.users.get(userId);
     if (!u) {
-      u = new UserState(this.options.dim, T);
+      u = new UserState(this.options.dim, T, this.crossStore);
       this.users.set(userId, u);
     }
     return u;

@@ -148,6 +148,7 @@ const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
     engine.ranker.users.delete(e.userId);
   },
   user_delete(engine, e) {
+    engine.users.get(e.userId)?.crosses.clear();
     engine.users.delete(e.userId);
     engine.ranker.users.delete(e.userId);
   },

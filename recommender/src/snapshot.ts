@@ -61,8 +61,9 @@ export function restoreEngine(engine: ForYouEngine, s: EngineSnapshot): void {
   engine.ranker.features.restore(s.ranker.features);
   engine.ranker.global.set(decodeF32(s.ranker.global));
   engine.ranker.scale.set(decodeF32(s.ranker.scale));
+  for (const u of engine.users.values()) u.crosses.clear();
   engine.users.clear();
-  for (const [id, u] of s.users) engine.users.set(id, UserState.restore(u, engine.options.dim, T));
+  for (const [id, u] of s.users) engine.users.set(id, UserState.restore(u, engine.options.dim, T, engine.crossStore));
   engine.trending.restore(s.trending);
   engine.pool.restore(s.pool);
   engine.index.restore(s.index);

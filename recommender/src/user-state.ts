@@ -7,6 +7,7 @@ import { SeenFilter } from './seen-filter.ts';
 import type { SeenSnapshot } from './seen-filter.ts';
 import { encodeF32, decodeF32 } from './codec.ts';
 import { Crosses } from './crosses.ts';
+import type { CrossStore } from './crosses.ts';
 
 export { MAX_CROSSES } from './crosses.ts';
 export const MAX_HIDDEN = 500;
@@ -28,12 +29,14 @@ export class UserState {
   accountCreatedAt: number | null = null;
   lastSeen = 0;
 
+  /** `store` holds the slots of the user's crosses (one store per engine) */
   constructor(
     readonly dim: number,
     readonly tasks: number,
+    store: CrossStore,
   ) {
     this.interest = new Float32Array(dim);
-    this.crosses = new Crosses(tasks);
+    this.crosses = new Crosses(store);
   }
 
   pushRecent(videoId: string): void {
@@ -90,9 +93,9 @@ export class UserState {
     };
   }
 
-  static restore(s: UserSnapshot, dim: number, tasks: number): UserState {
-    const u = new UserState(dim, tasks);
-    u.crosses = Crosses.restore(tasks, s.crossKeys, decodeF32(s.crossW), s.crossMeta);
+  static restore(s: UserSnapshot, dim: number, tasks: number, store: CrossStore): UserState {
+    const u = new UserState(dim, tasks, store);
+    u.crosses = Crosses.restore(store, s.crossKeys, decodeF32(s.crossW), s.crossMeta);
     u.interest = decodeF32(s.interest);
     u.interestWeight = s.interestWeight;
     u.seen = SeenFilter.restore(s.seen);
