@@ -59,6 +59,8 @@ export class CrossStore {
 
 export class Crosses {
   private readonly slotOf = new Map<string, number>();
+  /** crosses evicted to make room so far: an offset found before an eviction may be another key's now */
+  evictions = 0;
   /** floats per slot in `w` */
   readonly stride: number;
   readonly tasks: number;
@@ -108,6 +110,13 @@ export class Crosses {
     return slot * this.stride;
   }
 
+  /** As `touch()` for a cross known to exist at `offset` (from `offsetOf`, no eviction since). */
+  touchAt(offset: number, at: number): number {
+    const i = (offset / this.stride) * META + LAST_SEEN;
+    if (at > (this.meta[i] as number)) this.meta[i] = at;
+    return offset;
+  }
+
   /** Counts one completion or like on the cross of `key` (created if needed, without marking it seen again). */
   note(key: string, kind: Evidence, at: number): void {
     let slot = this.slotOf.get(key);
@@ -149,6 +158,7 @@ export class Crosses {
       }
     }
     if (oldestKey === null) return;
+    this.evictions++;
     this.store.release(this.slotOf.get(oldestKey) as number);
     this.slotOf.delete(oldestKey);
   }

@@ -5,7 +5,8 @@ import type { VideoRecord } from './catalogue.ts';
 import { MAX_ENTRY_AGE_MS } from './exploration.ts';
 import { T } from './ranker.model.ts';
 import type { Viewer } from './ranker.model.ts';
-import { normaliseTag } from './features.ts';
+import { accountAgeBucket, normaliseTag, regionKey, timeOfDayBucket } from './features.ts';
+import type { UserState } from './user-state.ts';
 import {
   COMPLETE, FOLLOW, LIKE, SHARE, isWatchedThrough, singleLabel, viewLabels, watchFraction,
 } from './learning.ts';
@@ -27,25 +28,34 @@ const ENGAGEMENT = {
 
 /** The viewer of a training step, reused: a step reads it only while it runs. */
 const trainingViewers = new Map<number, Viewer>();
+const trainingContext: string[] = [];
 
-function trainingViewer(engine: ForYouEngine, userId: string, at: number): Viewer {
+/** As `engine.viewerFor()`, for a user whose state the caller holds, into a reused viewer. */
+function trainingViewer(engine: ForYouEngine, userId: string, user: UserState, at: number): Viewer {
   const dim = engine.options.dim;
   let scratch = trainingViewers.get(dim);
   if (!scratch) {
-    scratch = { keys: [], u: new Float32Array(dim), ub: new Float32Array(T), state: null };
+    scratch = { keys: [], u: new Float32Array(dim), ub: new Float32Array(T), state: null, entries: [] };
     trainingViewers.set(dim, scratch);
   }
-  return engine.viewerFor(userId, at, scratch);
+  trainingContext[0] = regionKey(user.region);
+  trainingContext[1] = accountAgeBucket(user.accountCreatedAt, at);
+  trainingContext[2] = timeOfDayBucket(at);
+  return engine.ranker.viewer(userId, trainingContext, user, scratch);
 }
 
-function train(engine: ForYouEngine, userId: string, rec: VideoRecord, labels: Float32Array, weight: number, at: number): Float32Array {
-  const viewer = trainingViewer(engine, userId, at);
+/** One training step of `user` on `rec`; returns the video's new row (scratch: copy to keep). */
+function train(engine: ForYouEngine, userId: string, user: UserState, rec: VideoRecord, labels: Float32Array, weight: number, at: number): Float32Array {
+  const viewer = trainingViewer(engine, userId, user, at);
   engine.ranker.learn(viewer, rec, labels, weight, at, userId);
   const row = scratchRow(engine.index.width);
   engine.ranker.learnedItemRow(row);
-  engine.index.set(rec.meta.id, row);
+  rec.indexRow = engine.index.set(rec.meta.id, row, true, rec.indexRow ?? -1);
   return row;
 }
+
+/** Labels of one step (reused: a step reads them only while it runs). */
+const scratchLabels = new Float32Array(T);
 
 const scratchRows = new Map<number, Float32Array>();
 
@@ -65,17 +75,17 @@ function scratchRow(width: number): Float32Array {
 function refreshRow(engine: ForYouEngine, rec: VideoRecord, relist = true): Float32Array {
   const row = scratchRow(engine.index.width);
   engine.ranker.itemRow(rec, row);
-  engine.index.set(rec.meta.id, row, relist);
+  rec.indexRow = engine.index.set(rec.meta.id, row, relist, rec.indexRow ?? -1);
   return row;
 }
 
-function regionOf(engine: ForYouEngine, userId: string, rec: VideoRecord): string {
-  return engine.users.get(userId)?.region ?? rec.meta.region;
+function regionOf(user: UserState, rec: VideoRecord): string {
+  return user.region ?? rec.meta.region;
 }
 
 /** Records evidence on the user's crosses (used to word reasons). */
-function noteEvidence(engine: ForYouEngine, userId: string, rec: VideoRecord, kind: 'completes' | 'likes', at: number): void {
-  const crosses = engine.user(userId).crosses;
+function noteEvidence(user: UserState, rec: VideoRecord, kind: 'completes' | 'likes', at: number): void {
+  const crosses = user.crosses;
   crosses.note(rec.keys.creator, kind, at);
   for (const tag of rec.keys.tags) crosses.note(tag, kind, at);
   if (rec.keys.sound) crosses.note(rec.keys.sound, kind, at);
@@ -87,8 +97,8 @@ const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
     if (!rec) return;
     const user = engine.user(e.userId);
     user.seen.add(e.videoId);
-    const { labels, weight } = viewLabels(e);
-    const row = train(engine, e.userId, rec, labels, weight, e.at);
+    const weight = viewLabels(e, scratchLabels);
+    const row = train(engine, e.userId, user, rec, scratchLabels, weight, e.at);
     const fraction = Math.min(1, watchFraction(e));
     const through = isWatchedThrough(e);
     rec.stats.views++;
@@ -97,10 +107,10 @@ const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
       rec.stats.completions++;
       user.pushRecent(rec.meta.id);
       user.learnInterest(row, 1 + e.replays);
-      noteEvidence(engine, e.userId, rec, 'completes', e.at);
+      noteEvidence(user, rec, 'completes', e.at);
     }
     engine.pool.recordView(rec.meta.id, fraction, through);
-    if (fraction >= 0.3) engine.trending.add(regionOf(engine, e.userId, rec), rec.meta.id, through ? 1 : fraction / 2, e.at);
+    if (fraction >= 0.3) engine.trending.add(regionOf(user, rec), rec.meta.id, through ? 1 : fraction / 2, e.at);
   },
   like: engagement,
   save: engagement,
@@ -126,7 +136,7 @@ const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
     }
     user.hide(user.hiddenVideos, id);
     const rec = engine.catalogue.get(id);
-    if (rec) train(engine, e.userId, rec, new Float32Array(T), 2, e.at);
+    if (rec) train(engine, e.userId, user, rec, scratchLabels.fill(0), 2, e.at);
   },
   impression(engine, e) {
     const user = engine.user(e.userId);
@@ -172,17 +182,17 @@ function engagement(engine: ForYouEngine, e: EngineEvent & { type: keyof typeof 
   const rec = engine.catalogue.get(e.videoId);
   if (!rec) return;
   const rule = ENGAGEMENT[e.type];
-  engine.user(e.userId).seen.add(e.videoId);
-  const row = train(engine, e.userId, rec, singleLabel(rule.task, rule.label), rule.weight, e.at);
+  const user = engine.user(e.userId);
+  user.seen.add(e.videoId);
+  const row = train(engine, e.userId, user, rec, singleLabel(rule.task, rule.label, scratchLabels), rule.weight, e.at);
   if (rule.label === 1) {
     if (rule.task === LIKE) rec.stats.likes++;
     else rec.stats.shares++;
-    const user = engine.user(e.userId);
     user.pushRecent(rec.meta.id);
     user.learnInterest(row, 2);
-    noteEvidence(engine, e.userId, rec, 'likes', e.at);
+    noteEvidence(user, rec, 'likes', e.at);
   }
-  if (rule.trend > 0) engine.trending.add(regionOf(engine, e.userId, rec), rec.meta.id, rule.trend, e.at);
+  if (rule.trend > 0) engine.trending.add(regionOf(user, rec), rec.meta.id, rule.trend, e.at);
 }
 
 /** A follow teaches the follow task on the creator's video the user saw last (or their newest). */
@@ -192,9 +202,9 @@ function followLabel(engine: ForYouEngine, userId: string, creatorId: string, la
   const newest = engine.catalogue.byCreator.get(creatorId)?.at(-1);
   const rec = engine.catalogue.get(recentId ?? newest ?? '');
   if (!rec) return;
-  const labels = singleLabel(FOLLOW, label);
+  const labels = singleLabel(FOLLOW, label, scratchLabels);
   if (label === 1) labels[COMPLETE] = 1;
-  train(engine, userId, rec, labels, 1, at);
+  train(engine, userId, user, rec, labels, 1, at);
 }
 
 function maintain(engine: ForYouEngine, at: number): void {

@@ -29,16 +29,18 @@ export function isWatchedThrough(e: ViewEvent): boolean {
 /**
  * A view teaches watch (the fraction, replays count as a full watch), completion, and a "no"
  * for like/share/follow (a later like event teaches the "yes"). Quick skips weigh double.
+ * Fills `labels` and returns the example's weight.
  */
-export function viewLabels(e: ViewEvent): { labels: Float32Array; weight: number } {
-  const labels = new Float32Array(T);
+export function viewLabels(e: ViewEvent, labels: Float32Array = new Float32Array(T)): number {
+  labels.fill(0);
   labels[WATCH] = Math.min(1, watchFraction(e) + 0.5 * e.replays);
   labels[COMPLETE] = isWatchedThrough(e) ? 1 : 0;
-  return { labels, weight: isQuickSkip(e) ? 2 : 1 };
+  return isQuickSkip(e) ? 2 : 1;
 }
 
-export function singleLabel(task: number, value: number): Float32Array {
-  const labels = noLabels();
+/** Labels with only `task` set (the others NaN), written to `labels` when given. */
+export function singleLabel(task: number, value: number, labels: Float32Array = noLabels()): Float32Array {
+  labels.fill(NaN);
   labels[task] = value;
   return labels;
 }

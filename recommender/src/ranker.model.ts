@@ -32,6 +32,8 @@ export interface Viewer {
   u: Float32Array;
   ub: Float32Array;
   state: UserState | null;
+  /** the table entry of each key when the viewer was built (a training step's viewer keeps them) */
+  entries?: (TableEntry | undefined)[];
 }
 
 /** A video's cross keys and their weights, as parallel arrays. */
@@ -65,6 +67,8 @@ export class Ranker {
   private readonly gu: Float32Array;
   private readonly gv: Float32Array;
   private readonly scratchV: Float32Array;
+  /** where the forward pass of `learn()` found each cross of the video (-1: none) */
+  private readonly crossOffsets: number[] = [];
 
   constructor(
     readonly dim: number,
@@ -148,14 +152,18 @@ export class Ranker {
       keys = userId === null ? contextKeys : [userId, ...contextKeys];
     }
     const d = this.dim;
-    keys.forEach((key, i) => {
+    const found = into?.entries;
+    if (found) found.length = 0;
+    for (let i = 0; i < keys.length; i++) {
       const table = i === 0 && userId !== null ? this.users : this.features;
-      const o = table.offsetOf(key);
-      if (o < 0) return;
+      const entry = table.entries.get(keys[i] as string);
+      if (found) found.push(entry);
+      const o = entry ? entry.offset : -1;
+      if (o < 0) continue;
       const p = table.params;
       for (let j = 0; j < d; j++) u[j] = (u[j] as number) + (p[o + j] as number);
       for (let t = 0; t < T; t++) ub[t] = (ub[t] as number) + (p[o + d + t] as number);
-    });
+    }
     return into ?? { keys, u, ub, state };
   }
 
@@ -202,13 +210,16 @@ export class Ranker {
     return combine(logits, rec);
   }
 
-  private addCrosses(viewer: Viewer, rec: VideoRecord, logits: Float32Array): void {
+  /** Adds the viewer's crosses with the video; `found` (when given) gets the offset of each cross key (-1: none). */
+  private addCrosses(viewer: Viewer, rec: VideoRecord, logits: Float32Array, found?: number[]): void {
     const crosses = viewer.state?.crosses;
+    if (found) found.length = 0;
     if (!crosses || crosses.size === 0) return;
     const { keys, weights } = this.crossParts(rec);
     const cw = crosses.w;
     for (let i = 0; i < keys.length; i++) {
       const o = crosses.offsetOf(keys[i] as string);
+      if (found) found.push(o);
       if (o < 0) continue;
       const w = weights[i] as number;
       for (let t = 0; t < T; t++) logits[t] = (logits[t] as number) + w * (cw[o + t] as number);
@@ -309,8 +320,10 @@ export class Ranker {
     const userEntries = this.userEntries;
     userEntries.length = 0;
     const keys = viewer.keys;
+    // the entries the viewer found (`touchEntry` looks up only what was unknown or dropped since)
+    const known = viewer.entries;
     for (let i = 0; i < keys.length; i++) {
-      userEntries.push((i === 0 && userId !== null ? this.users : this.features).touch(keys[i] as string, at));
+      userEntries.push((i === 0 && userId !== null ? this.users : this.features).touchEntry(keys[i] as string, known?.[i], at));
     }
     const parts = this.itemParts(rec);
     this.learnedParts = parts;
@@ -336,7 +349,8 @@ export class Ranker {
     for (let t = 0; t < T; t++) {
       logits[t] = (this.global[t] as number) + (viewer.ub[t] as number) + (ib[t] as number) + (this.scale[t] as number) * dot;
     }
-    this.addCrosses(viewer, rec, logits);
+    const crossOffsets = this.crossOffsets;
+    this.addCrosses(viewer, rec, logits, crossOffsets);
     const e = this.err;
     let any = false;
     for (let t = 0; t < T; t++) {
@@ -377,10 +391,14 @@ export class Ranker {
     const state = viewer.state;
     if (state) {
       const { keys, weights } = this.crossParts(rec);
+      const crosses = state.crosses;
+      // an offset found by the forward pass holds until a cross is evicted to make room
+      const evictions = crosses.evictions;
       for (let i = 0; i < keys.length; i++) {
         const w = weights[i] as number;
-        const o = state.crosses.touch(keys[i] as string, at);
-        const cw = state.crosses.w;
+        const found = crossOffsets[i] ?? -1;
+        const o = found >= 0 && crosses.evictions === evictions ? crosses.touchAt(found, at) : crosses.touch(keys[i] as string, at);
+        const cw = crosses.w;
         for (let t = 0; t < T; t++) {
           const g = w * (e[t] as number);
           if (g === 0) continue;

@@ -90,11 +90,12 @@ export class VectorIndex {
   }
 
   /**
-   * Stores the row of `id` and lists it under its nearest centroid. `relist: false` only stores
-   * it, for a caller that rebuilds the lists right after (a list assignment would be thrown away).
+   * Stores the row of `id` and lists it under its nearest centroid; returns its row number.
+   * `relist: false` only stores it, for a caller that rebuilds the lists right after (a list
+   * assignment would be thrown away). `hint`: a row `id` had before, checked first.
    */
-  set(id: string, vector: Float32Array, relist = true): void {
-    let row = this.rowById.get(id);
+  set(id: string, vector: Float32Array, relist = true, hint = -1): number {
+    let row = hint >= 0 && this.ids[hint] === id ? hint : this.rowById.get(id);
     if (row === undefined) {
       row = this.free.length > 0 ? (this.free.pop() as number) : this.ids.length;
       if (row === this.ids.length) this.ids.push(id);
@@ -109,6 +110,7 @@ export class VectorIndex {
     // a row of exactly `width` floats is copied as is (a subarray view per call is garbage)
     this.rows.set(vector.length === this.width ? vector : vector.subarray(0, this.width), row * this.width);
     if (relist && this.centroids) this.assign(row);
+    return row;
   }
 
   remove(id: string): void {
