@@ -8,9 +8,14 @@ import type { TableEntry } from './embedding-table.ts';
 export interface ItemParts {
   /** the video id (a key of the video table), then feature keys (the feature table) */
   keys: string[];
-  weights: number[];
+  /** shared by every video of the same shape: read-only */
+  weights: readonly number[];
   /** the entry of each key when last looked up (undefined: look it up again) */
   entries: (TableEntry | undefined)[];
+  /** the cross keys are keys[1 .. 1 + crossCount) */
+  crossCount: number;
+  /** weight of each cross key (shared, read-only) */
+  crossWeights: readonly number[];
 }
 
 export interface VideoStats {
@@ -26,9 +31,8 @@ export interface VideoRecord {
   meta: VideoMeta;
   keys: ContentKeys;
   stats: VideoStats;
-  /** the ranker's item-tower features of this video, built once (derived from `keys`) */
+  /** the ranker's item-tower features and cross keys of this video, built once (derived from `keys`; see item-parts.ts) */
   parts?: ItemParts;
-  crossParts?: { keys: string[]; weights: number[] };
   /** the video's row in the vector index when last looked up (a hint: `VectorIndex.rowOf` checks it) */
   indexRow?: number;
 }

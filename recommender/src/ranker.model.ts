@@ -12,6 +12,7 @@
 import { EmbeddingTable, adagradStep } from './embedding-table.ts';
 import type { TableEntry } from './embedding-table.ts';
 import type { ItemParts, VideoRecord } from './catalogue.ts';
+import { itemParts } from './item-parts.ts';
 import type { UserState } from './user-state.ts';
 
 export const TASKS = ['watch', 'complete', 'like', 'share', 'follow'] as const;
@@ -36,12 +37,6 @@ export interface Viewer {
   entries?: (TableEntry | undefined)[];
 }
 
-/** A video's cross keys and their weights, as parallel arrays. */
-export interface CrossParts {
-  keys: string[];
-  weights: number[];
-}
-
 export interface Contribution {
   /** a cross key (c:…, h:…, s:…) or 'embedding' */
   key: string;
@@ -60,7 +55,7 @@ export class Ranker {
   private readonly userEntries: TableEntry[] = [];
   private readonly itemEntries: TableEntry[] = [];
   private readonly itemTables: EmbeddingTable[] = [];
-  private learnedParts: ItemParts = { keys: [], weights: [], entries: [] };
+  private learnedParts: ItemParts = { keys: [], weights: [], entries: [], crossCount: 0, crossWeights: [] };
   private readonly ib = new Float32Array(T);
   private readonly logits = new Float32Array(T);
   private readonly err = new Float32Array(T);
@@ -83,51 +78,9 @@ export class Ranker {
     this.scratchV = new Float32Array(dim);
   }
 
-  private itemParts(rec: VideoRecord): ItemParts {
-    if (!rec.parts) {
-      const k = rec.keys;
-      const keys = [rec.meta.id, k.creator, k.language, k.duration];
-      const weights = [1, 1, 1, 1];
-      if (k.sound !== null) {
-        keys.push(k.sound);
-        weights.push(1);
-      }
-      for (const tag of k.tags) {
-        keys.push(tag);
-        weights.push(1 / k.tags.length);
-      }
-      for (const term of k.terms) {
-        keys.push(term);
-        weights.push(0.5 / k.terms.length);
-      }
-      rec.parts = { keys, weights, entries: new Array<TableEntry | undefined>(keys.length).fill(undefined) };
-    }
-    return rec.parts;
-  }
-
   /** The table of the `k`-th item part: the video id first, then features. */
   private partTable(k: number): EmbeddingTable {
     return k === 0 ? this.videos : this.features;
-  }
-
-  /** Cross keys of a video with their weights (parallel arrays, built once per video). */
-  crossParts(rec: VideoRecord): CrossParts {
-    if (!rec.crossParts) {
-      const k = rec.keys;
-      const keys = [k.creator, k.language, k.duration];
-      const weights = [1, 0.5, 0.5];
-      if (k.sound !== null) {
-        keys.push(k.sound);
-        weights.push(0.7);
-      }
-      const w = 1 / Math.sqrt(Math.max(1, k.tags.length));
-      for (const tag of k.tags) {
-        keys.push(tag);
-        weights.push(w);
-      }
-      rec.crossParts = { keys, weights };
-    }
-    return rec.crossParts;
   }
 
   /**
@@ -172,7 +125,7 @@ export class Ranker {
     out.fill(0);
     biasOut.fill(0);
     const d = this.dim;
-    const { keys, weights, entries } = this.itemParts(rec);
+    const { keys, weights, entries } = itemParts(rec);
     for (let k = 0; k < keys.length; k++) {
       const table = this.partTable(k);
       const entry = table.entryOf(keys[k] as string, entries[k]);
@@ -215,10 +168,10 @@ export class Ranker {
     const crosses = viewer.state?.crosses;
     if (found) found.length = 0;
     if (!crosses || crosses.size === 0) return;
-    const { keys, weights } = this.crossParts(rec);
+    const { keys, crossCount, crossWeights: weights } = itemParts(rec);
     const cw = crosses.w;
-    for (let i = 0; i < keys.length; i++) {
-      const o = crosses.offsetOf(keys[i] as string);
+    for (let i = 0; i < crossCount; i++) {
+      const o = crosses.offsetOf(keys[i + 1] as string);
       if (found) found.push(o);
       if (o < 0) continue;
       const w = weights[i] as number;
@@ -270,9 +223,9 @@ export class Ranker {
     out.push({ key: 'embedding', value: e });
     const crosses = viewer.state?.crosses;
     if (crosses) {
-      const { keys, weights } = this.crossParts(rec);
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i] as string;
+      const { keys, crossCount, crossWeights: weights } = itemParts(rec);
+      for (let i = 0; i < crossCount; i++) {
+        const key = keys[i + 1] as string;
         const w = weights[i] as number;
         const o = crosses.offsetOf(key);
         if (o < 0) continue;
@@ -325,7 +278,7 @@ export class Ranker {
     for (let i = 0; i < keys.length; i++) {
       userEntries.push((i === 0 && userId !== null ? this.users : this.features).touchEntry(keys[i] as string, known?.[i], at));
     }
-    const parts = this.itemParts(rec);
+    const parts = itemParts(rec);
     this.learnedParts = parts;
     const itemEntries = this.itemEntries;
     const itemTables = this.itemTables;
@@ -390,14 +343,14 @@ export class Ranker {
     }
     const state = viewer.state;
     if (state) {
-      const { keys, weights } = this.crossParts(rec);
+      const { keys, crossCount, crossWeights: weights } = parts;
       const crosses = state.crosses;
       // an offset found by the forward pass holds until a cross is evicted to make room
       const evictions = crosses.evictions;
-      for (let i = 0; i < keys.length; i++) {
+      for (let i = 0; i < crossCount; i++) {
         const w = weights[i] as number;
         const found = crossOffsets[i] ?? -1;
-        const o = found >= 0 && crosses.evictions === evictions ? crosses.touchAt(found, at) : crosses.touch(keys[i] as string, at);
+        const o = found >= 0 && crosses.evictions === evictions ? crosses.touchAt(found, at) : crosses.touch(keys[i + 1] as string, at);
         const cw = crosses.w;
         for (let t = 0; t < T; t++) {
           const g = w * (e[t] as number);

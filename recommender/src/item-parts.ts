@@ -1,0 +1,62 @@
+/**
+ * A video's item-tower parts (the keys its item vector sums, with their weights) and its cross
+ * keys, built once per video. The cross keys are a slice of the part keys, and the weights
+ * depend only on the video's shape (sound or not, how many hashtags and caption terms), so
+ * every video of a shape shares one weights array: a video keeps its keys and the table
+ * entries last found for them, nothing more.
+ */
+import type { ItemParts, VideoRecord } from './catalogue.ts';
+import type { TableEntry } from './embedding-table.ts';
+
+interface Weights {
+  item: readonly number[];
+  cross: readonly number[];
+}
+
+const weightsByShape = new Map<string, Weights>();
+
+function weightsOf(sound: boolean, tags: number, terms: number): Weights {
+  const shape = `${sound ? 1 : 0}:${tags}:${terms}`;
+  let w = weightsByShape.get(shape);
+  if (!w) {
+    const item = [1, 1, 1, 1];
+    const cross = [1, 0.5, 0.5];
+    if (sound) {
+      item.push(1);
+      cross.push(0.7);
+    }
+    const crossTag = 1 / Math.sqrt(Math.max(1, tags));
+    for (let i = 0; i < tags; i++) {
+      item.push(1 / tags);
+      cross.push(crossTag);
+    }
+    for (let i = 0; i < terms; i++) item.push(0.5 / terms);
+    w = { item, cross };
+    weightsByShape.set(shape, w);
+  }
+  return w;
+}
+
+/**
+ * The parts of `rec`: keys are the video id (a key of the video table), creator, language,
+ * duration, sound, hashtags, caption terms (the feature table); the cross keys are
+ * keys[1 .. 1 + crossCount): creator, language, duration, sound, hashtags.
+ */
+export function itemParts(rec: VideoRecord): ItemParts {
+  if (!rec.parts) {
+    const k = rec.keys;
+    const keys = [rec.meta.id, k.creator, k.language, k.duration];
+    if (k.sound !== null) keys.push(k.sound);
+    for (const tag of k.tags) keys.push(tag);
+    for (const term of k.terms) keys.push(term);
+    const w = weightsOf(k.sound !== null, k.tags.length, k.terms.length);
+    rec.parts = {
+      keys,
+      weights: w.item,
+      entries: new Array<TableEntry | undefined>(keys.length).fill(undefined),
+      crossCount: w.cross.length,
+      crossWeights: w.cross,
+    };
+  }
+  return rec.parts;
+}
