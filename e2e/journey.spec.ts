@@ -41,6 +41,7 @@ describe('creator and viewer journey', () => {
     await page.getByLabel('Birthdate').fill(new Date(Date.now() - 10 * 365 * 86_400_000).toISOString().slice(0, 10));
     await page.getByRole('button', { name: 'Sign up' }).click();
     await page.getByRole('alert').filter({ hasText: 'at least 13' }).waitFor();
+    assert.equal(await page.getByText('at least 13').count(), 1, 'the refusal is said once, next to the birthdate');
     // Chromium logs the refused request (422) it was asked to make; the app itself logged nothing
     assert.ok(creator.consoleErrors.every((e) => e.includes('status of 422')));
     creator.consoleErrors.length = 0;
