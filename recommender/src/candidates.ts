@@ -21,7 +21,7 @@ export type CandidateSet = Map<VideoRecord, number>;
 
 export interface Sources {
   catalogue: Catalogue;
-  index: VectorIndex;
+  index: VectorIndex<VideoRecord>;
   trending: Trending;
 }
 
@@ -31,11 +31,11 @@ const add = (set: CandidateSet, rec: VideoRecord, source: number): void => {
 
 export function followCandidates(src: Sources, follows: string[], now: number, ok: Eligible, out: CandidateSet): void {
   for (const creatorId of follows.slice(0, FOLLOW_MAX_CREATORS)) {
-    const ids = src.catalogue.byCreator.get(creatorId);
-    if (!ids) continue;
+    const recs = src.catalogue.byCreator.get(creatorId);
+    if (!recs) continue;
     let taken = 0;
-    for (let i = ids.length - 1; i >= 0 && taken < FOLLOW_PER_CREATOR; i--) {
-      const rec = src.catalogue.get(ids[i] as string) as VideoRecord;
+    for (let i = recs.length - 1; i >= 0 && taken < FOLLOW_PER_CREATOR; i--) {
+      const rec = recs[i] as VideoRecord;
       if (now - rec.meta.createdAt > FOLLOW_MAX_AGE_MS || !ok(rec)) continue;
       add(out, rec, SOURCE.follow);
       taken++;
@@ -47,11 +47,12 @@ export function embeddingCandidates(src: Sources, query: Float32Array, ok: Eligi
   let norm = 0;
   for (const x of query) norm += x * x;
   if (norm === 0) return;
-  const skip = (id: string): boolean => {
-    const rec = src.catalogue.get(id);
+  // a row's tag is its video's record (untagged rows, e.g. just restored, are looked up)
+  const skip = (id: string, tagged: VideoRecord | undefined): boolean => {
+    const rec = tagged ?? src.catalogue.get(id);
     return !rec || !ok(rec);
   };
-  for (const hit of src.index.search(query, EMBEDDING_K, skip)) add(out, src.catalogue.get(hit.id) as VideoRecord, SOURCE.embedding);
+  for (const hit of src.index.search(query, EMBEDDING_K, skip)) add(out, hit.tag ?? (src.catalogue.get(hit.id) as VideoRecord), SOURCE.embedding);
 }
 
 /** Newest eligible videos of the user's strongest hashtag, sound and creator crosses. */
@@ -66,11 +67,11 @@ export function affinityCandidates(src: Sources, user: UserState, ok: Eligible, 
   }
   ranked.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   for (const [key] of ranked.slice(0, AFFINITY_KEYS)) {
-    const ids = key.startsWith('c:') ? src.catalogue.byCreator.get(key.slice(2)) : src.catalogue.byFeature.get(key);
-    if (!ids) continue;
+    const recs = key.startsWith('c:') ? src.catalogue.byCreator.get(key.slice(2)) : src.catalogue.byFeature.get(key);
+    if (!recs) continue;
     let taken = 0;
-    for (let i = ids.length - 1, scanned = 0; i >= 0 && taken < AFFINITY_PER_KEY && scanned < AFFINITY_SCAN; i--, scanned++) {
-      const rec = src.catalogue.get(ids[i] as string) as VideoRecord;
+    for (let i = recs.length - 1, scanned = 0; i >= 0 && taken < AFFINITY_PER_KEY && scanned < AFFINITY_SCAN; i--, scanned++) {
+      const rec = recs[i] as VideoRecord;
       if (!ok(rec)) continue;
       add(out, rec, SOURCE.affinity);
       taken++;

@@ -3,6 +3,7 @@ import type { VideoMeta } from './types.ts';
 import { contentKeys } from './features.ts';
 import type { ContentKeys } from './features.ts';
 import type { TableEntry } from './embedding-table.ts';
+import { seenHash1, seenHash2 } from './seen-filter.ts';
 
 /** A video's item-tower features as parallel arrays, with the table entries last found for them. */
 export interface ItemParts {
@@ -35,6 +36,9 @@ export interface VideoRecord {
   parts?: ItemParts;
   /** the video's row in the vector index when last looked up (a hint: `VectorIndex.rowOf` checks it) */
   indexRow?: number;
+  /** the id's two seen-filter hashes, computed once (`SeenFilter.hasHashed`) */
+  seen1: number;
+  seen2: number;
 }
 
 const NEWEST_CACHED = 500;
@@ -46,10 +50,10 @@ const emptyStats = (): VideoStats => ({ impressions: 0, views: 0, completions: 0
 
 export class Catalogue {
   readonly videos = new Map<string, VideoRecord>();
-  /** creatorId → video ids in upsert order */
-  readonly byCreator = new Map<string, string[]>();
-  /** tag key (h:…) or sound key (s:…) → video ids in upsert order */
-  readonly byFeature = new Map<string, string[]>();
+  /** creatorId → videos in upsert order (records, so candidate sources need no lookup per video) */
+  readonly byCreator = new Map<string, VideoRecord[]>();
+  /** tag key (h:…) or sound key (s:…) → videos in upsert order */
+  readonly byFeature = new Map<string, VideoRecord[]>();
   private newestCache: VideoRecord[] | null = null;
 
   /** Adds or replaces a video; returns false when nothing changed. */
@@ -61,11 +65,11 @@ export class Catalogue {
       this.unindex(existing);
       this.dropNewest(existing);
     }
-    const record: VideoRecord = { meta: { ...meta }, keys: contentKeys(meta), stats };
+    const record: VideoRecord = { meta: { ...meta }, keys: contentKeys(meta), stats, seen1: seenHash1(meta.id), seen2: seenHash2(meta.id) };
     this.videos.set(meta.id, record);
     this.insertNewest(record);
-    push(this.byCreator, meta.creatorId, meta.id);
-    for (const key of featureKeys(record)) push(this.byFeature, key, meta.id);
+    push(this.byCreator, meta.creatorId, record);
+    for (const key of featureKeys(record)) push(this.byFeature, key, record);
     return true;
   }
 
@@ -120,8 +124,8 @@ export class Catalogue {
   }
 
   private unindex(record: VideoRecord): void {
-    pull(this.byCreator, record.meta.creatorId, record.meta.id);
-    for (const key of featureKeys(record)) pull(this.byFeature, key, record.meta.id);
+    pull(this.byCreator, record.meta.creatorId, record);
+    for (const key of featureKeys(record)) pull(this.byFeature, key, record);
   }
 
   snapshot(): { meta: VideoMeta; stats: VideoStats }[] {
@@ -141,16 +145,16 @@ function featureKeys(r: VideoRecord): string[] {
   return r.keys.sound === null ? r.keys.tags : [...r.keys.tags, r.keys.sound];
 }
 
-function push(index: Map<string, string[]>, key: string, id: string): void {
+function push(index: Map<string, VideoRecord[]>, key: string, rec: VideoRecord): void {
   const list = index.get(key);
-  if (list) list.push(id);
-  else index.set(key, [id]);
+  if (list) list.push(rec);
+  else index.set(key, [rec]);
 }
 
-function pull(index: Map<string, string[]>, key: string, id: string): void {
+function pull(index: Map<string, VideoRecord[]>, key: string, rec: VideoRecord): void {
   const list = index.get(key);
   if (!list) return;
-  const i = list.lastIndexOf(id);
+  const i = list.lastIndexOf(rec);
   if (i >= 0) list.splice(i, 1);
   if (list.length === 0) index.delete(key);
 }

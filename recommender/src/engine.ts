@@ -59,14 +59,14 @@ export class ForYouEngine {
   readonly crossStore = new CrossStore(T);
   readonly trending = new Trending();
   readonly pool = new ExplorationPool();
-  readonly index: VectorIndex;
+  readonly index: VectorIndex<VideoRecord>;
   /** event-time schedule of maintenance (expiry, index refresh) */
   clock = { now: -Infinity, nextExpireAt: -Infinity, nextIndexAt: -Infinity, eventsSinceIndex: 0, events: 0 };
 
   constructor(options: EngineOptions = {}) {
     this.options = resolveOptions(options);
     this.ranker = new Ranker(this.options.dim, this.options.seed, this.options.admitAfter);
-    this.index = new VectorIndex(this.options.dim, this.options.annThreshold, 8, T);
+    this.index = new VectorIndex<VideoRecord>(this.options.dim, this.options.annThreshold, 8, T);
   }
 
   /** Applies one event: learns from it and updates counters, filters and indexes. */

@@ -50,7 +50,7 @@ function train(engine: ForYouEngine, userId: string, user: UserState, rec: Video
   engine.ranker.learn(viewer, rec, labels, weight, at, userId);
   const row = scratchRow(engine.index.width);
   engine.ranker.learnedItemRow(row);
-  rec.indexRow = engine.index.set(rec.meta.id, row, true, rec.indexRow ?? -1);
+  rec.indexRow = engine.index.set(rec.meta.id, row, true, rec.indexRow ?? -1, rec);
   return row;
 }
 
@@ -75,7 +75,7 @@ function scratchRow(width: number): Float32Array {
 function refreshRow(engine: ForYouEngine, rec: VideoRecord, relist = true): Float32Array {
   const row = scratchRow(engine.index.width);
   engine.ranker.itemRow(rec, row);
-  rec.indexRow = engine.index.set(rec.meta.id, row, relist, rec.indexRow ?? -1);
+  rec.indexRow = engine.index.set(rec.meta.id, row, relist, rec.indexRow ?? -1, rec);
   return row;
 }
 
@@ -96,7 +96,7 @@ const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
     const rec = engine.catalogue.get(e.videoId);
     if (!rec) return;
     const user = engine.user(e.userId);
-    user.seen.add(e.videoId);
+    user.seen.addHashed(rec.seen1, rec.seen2);
     const weight = viewLabels(e, scratchLabels);
     const row = train(engine, e.userId, user, rec, scratchLabels, weight, e.at);
     const fraction = Math.min(1, watchFraction(e));
@@ -183,7 +183,7 @@ function engagement(engine: ForYouEngine, e: EngineEvent & { type: keyof typeof 
   if (!rec) return;
   const rule = ENGAGEMENT[e.type];
   const user = engine.user(e.userId);
-  user.seen.add(e.videoId);
+  user.seen.addHashed(rec.seen1, rec.seen2);
   const row = train(engine, e.userId, user, rec, singleLabel(rule.task, rule.label, scratchLabels), rule.weight, e.at);
   if (rule.label === 1) {
     if (rule.task === LIKE) rec.stats.likes++;
@@ -199,8 +199,7 @@ function engagement(engine: ForYouEngine, e: EngineEvent & { type: keyof typeof 
 function followLabel(engine: ForYouEngine, userId: string, creatorId: string, label: number, at: number): void {
   const user = engine.user(userId);
   const recentId = [...user.recent].reverse().find((id) => engine.catalogue.get(id)?.meta.creatorId === creatorId);
-  const newest = engine.catalogue.byCreator.get(creatorId)?.at(-1);
-  const rec = engine.catalogue.get(recentId ?? newest ?? '');
+  const rec = recentId !== undefined ? engine.catalogue.get(recentId) : engine.catalogue.byCreator.get(creatorId)?.at(-1);
   if (!rec) return;
   const labels = singleLabel(FOLLOW, label, scratchLabels);
   if (label === 1) labels[COMPLETE] = 1;

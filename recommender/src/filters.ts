@@ -22,7 +22,9 @@ export function eligibility(req: FeedRequest, user: UserState | null, options: E
     const id = rec.meta.id;
     if (blocked.size > 0 && blocked.has(rec.meta.creatorId)) return false;
     if (user) {
-      if (seen?.has(id) || user.hiddenVideos.has(id) || user.hiddenCreators.has(rec.meta.creatorId)) return false;
+      if (seen?.hasHashed(rec.seen1, rec.seen2)) return false;
+      if (user.hiddenVideos.size > 0 && user.hiddenVideos.has(id)) return false;
+      if (user.hiddenCreators.size > 0 && user.hiddenCreators.has(rec.meta.creatorId)) return false;
       if (muted) for (const tag of rec.keys.tags) if (muted.has(tag)) return false;
     }
     for (const k of keywords) if (rec.keys.words.includes(k)) return false;

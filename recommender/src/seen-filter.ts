@@ -18,20 +18,32 @@ export interface SeenSnapshot {
   count: number;
 }
 
+/**
+ * The two hashes of an id that the filter's bits derive from. A bit is chosen by the low 13 bits
+ * of h1 + i·h2 (BITS = 8192), which depend only on the low 13 bits of h1 and h2: the hashes are
+ * kept to 16 bits, small integers a video record holds without boxing (same bits as full hashes).
+ */
+const HASH_MASK = 0xffff;
+export const seenHash1 = (id: string): number => hash32(id, 17) & HASH_MASK;
+export const seenHash2 = (id: string): number => (hash32(id, 91) | 1) & HASH_MASK;
+
 export class SeenFilter {
   private current: Uint32Array = new Uint32Array(WORDS);
   private previous: Uint32Array | null = null;
   private count = 0;
 
   add(id: string): void {
-    if (this.has(id)) return;
+    this.addHashed(seenHash1(id), seenHash2(id));
+  }
+
+  /** As `add()`, from the id's hashes (`seenHash1`, `seenHash2`). */
+  addHashed(h1: number, h2: number): void {
+    if (this.hasHashed(h1, h2)) return;
     if (this.count >= SEEN_PER_GENERATION) {
       this.previous = this.current;
       this.current = new Uint32Array(WORDS);
       this.count = 0;
     }
-    const h1 = hash32(id, 17);
-    const h2 = hash32(id, 91) | 1;
     for (let i = 0; i < HASHES; i++) {
       const bit = (h1 + Math.imul(i, h2)) >>> 0;
       const word = (bit >>> 5) & (WORDS - 1);
@@ -48,8 +60,11 @@ export class SeenFilter {
   }
 
   has(id: string): boolean {
-    const h1 = hash32(id, 17);
-    const h2 = hash32(id, 91) | 1;
+    return this.hasHashed(seenHash1(id), seenHash2(id));
+  }
+
+  /** As `has()`, from the id's hashes (`seenHash1`, `seenHash2`). */
+  hasHashed(h1: number, h2: number): boolean {
     return contains(this.current, h1, h2) || (this.previous !== null && contains(this.previous, h1, h2));
   }
 

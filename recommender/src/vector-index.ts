@@ -13,6 +13,9 @@ import { dot, loadQuery, nearest } from './vector-math.ts';
 const KMEANS_ITERATIONS = 6;
 const KMEANS_SAMPLE = 4000;
 
+/** Whether a search leaves out the row of `id` (tagged `tag`). */
+export type Skip<Tag> = (id: string, tag: Tag | undefined) => boolean;
+
 export interface IndexSnapshot {
   ids: (string | null)[];
   free: number[];
@@ -23,9 +26,11 @@ export interface IndexSnapshot {
   lists: number[];
 }
 
-export class VectorIndex {
+export class VectorIndex<Tag = unknown> {
   private rows: Float32Array;
   private ids: (string | null)[] = [];
+  /** what the caller tagged each row with (the engine: its video record), handed to `search`'s skip */
+  private tags: (Tag | undefined)[] = [];
   private readonly rowById = new Map<string, number>();
   private free: number[] = [];
   private centroids: Float32Array | null = null;
@@ -94,7 +99,7 @@ export class VectorIndex {
    * `relist: false` only stores it, for a caller that rebuilds the lists right after (a list
    * assignment would be thrown away). `hint`: a row `id` had before, checked first.
    */
-  set(id: string, vector: Float32Array, relist = true, hint = -1): number {
+  set(id: string, vector: Float32Array, relist = true, hint = -1, tag?: Tag): number {
     let row = hint >= 0 && this.ids[hint] === id ? hint : this.rowById.get(id);
     if (row === undefined) {
       row = this.free.length > 0 ? (this.free.pop() as number) : this.ids.length;
@@ -107,6 +112,7 @@ export class VectorIndex {
         this.rows = grown;
       }
     }
+    if (tag !== undefined) this.tags[row] = tag;
     // a row of exactly `width` floats is copied as is (a subarray view per call is garbage)
     this.rows.set(vector.length === this.width ? vector : vector.subarray(0, this.width), row * this.width);
     if (relist && this.centroids) this.assign(row);
@@ -118,6 +124,7 @@ export class VectorIndex {
     if (row === undefined) return;
     this.rowById.delete(id);
     this.ids[row] = null;
+    this.tags[row] = undefined;
     this.free.push(row);
     if (this.centroids) this.unlist(row);
   }
@@ -226,8 +233,8 @@ export class VectorIndex {
     for (let j = 0; j < this.dim; j++) out[at + j] = (this.rows[base + j] as number) * inv;
   }
 
-  /** The `k` ids with the largest inner product with `query`, best first. */
-  search(query: Float32Array, k: number, skip?: (id: string) => boolean): { id: string; score: number }[] {
+  /** The `k` ids with the largest inner product with `query`, best first, with their rows' tags. */
+  search(query: Float32Array, k: number, skip?: Skip<Tag>): { id: string; score: number; tag: Tag | undefined }[] {
     const top = new TopK(k);
     const d = this.dim;
     const q = loadQuery(query, d);
@@ -244,7 +251,7 @@ export class VectorIndex {
         this.scanList(q, this.lists[order[p] as number] as IvfList, top, skip);
       }
     }
-    return top.sorted().map(({ row, score }) => ({ id: this.ids[row] as string, score }));
+    return top.sorted().map(({ row, score }) => ({ id: this.ids[row] as string, score, tag: this.tags[row] }));
   }
 
   /** Scratch for a search's centroid scores (reused: a search allocates no per-list objects). */
@@ -261,7 +268,7 @@ export class VectorIndex {
   }
 
   /** Offers rows 0..n to `top` (brute force). */
-  private scan(q: Float64Array, n: number, top: TopK, skip?: (id: string) => boolean): void {
+  private scan(q: Float64Array, n: number, top: TopK, skip?: Skip<Tag>): void {
     const ids = this.ids;
     const rows = this.rows;
     const width = this.width;
@@ -270,12 +277,12 @@ export class VectorIndex {
       const id = ids[row];
       if (id === null || id === undefined) continue;
       const s = dot(q, d, rows, row * width);
-      if (top.admits(row, s) && !(skip && skip(id))) top.push(row, s);
+      if (top.admits(row, s) && !(skip && skip(id, this.tags[row]))) top.push(row, s);
     }
   }
 
   /** Offers the rows of one list to `top`, from the list's packed vectors. */
-  private scanList(q: Float64Array, list: IvfList, top: TopK, skip?: (id: string) => boolean): void {
+  private scanList(q: Float64Array, list: IvfList, top: TopK, skip?: Skip<Tag>): void {
     const ids = this.ids;
     const rows = list.rows;
     const vectors = list.vectors;
@@ -283,7 +290,7 @@ export class VectorIndex {
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i] as number;
       const s = dot(q, d, vectors, i * d);
-      if (top.admits(row, s) && !(skip && skip(ids[row] as string))) top.push(row, s);
+      if (top.admits(row, s) && !(skip && skip(ids[row] as string, this.tags[row]))) top.push(row, s);
     }
   }
 
@@ -303,6 +310,7 @@ export class VectorIndex {
     this.rows = new Float32Array(Math.max(rows.length, this.width * 1024));
     this.rows.set(rows);
     this.ids = [...s.ids];
+    this.tags = [];
     this.rowById.clear();
     this.free = [...s.free];
     this.ids.forEach((id, row) => {
