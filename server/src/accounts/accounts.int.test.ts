@@ -68,6 +68,16 @@ test('malformed input gets validation_failed with the fields named', async () =>
   assert.equal(notJson.json().code, 'validation_failed');
 });
 
+test('a malformed path, an over-long one or a NUL byte is a 400 problem, never a 500', async () => {
+  for (const url of ['/api/v1/users/%E0%A4%A', `/api/v1/users/${'a'.repeat(300)}`, '/api/v1/users/%00', '/api/v1/hashtags/%00', '/api/v1/search?q=%00']) {
+    const res = await api(p, 'GET', url);
+    assert.ok(res.statusCode === 400 || res.statusCode === 404, `${url}: ${res.statusCode}`);
+    assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8', url);
+  }
+  const nul = await api(p, 'GET', '/api/v1/users/%00');
+  assert.equal(nul.json().code, 'validation_failed');
+});
+
 test('log in by username or email, log out ends the session', async () => {
   await signup(p, 'nora');
   const wrong = await api(p, 'POST', '/api/v1/auth/login', { body: { login: 'nora', password: 'wrong password' } });

@@ -27,6 +27,11 @@ export async function createApp(opts: AppOptions): Promise<{ app: FastifyInstanc
     trustProxy: true,
     // one line per request (below) instead of Fastify's two
     logController: new LogController({ disableRequestLogging: true }),
+    // errors the router raises before any handler (a malformed or over-long path) in the one error shape
+    frameworkErrors: (error, _request, reply) => {
+      const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A part of the path is too long' : 'The path is not a valid URL';
+      return sendProblem(reply, problem(400, 'validation_failed', detail));
+    },
   });
   app.setErrorHandler(errorHandler);
   app.addHook('onResponse', async (request, reply) => {

@@ -44,6 +44,11 @@ export function zodIssues(error: ZodError, prefix?: string): FieldIssue[] {
 export function toProblem(error: unknown): Problem {
   if (error instanceof DomainError) return problem(error.status, error.code, error.message, error.issues);
   if (error instanceof ZodError) return problem(400, 'validation_failed', 'The request is not valid', zodIssues(error));
+  // PostgreSQL refuses text it cannot store (a NUL byte, an invalid sequence): the input was bad
+  const sqlState = (error as { code?: unknown }).code;
+  if (sqlState === '22021' || sqlState === '22P05') {
+    return problem(400, 'validation_failed', 'The request contains characters that cannot be stored (such as a NUL byte)');
+  }
   const fe = error as Partial<FastifyError>;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const status = fe.statusCode;
