@@ -2,7 +2,9 @@
 // picked again, and tus continues from the server's offset instead of starting over.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import { signupByApi } from './support/api.ts';
 import { launchBrowser, PHONE, type Browser } from './support/browser.ts';
@@ -112,6 +114,22 @@ describe('resumable upload', () => {
     await sheet.getByRole('button', { name: 'Yes, delete it' }).click();
     await page.waitForURL((url) => url.pathname === '/@carol');
     assert.equal((await page.request.get(`/api/v1/videos/${videoId}`)).status(), 404);
+    assert.deepEqual(browser.consoleErrors, []);
+  });
+
+  it('shows the server’s reason when a file is not a video', async () => {
+    const page = browser.page;
+    const notes = join(tmpdir(), `cliptide-e2e-notes-${process.pid}.mp4`);
+    writeFileSync(notes, 'shopping list\n- milk\n- eggs\n'.repeat(40));
+    await page.goto('/upload');
+    await page.getByLabel('Video file').setInputFiles(notes);
+    await page.getByLabel('Caption').fill('Not really a video');
+    await page.getByRole('button', { name: 'Post' }).click();
+    const failure = page.getByRole('alert').filter({ hasText: 'We couldn’t process this video' });
+    await failure.waitFor({ timeout: 60_000 });
+    assert.match((await failure.textContent()) ?? '', /This is a text file, not a video\./);
+    await failure.getByRole('button', { name: 'Try another file' }).click();
+    await page.getByLabel('Video file').waitFor();
     assert.deepEqual(browser.consoleErrors, []);
   });
 });
