@@ -52,9 +52,11 @@ export class Ranker {
   readonly global = Float32Array.from([0, -1, -3, -4.5, -5, 1, 1, 1, 1, 1]);
   readonly scale = new Float32Array(2 * T).fill(1, 0, T).fill(0.1, T);
   private readonly scaleGrad = new Float32Array(T);
+  // scratch of `learn()`, written by index with a count (`length = 0` would drop their storage)
   private readonly userEntries: TableEntry[] = [];
+  private userCount = 0;
   private readonly itemEntries: TableEntry[] = [];
-  private readonly itemTables: EmbeddingTable[] = [];
+  private itemCount = 0;
   private learnedParts: ItemParts = { keys: [], weights: [], entries: [], crossCount: 0, crossWeights: [] };
   private readonly ib = new Float32Array(T);
   private readonly logits = new Float32Array(T);
@@ -64,6 +66,7 @@ export class Ranker {
   private readonly scratchV: Float32Array;
   /** where the forward pass of `learn()` found each cross of the video (-1: none) */
   private readonly crossOffsets: number[] = [];
+  private crossesFound = 0;
 
   constructor(
     readonly dim: number,
@@ -95,9 +98,10 @@ export class Ranker {
       u = into.u.fill(0);
       ub = into.ub.fill(0);
       keys = into.keys;
-      keys.length = 0;
-      if (userId !== null) keys.push(userId);
-      for (const key of contextKeys) keys.push(key);
+      let n = 0;
+      if (userId !== null) keys[n++] = userId;
+      for (const key of contextKeys) keys[n++] = key;
+      if (keys.length !== n) keys.length = n;
       into.state = state;
     } else {
       u = new Float32Array(this.dim);
@@ -106,11 +110,10 @@ export class Ranker {
     }
     const d = this.dim;
     const found = into?.entries;
-    if (found) found.length = 0;
     for (let i = 0; i < keys.length; i++) {
       const table = i === 0 && userId !== null ? this.users : this.features;
       const entry = table.entries.get(keys[i] as string);
-      if (found) found.push(entry);
+      if (found) found[i] = entry;
       const o = entry ? entry.offset : -1;
       if (o < 0) continue;
       const p = table.params;
@@ -122,9 +125,15 @@ export class Ranker {
 
   /** The item tower vector of a video (for the ANN index); its biases go to `biasOut`. */
   itemVector(rec: VideoRecord, out: Float32Array, biasOut: Float32Array = this.ib): Float32Array {
-    out.fill(0);
-    biasOut.fill(0);
+    this.itemInto(rec, out, 0, biasOut, 0);
+    return out;
+  }
+
+  /** The item vector into v[vAt..vAt+dim), its biases into b[bAt..bAt+T) (no views: they are garbage per call). */
+  private itemInto(rec: VideoRecord, out: Float32Array, vAt: number, biasOut: Float32Array, bAt: number): void {
     const d = this.dim;
+    out.fill(0, vAt, vAt + d);
+    biasOut.fill(0, bAt, bAt + T);
     const { keys, weights, entries } = itemParts(rec);
     for (let k = 0; k < keys.length; k++) {
       const table = this.partTable(k);
@@ -134,15 +143,14 @@ export class Ranker {
       if (o < 0) continue;
       const p = table.params;
       const w = weights[k] as number;
-      for (let j = 0; j < d; j++) out[j] = (out[j] as number) + w * (p[o + j] as number);
-      for (let t = 0; t < T; t++) biasOut[t] = (biasOut[t] as number) + w * (p[o + d + t] as number);
+      for (let j = 0; j < d; j++) out[vAt + j] = (out[vAt + j] as number) + w * (p[o + j] as number);
+      for (let t = 0; t < T; t++) biasOut[bAt + t] = (biasOut[bAt + t] as number) + w * (p[o + d + t] as number);
     }
-    return out;
   }
 
   /** The item vector followed by the item biases: the row the engine caches per video. */
   itemRow(rec: VideoRecord, out: Float32Array = new Float32Array(this.dim + T)): Float32Array {
-    this.itemVector(rec, out.subarray(0, this.dim), out.subarray(this.dim, this.dim + T));
+    this.itemInto(rec, out, 0, out, this.dim);
     return out;
   }
 
@@ -166,13 +174,13 @@ export class Ranker {
   /** Adds the viewer's crosses with the video; `found` (when given) gets the offset of each cross key (-1: none). */
   private addCrosses(viewer: Viewer, rec: VideoRecord, logits: Float32Array, found?: number[]): void {
     const crosses = viewer.state?.crosses;
-    if (found) found.length = 0;
+    if (found) this.crossesFound = 0;
     if (!crosses || crosses.size === 0) return;
     const { keys, crossCount, crossWeights: weights } = itemParts(rec);
     const cw = crosses.w;
     for (let i = 0; i < crossCount; i++) {
       const o = crosses.offsetOf(keys[i + 1] as string);
-      if (found) found.push(o);
+      if (found) found[this.crossesFound++] = o;
       if (o < 0) continue;
       const w = weights[i] as number;
       for (let t = 0; t < T; t++) logits[t] = (logits[t] as number) + w * (cw[o + t] as number);
@@ -237,21 +245,20 @@ export class Ranker {
     return out.sort((a, b) => b.value - a.value);
   }
 
-  /** Sums the item tower of the entries touched by the last `learn()` into `v` and `biases`. */
-  private sumItem(v: Float32Array, biases: Float32Array): void {
+  /** Sums the item tower of the entries touched by the last `learn()` into v[vAt..) and biases[bAt..). */
+  private sumItem(v: Float32Array, vAt: number, biases: Float32Array, bAt: number): void {
     const d = this.dim;
     const parts = this.learnedParts;
     const entries = this.itemEntries;
-    const tables = this.itemTables;
-    v.fill(0);
-    biases.fill(0);
-    for (let k = 0; k < entries.length; k++) {
+    v.fill(0, vAt, vAt + d);
+    biases.fill(0, bAt, bAt + T);
+    for (let k = 0; k < this.itemCount; k++) {
       const o = (entries[k] as TableEntry).offset;
       if (o < 0) continue;
-      const p = (tables[k] as EmbeddingTable).params;
+      const p = this.partTable(k).params;
       const w = parts.weights[k] as number;
-      for (let j = 0; j < d; j++) v[j] = (v[j] as number) + w * (p[o + j] as number);
-      for (let t = 0; t < T; t++) biases[t] = (biases[t] as number) + w * (p[o + d + t] as number);
+      for (let j = 0; j < d; j++) v[vAt + j] = (v[vAt + j] as number) + w * (p[o + j] as number);
+      for (let t = 0; t < T; t++) biases[bAt + t] = (biases[bAt + t] as number) + w * (p[o + d + t] as number);
     }
   }
 
@@ -260,7 +267,7 @@ export class Ranker {
    * the same sums over the entries that step already looked up.
    */
   learnedItemRow(out: Float32Array): Float32Array {
-    this.sumItem(out.subarray(0, this.dim), out.subarray(this.dim, this.dim + T));
+    this.sumItem(out, 0, out, this.dim);
     return out;
   }
 
@@ -271,32 +278,29 @@ export class Ranker {
    */
   learn(viewer: Viewer, rec: VideoRecord, labels: Float32Array, weight: number, at: number, userId: string | null): void {
     const userEntries = this.userEntries;
-    userEntries.length = 0;
     const keys = viewer.keys;
     // the entries the viewer found (`touchEntry` looks up only what was unknown or dropped since)
     const known = viewer.entries;
     for (let i = 0; i < keys.length; i++) {
-      userEntries.push((i === 0 && userId !== null ? this.users : this.features).touchEntry(keys[i] as string, known?.[i], at));
+      userEntries[i] = (i === 0 && userId !== null ? this.users : this.features).touchEntry(keys[i] as string, known?.[i], at);
     }
+    this.userCount = keys.length;
     const parts = itemParts(rec);
     this.learnedParts = parts;
     const itemEntries = this.itemEntries;
-    const itemTables = this.itemTables;
-    itemEntries.length = 0;
-    itemTables.length = 0;
     for (let k = 0; k < parts.keys.length; k++) {
       const table = this.partTable(k);
       const entry = table.touchEntry(parts.keys[k] as string, parts.entries[k], at);
       parts.entries[k] = entry;
-      itemEntries.push(entry);
-      itemTables.push(table);
+      itemEntries[k] = entry;
     }
+    this.itemCount = parts.keys.length;
 
     const d = this.dim;
     const logits = this.logits;
     const v = this.scratchV;
     const ib = this.ib;
-    this.sumItem(v, ib);
+    this.sumItem(v, 0, ib, 0);
     let dot = 0;
     for (let j = 0; j < d; j++) dot += (viewer.u[j] as number) * (v[j] as number);
     for (let t = 0; t < T; t++) {
@@ -326,17 +330,17 @@ export class Ranker {
     for (let t = 0; t < T; t++) scaleGrad[t] = (e[t] as number) * dot;
     stepSplit(this.scale, scaleGrad, LR_GLOBAL);
     stepSplit(this.global, e, LR_GLOBAL);
-    for (let k = 0; k < userEntries.length; k++) {
+    for (let k = 0; k < this.userCount; k++) {
       const o = (userEntries[k] as TableEntry).offset;
       if (o < 0) continue;
       const table = k === 0 && userId !== null ? this.users : this.features;
       adagradStep(table.params, table.acc, o, this.gu, d, LR_EMBEDDING, 1, L2);
       adagradStep(table.params, table.acc, o + d, e, T, LR_BIAS, 1, L2);
     }
-    for (let k = 0; k < itemEntries.length; k++) {
+    for (let k = 0; k < this.itemCount; k++) {
       const o = (itemEntries[k] as TableEntry).offset;
       if (o < 0) continue;
-      const table = itemTables[k] as EmbeddingTable;
+      const table = this.partTable(k);
       const w = parts.weights[k] as number;
       adagradStep(table.params, table.acc, o, this.gv, d, LR_EMBEDDING, w, L2);
       adagradStep(table.params, table.acc, o + d, e, T, LR_BIAS, w, L2);
@@ -349,7 +353,7 @@ export class Ranker {
       const evictions = crosses.evictions;
       for (let i = 0; i < crossCount; i++) {
         const w = weights[i] as number;
-        const found = crossOffsets[i] ?? -1;
+        const found = i < this.crossesFound ? (crossOffsets[i] as number) : -1;
         const o = found >= 0 && crosses.evictions === evictions ? crosses.touchAt(found, at) : crosses.touch(keys[i + 1] as string, at);
         const cw = crosses.w;
         for (let t = 0; t < T; t++) {
