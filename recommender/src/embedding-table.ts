@@ -135,13 +135,14 @@ export class EmbeddingTable {
   /** Drops ids whose last sighting is older than `before`; returns how many were dropped. */
   expire(before: number): number {
     let dropped = 0;
-    for (const [id, entry] of this.entries) {
+    // forEach, not for-of: no [id, entry] pair per id (deleting the current entry is safe)
+    this.entries.forEach((entry, id, entries) => {
       if (entry.lastSeen < before) {
-        this.entries.delete(id);
+        entries.delete(id);
         this.release(entry);
         dropped++;
       }
-    }
+    });
     return dropped;
   }
 

@@ -220,7 +220,7 @@ function maintain(engine: ForYouEngine, at: number): void {
   }
   if (c.now >= c.nextIndexAt || c.eventsSinceIndex >= INDEX_EVERY_EVENTS || engine.index.needsRebuild) {
     // rebuild() re-clusters and relists every row, so the refresh only stores the rows
-    for (const rec of engine.catalogue.videos.values()) refreshRow(engine, rec, false);
+    engine.catalogue.videos.forEach((rec) => refreshRow(engine, rec, false));
     engine.index.rebuild(engine.options.seed + c.events);
     c.nextIndexAt = c.now + INDEX_EVERY_MS;
     c.eventsSinceIndex = 0;

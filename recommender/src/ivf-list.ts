@@ -28,7 +28,10 @@ export class IvfList {
   }
 
   update(pos: number, source: Float32Array, base: number): void {
-    this.vectors.set(source.subarray(base, base + this.dim), pos * this.dim);
+    // copied by hand: a subarray view per call was most of the garbage of a training step
+    const vectors = this.vectors;
+    const at = pos * this.dim;
+    for (let j = 0; j < this.dim; j++) vectors[at + j] = source[base + j] as number;
   }
 
   /** Removes the entry at `pos` by moving the last one there; returns the moved row (-1: none). */

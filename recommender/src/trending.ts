@@ -42,11 +42,12 @@ export class Trending {
   /** Prunes faded scores and keeps the best `TOP_SIZE` (score, then id): a bounded heap, not a sort of every score. */
   private refresh(trend: RegionTrend, now: number): void {
     const top = new TopScores(TOP_SIZE);
-    for (const [id, s] of trend.scores) {
+    // forEach, not for-of: no [id, entry] pair per score (deleting the current entry is safe)
+    trend.scores.forEach((s, id, scores) => {
       const score = decay(s.score, s.at, now);
-      if (score < PRUNE_BELOW) trend.scores.delete(id);
+      if (score < PRUNE_BELOW) scores.delete(id);
       else top.offer(id, score);
-    }
+    });
     const { ids, scores } = top.sorted();
     trend.top = ids;
     trend.topScores = scores;
