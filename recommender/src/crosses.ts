@@ -99,12 +99,17 @@ export class Crosses {
       if (this.slotOf.size >= MAX_CROSSES) this.evictOldest();
       slot = this.allocate();
       const o = slot * this.stride;
-      this.w.fill(0, o, o + this.tasks);
-      this.w.fill(1, o + this.tasks, o + this.stride);
-      this.meta[slot * META + LAST_SEEN] = at;
-      this.meta[slot * META + COMPLETES] = 0;
-      this.meta[slot * META + LIKES] = 0;
+      const w = this.w;
+      for (let t = 0; t < this.tasks; t++) {
+        w[o + t] = 0;
+        w[o + this.tasks + t] = 1;
+      }
+      const meta = this.meta;
+      meta[slot * META + LAST_SEEN] = at;
+      meta[slot * META + COMPLETES] = 0;
+      meta[slot * META + LIKES] = 0;
       this.slotOf.set(key, slot);
+      return o;
     }
     if (at > (this.meta[slot * META + LAST_SEEN] as number)) this.meta[slot * META + LAST_SEEN] = at;
     return slot * this.stride;
