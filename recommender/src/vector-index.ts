@@ -8,7 +8,7 @@ import { mulberry32 } from './rng.ts';
 import { encodeF32, decodeF32 } from './codec.ts';
 import { TopK } from './top-k.ts';
 import { IvfList } from './ivf-list.ts';
-import { centroidTails, dot, loadQuery, nearest } from './vector-math.ts';
+import { dot, loadQuery, nearest } from './vector-math.ts';
 
 const KMEANS_ITERATIONS = 6;
 const KMEANS_SAMPLE = 4000;
@@ -36,8 +36,6 @@ export class VectorIndex<Tag = unknown> {
   private centroids: Float32Array | null = null;
   /** the centroids widened to float64 (exact), what list assignment reads */
   private centroids64 = new Float64Array(0);
-  /** per centroid, the norm of its last half (`nearest` prunes with it) */
-  private tails = new Float64Array(0);
   private lists: IvfList[] = [];
   private listOf: number[] = [];
   /** position of each listed row in its list */
@@ -160,14 +158,12 @@ export class VectorIndex<Tag = unknown> {
     sample.forEach((row, i) => this.unitInto(row, units, i * d));
     for (let c = 0; c < k; c++) centroids.set(units.subarray((c % sample.length) * d, (c % sample.length + 1) * d), c * d);
     const centroids64 = new Float64Array(k * d);
-    const tails = new Float64Array(k);
     const sums = new Float32Array(k * d);
     for (let it = 0; it < KMEANS_ITERATIONS; it++) {
       centroids64.set(centroids);
-      centroidTails(centroids64, k, d, tails);
       sums.fill(0);
       for (let i = 0; i < sample.length; i++) {
-        const c = nearest(centroids64, k, d, this.rows, (sample[i] as number) * this.width, tails);
+        const c = nearest(centroids64, k, d, this.rows, (sample[i] as number) * this.width);
         for (let j = 0; j < d; j++) sums[c * d + j] = (sums[c * d + j] as number) + (units[i * d + j] as number);
       }
       for (let c = 0; c < k; c++) {
@@ -185,7 +181,6 @@ export class VectorIndex<Tag = unknown> {
   private setCentroids(centroids: Float32Array | null): void {
     this.centroids = centroids;
     this.centroids64 = centroids ? Float64Array.from(centroids) : new Float64Array(0);
-    this.tails = centroidTails(this.centroids64, this.centroids64.length / this.dim, this.dim);
   }
 
   private relist(): void {
@@ -199,7 +194,7 @@ export class VectorIndex<Tag = unknown> {
 
   private assign(row: number): void {
     const c = this.centroids64;
-    const list = nearest(c, c.length / this.dim, this.dim, this.rows, row * this.width, this.tails);
+    const list = nearest(c, c.length / this.dim, this.dim, this.rows, row * this.width);
     const old = this.listOf[row] ?? -1;
     if (old === list) {
       (this.lists[list] as IvfList).update(this.posOf[row] as number, this.rows, row * this.width);

@@ -31,29 +31,12 @@ export function dot(q: Float64Array, d: number, m: Float32Array, base: number): 
     (q[14] as number) * (m[base + 14] as number) + (q[15] as number) * (m[base + 15] as number);
 }
 
-/** Per centroid, the norm of its dimensions 8..15 (the bound `nearest` prunes with; d = 16 only). */
-export function centroidTails(centroids: Float64Array, k: number, d: number, out?: Float64Array): Float64Array {
-  const tails = out && out.length === k ? out : new Float64Array(k);
-  if (d !== 16) return tails;
-  for (let c = 0; c < k; c++) {
-    let s = 0;
-    for (let j = 8; j < 16; j++) s += (centroids[c * 16 + j] as number) ** 2;
-    tails[c] = Math.sqrt(s);
-  }
-  return tails;
-}
-
 /**
  * The first of the `k` centroids (`d` floats each, float64 copies of the float32 centroids) with
  * the largest inner product with rows[base..base+d): the row is held in locals and the centroids
  * read as float64, no conversion per product (the same sums, bit for bit, as `dot`).
- *
- * For d = 16, `tails` (from `centroidTails`) lets it skip a centroid after half the products:
- * when the sum of the first eight plus |row[8..15]| · |centroid[8..15]| (Cauchy–Schwarz, with a
- * slack far above float64 rounding) is still below the best score, the full sum is too, so that
- * centroid could not have been picked. The answer is the same, bit for bit; about half the work.
  */
-export function nearest(centroids: Float64Array, k: number, d: number, rows: Float32Array, base: number, tails?: Float64Array): number {
+export function nearest(centroids: Float64Array, k: number, d: number, rows: Float32Array, base: number): number {
   let best = 0;
   let bestScore = -Infinity;
   if (d !== 16) {
@@ -73,31 +56,10 @@ export function nearest(centroids: Float64Array, k: number, d: number, rows: Flo
   const q8 = rows[base + 8] as number, q9 = rows[base + 9] as number, q10 = rows[base + 10] as number, q11 = rows[base + 11] as number;
   const q12 = rows[base + 12] as number, q13 = rows[base + 13] as number, q14 = rows[base + 14] as number, q15 = rows[base + 15] as number;
   const m = centroids;
-  if (!tails || tails.length < k) {
-    for (let c = 0, o = 0; c < k; c++, o += 16) {
-      const s = 0 +
-        q0 * (m[o] as number) + q1 * (m[o + 1] as number) + q2 * (m[o + 2] as number) + q3 * (m[o + 3] as number) +
-        q4 * (m[o + 4] as number) + q5 * (m[o + 5] as number) + q6 * (m[o + 6] as number) + q7 * (m[o + 7] as number) +
-        q8 * (m[o + 8] as number) + q9 * (m[o + 9] as number) + q10 * (m[o + 10] as number) + q11 * (m[o + 11] as number) +
-        q12 * (m[o + 12] as number) + q13 * (m[o + 13] as number) + q14 * (m[o + 14] as number) + q15 * (m[o + 15] as number);
-      if (s > bestScore) {
-        bestScore = s;
-        best = c;
-      }
-    }
-    return best;
-  }
-  const tail = Math.sqrt(q8 * q8 + q9 * q9 + q10 * q10 + q11 * q11 + q12 * q12 + q13 * q13 + q14 * q14 + q15 * q15);
-  const norm = Math.sqrt(q0 * q0 + q1 * q1 + q2 * q2 + q3 * q3 + q4 * q4 + q5 * q5 + q6 * q6 + q7 * q7 + tail * tail);
-  // rounding of the sums and norms is ~1e-15 of |row|·|centroid| (centroids are unit vectors)
-  const slack = 1e-9 * norm;
   for (let c = 0, o = 0; c < k; c++, o += 16) {
-    // the same left-to-right sum as above, split after the eighth product
-    const head = 0 +
+    const s = 0 +
       q0 * (m[o] as number) + q1 * (m[o + 1] as number) + q2 * (m[o + 2] as number) + q3 * (m[o + 3] as number) +
-      q4 * (m[o + 4] as number) + q5 * (m[o + 5] as number) + q6 * (m[o + 6] as number) + q7 * (m[o + 7] as number);
-    if (head + tail * (tails[c] as number) + slack < bestScore) continue;
-    const s = head +
+      q4 * (m[o + 4] as number) + q5 * (m[o + 5] as number) + q6 * (m[o + 6] as number) + q7 * (m[o + 7] as number) +
       q8 * (m[o + 8] as number) + q9 * (m[o + 9] as number) + q10 * (m[o + 10] as number) + q11 * (m[o + 11] as number) +
       q12 * (m[o + 12] as number) + q13 * (m[o + 13] as number) + q14 * (m[o + 14] as number) + q15 * (m[o + 15] as number);
     if (s > bestScore) {
