@@ -8,7 +8,7 @@
  * `acc`, same layout), `width` floats per slot: a table of 100k ids is two allocations instead
  * of 200k small buffers for the garbage collector to track. Slots of dropped ids are reused.
  */
-import { mulberry32, hash32 } from './rng.ts';
+import { hash32 } from './rng.ts';
 import { encodeF32, decodeF32 } from './codec.ts';
 
 export interface TableEntry {
@@ -44,6 +44,8 @@ export class EmbeddingTable {
   private free: number[] = [];
   /** slots handed out so far (free ones included) */
   private slots = 0;
+  /** hash of the table's name and seed, the seed of every admitted id's initial values */
+  private nameSeed: number | undefined;
 
   constructor(
     readonly name: string,
@@ -106,9 +108,17 @@ export class EmbeddingTable {
 
   private admit(id: string, entry: TableEntry): void {
     const offset = this.allocate();
-    const random = mulberry32(hash32(id, hash32(this.name, this.seed)));
+    this.nameSeed ??= hash32(this.name, this.seed);
+    // mulberry32 (rng.ts) inlined: no generator closure per admitted id
+    let a = hash32(id, this.nameSeed) >>> 0;
     const params = this.params;
-    for (let i = 0; i < this.dim; i++) params[offset + i] = (random() * 2 - 1) * INIT_SCALE;
+    for (let i = 0; i < this.dim; i++) {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      params[offset + i] = ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1) * INIT_SCALE;
+    }
     params.fill(0, offset + this.dim, offset + this.width);
     this.acc.fill(ACC_INIT, offset, offset + this.width);
     entry.offset = offset;

@@ -141,7 +141,8 @@ export class VectorIndex<Tag = unknown> {
     }
     const k = Math.max(1, Math.min(Math.round(n / 8), Math.max(8, Math.round(Math.sqrt(n) / 2))));
     // zero rows (items whose features are not admitted yet) carry no direction to cluster on
-    const live = [...this.rowById.values()].filter((row) => this.norm(row) > 0).sort((a, b) => a - b);
+    const live: number[] = [];
+    for (let row = 0; row < this.ids.length; row++) if (this.ids[row] !== null && this.norm(row) > 0) live.push(row);
     if (live.length < k * 4) {
       this.setCentroids(null);
       this.lists = [];
