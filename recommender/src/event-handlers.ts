@@ -35,7 +35,7 @@ function trainingViewer(engine: ForYouEngine, userId: string, user: UserState, a
   const dim = engine.options.dim;
   let scratch = trainingViewers.get(dim);
   if (!scratch) {
-    scratch = { keys: [], u: new Float32Array(dim), ub: new Float32Array(T), state: null, entries: [] };
+    scratch = { keys: [], u: new Float32Array(dim), ub: new Float32Array(T), state: null, entries: [], entryKeys: [] };
     trainingViewers.set(dim, scratch);
   }
   trainingContext[0] = regionKey(user.region);

@@ -35,6 +35,8 @@ export interface Viewer {
   state: UserState | null;
   /** the table entry of each key when the viewer was built (a training step's viewer keeps them) */
   entries?: (TableEntry | undefined)[];
+  /** the key of each of `entries`: a reused viewer starts from the entries of its last build */
+  entryKeys?: string[];
 }
 
 export interface Contribution {
@@ -110,10 +112,15 @@ export class Ranker {
     }
     const d = this.dim;
     const found = into?.entries;
+    const foundKeys = into?.entryKeys;
     for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
       const table = i === 0 && userId !== null ? this.users : this.features;
-      const entry = table.entries.get(keys[i] as string);
+      // a live entry found for the same key last time (context keys repeat), or the user's own
+      const hint = i === 0 && userId !== null ? state?.userEntry : foundKeys?.[i] === key ? found?.[i] : undefined;
+      const entry = hint !== undefined && !hint.dropped ? hint : table.entries.get(key);
       if (found) found[i] = entry;
+      if (foundKeys) foundKeys[i] = key;
       const o = entry ? entry.offset : -1;
       if (o < 0) continue;
       const p = table.params;
@@ -284,6 +291,7 @@ export class Ranker {
     for (let i = 0; i < keys.length; i++) {
       userEntries[i] = (i === 0 && userId !== null ? this.users : this.features).touchEntry(keys[i] as string, known?.[i], at);
     }
+    if (userId !== null && viewer.state) viewer.state.userEntry = userEntries[0];
     this.userCount = keys.length;
     const parts = itemParts(rec);
     this.learnedParts = parts;

@@ -8,6 +8,7 @@ import type { SeenSnapshot } from './seen-filter.ts';
 import { encodeF32, decodeF32 } from './codec.ts';
 import { Crosses } from './crosses.ts';
 import type { CrossStore } from './crosses.ts';
+import type { TableEntry } from './embedding-table.ts';
 
 export { MAX_CROSSES } from './crosses.ts';
 export const MAX_HIDDEN = 500;
@@ -28,6 +29,8 @@ export class UserState {
   lastCreator: string | null = null;
   accountCreatedAt: number | null = null;
   lastSeen = 0;
+  /** the user's entry in the ranker's user table when last trained (a hint: dropped entries are looked up again) */
+  userEntry: TableEntry | undefined = undefined;
 
   /** `store` holds the slots of the user's crosses (one store per engine) */
   constructor(
