@@ -26,22 +26,14 @@ const ENGAGEMENT = {
   unlike: { task: LIKE, label: 0, weight: 1, trend: 0 },
 } as const;
 
-/** The viewer of a training step, reused: a step reads it only while it runs. */
-const trainingViewers = new Map<number, Viewer>();
 const trainingContext: string[] = [];
 
-/** As `engine.viewerFor()`, for a user whose state the caller holds, into a reused viewer. */
+/** As `engine.viewerFor()`, for a user whose state the caller holds, into the ranker's reused viewer. */
 function trainingViewer(engine: ForYouEngine, userId: string, user: UserState, at: number): Viewer {
-  const dim = engine.options.dim;
-  let scratch = trainingViewers.get(dim);
-  if (!scratch) {
-    scratch = { keys: [], u: new Float32Array(dim), ub: new Float32Array(T), state: null, entries: [], entryKeys: [] };
-    trainingViewers.set(dim, scratch);
-  }
   trainingContext[0] = regionKey(user.region);
   trainingContext[1] = accountAgeBucket(user.accountCreatedAt, at);
   trainingContext[2] = timeOfDayBucket(at);
-  return engine.ranker.viewer(userId, trainingContext, user, scratch);
+  return engine.ranker.viewer(userId, trainingContext, user, engine.ranker.trainingViewer);
 }
 
 /** One training step of `user` on `rec`; returns the video's new row (scratch: copy to keep). */

@@ -66,6 +66,11 @@ export class Ranker {
   private readonly gu: Float32Array;
   private readonly gv: Float32Array;
   private readonly scratchV: Float32Array;
+  /**
+   * The viewer of a training step, reused: a step reads it only while it runs. One per ranker,
+   * as the table entries it keeps from one step to the next are this ranker's.
+   */
+  readonly trainingViewer: Viewer;
   /** where the forward pass of `learn()` found each cross of the video (-1: none) */
   private readonly crossOffsets: number[] = [];
   private crossesFound = 0;
@@ -81,6 +86,7 @@ export class Ranker {
     this.gu = new Float32Array(dim);
     this.gv = new Float32Array(dim);
     this.scratchV = new Float32Array(dim);
+    this.trainingViewer = { keys: [], u: new Float32Array(dim), ub: new Float32Array(T), state: null, entries: [], entryKeys: [] };
   }
 
   /** The table of the `k`-th item part: the video id first, then features. */
