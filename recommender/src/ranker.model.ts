@@ -400,9 +400,13 @@ function combine(logits: Float32Array, rec: VideoRecord): number {
   return s;
 }
 
-/** Value of watching a whole video of this length, relative to a 15-second one. */
+/**
+ * Value of watching a whole video of this length, in 15-second units: P(watch) × this is the
+ * expected watch time, the quantity For You is meant to give people more of. Proportional to the
+ * length (it was its square root, which favoured short clips), bounded to 6 s … 60 s.
+ */
 export function watchValue(durationMs: number): number {
-  return Math.min(2, Math.max(0.5, Math.sqrt(durationMs / 15_000)));
+  return Math.min(4, Math.max(0.4, durationMs / 15_000));
 }
 
 export function sigmoid(x: number): number {
