@@ -35,3 +35,28 @@ test('a full user evicts its least recently seen cross, and offsets found before
   assert.ok(c.offsetOf('h:0') >= 0);
   assert.deepEqual([...c.offsets()].map(([key]) => key).slice(0, 2), ['h:0', 'h:2']);
 });
+
+test("a cross's biases and its meta share one slot without overlapping, and survive the store growing", () => {
+  const store = new CrossStore(5);
+  const users = Array.from({ length: 4 }, () => new Crosses(store));
+  // 4 × 200 crosses: the store grows past its first 256 slots twice
+  for (let i = 0; i < 200; i++) {
+    users.forEach((c, u) => {
+      const o = c.touch(`h:${i}`, 1000 + i);
+      for (let t = 0; t < 10; t++) c.w[o + t] = u * 1000 + i + t / 10;
+      c.note(`h:${i}`, 'likes', 1000 + i);
+    });
+  }
+  users.forEach((c, u) => {
+    for (let i = 0; i < 200; i++) {
+      const o = c.offsetOf(`h:${i}`);
+      for (let t = 0; t < 10; t++) assert.equal(c.w[o + t], Math.fround(u * 1000 + i + t / 10));
+      assert.deepEqual(c.evidence(`h:${i}`), { completes: 0, likes: 1 });
+    }
+    const snap = c.snapshot();
+    assert.equal(snap.w.length, 200 * 10);
+    assert.deepEqual(snap.meta[7], [1007, 0, 1]);
+    const back = Crosses.restore(new CrossStore(5), snap.keys, snap.w, snap.meta).snapshot();
+    assert.deepEqual(back, snap);
+  });
+});

@@ -20,34 +20,45 @@ const META = 3;
 
 export type Evidence = 'completes' | 'likes';
 
-/** The slots of many users' crosses: parallel typed arrays grown by doubling, freed slots reused. */
+/**
+ * The slots of many users' crosses, grown by doubling, freed slots reused. A slot is one block
+ * of bytes that `w` and `meta` both view: its biases and accumulators (float32), then last seen,
+ * completions and likes (float64) — 64 bytes with five tasks, where two arrays put a cross in
+ * two places in memory (a step touches a random user's crosses, so it waits on memory).
+ */
 export class CrossStore {
-  /** per slot: `tasks` biases, then `tasks` Adagrad accumulators; replaced when it grows */
+  /** per slot: `tasks` biases, then `tasks` Adagrad accumulators (from `slot * stride`); replaced when it grows */
   w: Float32Array;
-  /** per slot: last seen, completions, likes; replaced when it grows */
+  /** per slot: last seen, completions, likes (from `slot * metaStride + metaAt`); replaced when it grows */
   meta: Float64Array;
   private free: number[] = [];
   private slots = 0;
-  /** floats per slot in `w` */
+  private capacity = INITIAL_SLOTS;
+  /** floats of `w` per slot */
   readonly stride: number;
+  /** float64s of `meta` per slot, and where a slot's meta starts among them */
+  readonly metaStride: number;
+  readonly metaAt: number;
 
   constructor(readonly tasks: number) {
-    this.stride = 2 * tasks;
-    this.w = new Float32Array(INITIAL_SLOTS * this.stride);
-    this.meta = new Float64Array(INITIAL_SLOTS * META);
+    this.metaAt = tasks; // 2 × tasks float32s are `tasks` float64s
+    this.metaStride = this.metaAt + META;
+    this.stride = 2 * this.metaStride;
+    const buffer = new ArrayBuffer(INITIAL_SLOTS * this.metaStride * 8);
+    this.w = new Float32Array(buffer);
+    this.meta = new Float64Array(buffer);
   }
 
   allocate(): number {
     const reused = this.free.pop();
     if (reused !== undefined) return reused;
     const slot = this.slots++;
-    if (this.slots * this.stride > this.w.length) {
-      const w = new Float32Array(this.w.length * 2);
-      w.set(this.w);
-      this.w = w;
-      const meta = new Float64Array(this.meta.length * 2);
-      meta.set(this.meta);
-      this.meta = meta;
+    if (this.slots > this.capacity) {
+      this.capacity *= 2;
+      const buffer = new ArrayBuffer(this.capacity * this.metaStride * 8);
+      new Uint8Array(buffer).set(new Uint8Array(this.w.buffer));
+      this.w = new Float32Array(buffer);
+      this.meta = new Float64Array(buffer);
     }
     return slot;
   }
@@ -64,10 +75,19 @@ export class Crosses {
   /** floats per slot in `w` */
   readonly stride: number;
   readonly tasks: number;
+  private readonly metaStride: number;
+  private readonly metaAt: number;
 
   constructor(private readonly store: CrossStore) {
     this.stride = store.stride;
     this.tasks = store.tasks;
+    this.metaStride = store.metaStride;
+    this.metaAt = store.metaAt;
+  }
+
+  /** Where the slot's meta starts in `meta`. */
+  private m(slot: number): number {
+    return slot * this.metaStride + this.metaAt;
   }
 
   /** per slot: `tasks` biases, then `tasks` Adagrad accumulators (shared with other users; replaced when it grows) */
@@ -105,19 +125,19 @@ export class Crosses {
         w[o + this.tasks + t] = 1;
       }
       const meta = this.meta;
-      meta[slot * META + LAST_SEEN] = at;
-      meta[slot * META + COMPLETES] = 0;
-      meta[slot * META + LIKES] = 0;
+      meta[this.m(slot) + LAST_SEEN] = at;
+      meta[this.m(slot) + COMPLETES] = 0;
+      meta[this.m(slot) + LIKES] = 0;
       this.slotOf.set(key, slot);
       return o;
     }
-    if (at > (this.meta[slot * META + LAST_SEEN] as number)) this.meta[slot * META + LAST_SEEN] = at;
+    if (at > (this.meta[this.m(slot) + LAST_SEEN] as number)) this.meta[this.m(slot) + LAST_SEEN] = at;
     return slot * this.stride;
   }
 
   /** As `touch()` for a cross known to exist at `offset` (from `offsetOf`, no eviction since). */
   touchAt(offset: number, at: number): number {
-    const i = (offset / this.stride) * META + LAST_SEEN;
+    const i = this.m(offset / this.stride) + LAST_SEEN;
     if (at > (this.meta[i] as number)) this.meta[i] = at;
     return offset;
   }
@@ -126,7 +146,7 @@ export class Crosses {
   note(key: string, kind: Evidence, at: number): void {
     let slot = this.slotOf.get(key);
     if (slot === undefined) slot = this.touch(key, at) / this.stride;
-    const i = slot * META + (kind === 'completes' ? COMPLETES : LIKES);
+    const i = this.m(slot) + (kind === 'completes' ? COMPLETES : LIKES);
     this.meta[i] = (this.meta[i] as number) + 1;
   }
 
@@ -134,7 +154,7 @@ export class Crosses {
   evidence(key: string): { completes: number; likes: number } | null {
     const slot = this.slotOf.get(key);
     if (slot === undefined) return null;
-    return { completes: this.meta[slot * META + COMPLETES] as number, likes: this.meta[slot * META + LIKES] as number };
+    return { completes: this.meta[this.m(slot) + COMPLETES] as number, likes: this.meta[this.m(slot) + LIKES] as number };
   }
 
   /** Keys with their offsets in `w`, in insertion order. */
@@ -156,7 +176,7 @@ export class Crosses {
     let oldestKey: string | null = null;
     let oldest = Infinity;
     for (const [key, slot] of this.slotOf) {
-      const seen = this.meta[slot * META + LAST_SEEN] as number;
+      const seen = this.meta[this.m(slot) + LAST_SEEN] as number;
       if (seen < oldest) {
         oldest = seen;
         oldestKey = key;
@@ -168,15 +188,16 @@ export class Crosses {
     this.slotOf.delete(oldestKey);
   }
 
-  /** Keys, their `w` slots concatenated, and [last seen, completions, likes] each, in insertion order. */
+  /** Keys, their biases and accumulators (2 × tasks floats each) concatenated, and [last seen, completions, likes] each, in insertion order. */
   snapshot(): { keys: string[]; w: Float32Array; meta: [number, number, number][] } {
     const keys = [...this.slotOf.keys()];
-    const w = new Float32Array(keys.length * this.stride);
+    const n = 2 * this.tasks;
+    const w = new Float32Array(keys.length * n);
     const meta: [number, number, number][] = [];
     let i = 0;
     for (const slot of this.slotOf.values()) {
-      w.set(this.w.subarray(slot * this.stride, (slot + 1) * this.stride), i * this.stride);
-      const m = slot * META;
+      w.set(this.w.subarray(slot * this.stride, slot * this.stride + n), i * n);
+      const m = this.m(slot);
       meta.push([this.meta[m + LAST_SEEN] as number, this.meta[m + COMPLETES] as number, this.meta[m + LIKES] as number]);
       i++;
     }
@@ -187,11 +208,12 @@ export class Crosses {
     const c = new Crosses(store);
     keys.forEach((key, i) => {
       const slot = c.allocate();
-      c.w.set(w.subarray(i * c.stride, (i + 1) * c.stride), slot * c.stride);
+      const n = 2 * c.tasks;
+      c.w.set(w.subarray(i * n, (i + 1) * n), slot * c.stride);
       const [lastSeen, completes, likes] = meta[i] ?? [0, 0, 0];
-      c.meta[slot * META + LAST_SEEN] = lastSeen;
-      c.meta[slot * META + COMPLETES] = completes;
-      c.meta[slot * META + LIKES] = likes;
+      c.meta[c.m(slot) + LAST_SEEN] = lastSeen;
+      c.meta[c.m(slot) + COMPLETES] = completes;
+      c.meta[c.m(slot) + LIKES] = likes;
       c.slotOf.set(key, slot);
     });
     return c;
