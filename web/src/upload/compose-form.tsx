@@ -1,6 +1,7 @@
 // The studio's form: the file, its caption, who can see it and whether comments are allowed.
 import { useState, type FormEvent } from 'react';
 import type { Visibility } from '../api/types.ts';
+import { AudienceFields } from './audience-fields.tsx';
 import { CaptionInput } from './caption-input.tsx';
 import { FilePicker } from './file-picker.tsx';
 import { startNewUpload } from './upload-store.ts';
@@ -33,18 +34,7 @@ export function ComposeForm({ busy }: { busy: boolean }) {
           </p>
         )}
         <CaptionInput value={caption} onChange={setCaption} />
-        <div className="field">
-          <label htmlFor="visibility">Who can watch</label>
-          <select id="visibility" value={visibility} onChange={(e) => setVisibility(e.target.value as Visibility)}>
-            <option value="public">Everyone</option>
-            <option value="followers">Followers</option>
-            <option value="private">Only me</option>
-          </select>
-        </div>
-        <label className="check">
-          <input type="checkbox" checked={allowComments} onChange={(e) => setAllowComments(e.target.checked)} />
-          Allow comments
-        </label>
+        <AudienceFields visibility={visibility} onVisibility={setVisibility} allowComments={allowComments} onAllowComments={setAllowComments} />
         <button type="submit" className="button button-primary button-wide" disabled={!file || busy || problem !== null}>
           {busy ? 'Starting…' : 'Post'}
         </button>

@@ -6,6 +6,7 @@ import type { Video, Visibility } from '../api/types.ts';
 import { deleteVideo, updateVideo } from '../api/videos.ts';
 import { Dialog } from '../ui/dialog.tsx';
 import { useToast } from '../ui/toast.tsx';
+import { AudienceFields } from '../upload/audience-fields.tsx';
 import { CaptionInput } from '../upload/caption-input.tsx';
 
 interface ManageVideoDialogProps {
@@ -58,18 +59,7 @@ export function ManageVideoDialog({ video, onClose, onChanged }: ManageVideoDial
         {video.status === 'ready' && (
           <>
             <CaptionInput value={caption} onChange={setCaption} />
-            <div className="field">
-              <label htmlFor="manage-visibility">Who can watch</label>
-              <select id="manage-visibility" value={visibility} onChange={(e) => setVisibility(e.target.value as Visibility)}>
-                <option value="public">Everyone</option>
-                <option value="followers">Followers</option>
-                <option value="private">Only me</option>
-              </select>
-            </div>
-            <label className="check">
-              <input type="checkbox" checked={allowComments} onChange={(e) => setAllowComments(e.target.checked)} />
-              Allow comments
-            </label>
+            <AudienceFields visibility={visibility} onVisibility={setVisibility} allowComments={allowComments} onAllowComments={setAllowComments} />
             <button type="submit" className="button button-primary" disabled={busy}>
               Save changes
             </button>
