@@ -56,4 +56,6 @@ export class DomainError extends Error {
 
 export const notFound = (what: string) => new DomainError('not_found', `${what} not found`);
 export const forbidden = (why: string) => new DomainError('forbidden', why);
+export const uploadTooLarge = (maxBytes: number) =>
+  new DomainError('payload_too_large', `The file is larger than the upload limit of ${Math.round(maxBytes / 1024 ** 2)} MB`);
 export const unauthenticated = () => new DomainError('unauthenticated', 'You need to log in to do that');

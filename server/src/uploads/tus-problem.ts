@@ -2,8 +2,8 @@
 // the tus server with a 4xx/5xx status are rewritten here (their tus headers kept), so a client
 // of the upload endpoint meets the same error shape as everywhere else in the API.
 import { STATUS_CODES } from 'node:http';
-import { problem, type Problem } from '../http/problem.ts';
-import type { ErrorCode } from '../shared/errors.ts';
+import { problem, toProblem, type Problem } from '../http/problem.ts';
+import { uploadTooLarge, type ErrorCode } from '../shared/errors.ts';
 
 const codeOf: Record<number, ErrorCode> = {
   400: 'validation_failed',
@@ -19,8 +19,6 @@ const codeOf: Record<number, ErrorCode> = {
   429: 'rate_limited',
 };
 
-const megabytes = (bytes: number): string => `${Math.round(bytes / 1024 ** 2)} MB`;
-
 /** The problem a tus error response stands for (a problem our hooks threw is passed through). */
 export function tusProblem(status: number, body: string, maxUploadBytes: number): Problem {
   try {
@@ -30,7 +28,7 @@ export function tusProblem(status: number, body: string, maxUploadBytes: number)
     // plain text from the tus server itself
   }
   const code = codeOf[status] ?? (status >= 500 ? 'internal' : 'validation_failed');
-  if (code === 'payload_too_large') return problem(status, code, `The file is larger than the upload limit of ${megabytes(maxUploadBytes)}`);
+  if (code === 'payload_too_large') return toProblem(uploadTooLarge(maxUploadBytes));
   if (status >= 500) return problem(status, 'internal', 'The upload could not be handled; try again');
   const text = body.trim().replace(/\.$/, '');
   return problem(status, code, text ? `Upload: ${text}` : 'The upload request is not valid');

@@ -1,5 +1,5 @@
 // Videos: drafts, their upload, what a viewer may see, edits and deletion. No HTTP, no SQL here.
-import { DomainError, forbidden, notFound } from '../shared/errors.ts';
+import { DomainError, forbidden, notFound, uploadTooLarge } from '../shared/errors.ts';
 import { decodeCursor, pageOf, type Page } from '../shared/cursor.ts';
 import type { VideoRepository } from './video.repository.ts';
 import type { VideoListRepository } from './video-list.repository.ts';
@@ -84,7 +84,7 @@ export function createVideoService(deps: VideoDeps) {
     async beginUpload(videoId: string | undefined, authorId: string, uploadId: string, bytes: number | undefined) {
       if (!videoId) throw new DomainError('validation_failed', 'Upload metadata must name the videoId from POST /api/v1/videos');
       if (bytes !== undefined && bytes > deps.maxUploadBytes) {
-        throw new DomainError('payload_too_large', `The file is larger than the ${Math.round(deps.maxUploadBytes / 1024 / 1024)} MB limit`);
+        throw uploadTooLarge(deps.maxUploadBytes);
       }
       const claimed = await videos.attachUpload(videoId, authorId, uploadId, bytes ?? 0);
       if (!claimed) {
