@@ -68,10 +68,13 @@ if (!flag('no-speed')) {
     process.exitCode = 1;
   } else {
     const s = JSON.parse(run.stdout.trim().split('\n').pop() as string) as {
-      videos: number; users: number; usesIvf: boolean; events: number; eventsPerSecond: number; upsertsPerSecond: number;
-      bytesPerVideo: number; bytesPerUser: number; eventsPerCpuSecond: number;
+      videos: number; users: number; usesIvf: boolean; events: number; upsertsPerSecond: number;
+      bytesPerVideo: number; bytesPerUser: number;
       pageMs: Record<'engine' | 'engineCpu' | 'popular' | 'random', { p50: number; p99: number }>;
+      learning: Record<'cold' | 'steady', { refreshes: number; wall: number; cpu: number; wallBetweenRefreshes: number; cpuBetweenRefreshes: number }>;
+      indexRefreshMs: { ms: number; cpuMs: number };
     };
+    const { cold, steady } = s.learning;
     const p = s.pageMs;
     console.log(`\n## Speed: ${s.videos} videos, ${s.users} users (${s.usesIvf ? 'IVF index' : 'brute force'}), ${s.events} events\n`);
     console.log('| figure | value | vs baseline |');
@@ -79,7 +82,10 @@ if (!flag('no-speed')) {
     console.log(`| page of 10, p50 | ${f(p.engine.p50)} ms | ${f(p.engine.p50 / p.popular.p50, 0)}× most-popular, ${f(p.engine.p50 / p.random.p50, 0)}× random |`);
     console.log(`| page of 10, p99 | ${f(p.engine.p99)} ms | ${f(p.engine.p99 / p.popular.p99, 0)}× most-popular |`);
     console.log(`| page of 10, CPU time p50 / p99 | ${f(p.engineCpu.p50)} / ${f(p.engineCpu.p99)} ms | — |`);
-    console.log(`| events learned / s (one core), wall / CPU time | ${f(s.eventsPerSecond, 0)} / ${f(s.eventsPerCpuSecond, 0)} | — |`);
+    console.log(`| events learned / s, steady state (the same users later), between index refreshes, wall / CPU time | ${f(steady.wallBetweenRefreshes, 0)} / ${f(steady.cpuBetweenRefreshes, 0)} | — |`);
+    console.log(`| events learned / s, steady state, with the ${steady.refreshes} refreshes in its 33 min of event time, wall / CPU time | ${f(steady.wall, 0)} / ${f(steady.cpu, 0)} | — |`);
+    console.log(`| events learned / s, cold (every user's first events), between refreshes / with its ${cold.refreshes}, CPU time | ${f(cold.cpuBetweenRefreshes, 0)} / ${f(cold.cpu, 0)} | — |`);
+    console.log(`| index refresh (every 30 min of event time), wall / CPU time | ${f(s.indexRefreshMs.ms, 0)} / ${f(s.indexRefreshMs.cpuMs, 0)} ms | — |`);
     console.log(`| video upserts / s | ${f(s.upsertsPerSecond, 0)} | — |`);
     console.log(`| memory per video | ${f(s.bytesPerVideo / 1024, 2)} KiB | — |`);
     console.log(`| memory per user (after ${f(s.events / s.users, 0)} events each) | ${f(s.bytesPerUser / 1024, 2)} KiB | — |`);

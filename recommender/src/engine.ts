@@ -26,7 +26,7 @@ import {
 } from './candidates.ts';
 import type { CandidateSet } from './candidates.ts';
 import { hash32, mulberry32 } from './rng.ts';
-import { applyEvent } from './event-handlers.ts';
+import { applyEvent, refreshIndex } from './event-handlers.ts';
 import { snapshotEngine, restoreEngine } from './snapshot.ts';
 import type { EngineSnapshot } from './snapshot.ts';
 
@@ -72,6 +72,15 @@ export class ForYouEngine {
   /** Applies one event: learns from it and updates counters, filters and indexes. */
   observe(e: EngineEvent): void {
     applyEvent(this, e);
+  }
+
+  /**
+   * Runs the index refresh now (what the engine does every 30 min of event time): for
+   * benchmarks and tests. Not an event, so a replay of the log would not repeat it: a server
+   * must not call it.
+   */
+  refreshIndexNow(): void {
+    refreshIndex(this);
   }
 
   upsertVideo(video: VideoMeta, at: number = Math.max(this.clock.now, video.createdAt)): void {

@@ -14,8 +14,14 @@ import {
 type Handler<K extends EngineEvent['type']> = (engine: ForYouEngine, e: EngineEvent & { type: K }) => void;
 
 const EXPIRE_EVERY_MS = 3_600_000;
+/**
+ * The vector index is refreshed (every row re-summed, re-clustered, relisted) on a schedule of
+ * event time only, and when the catalogue has doubled: its cost grows with the catalogue, not
+ * with the events, and a video that learns is refreshed and relisted on the spot. (It was also
+ * refreshed every 100k events: at 50k events/s that re-clusters 100k videos every 2 s, a quarter
+ * of a core spent on rows no event touched. Decision 012.)
+ */
 const INDEX_EVERY_MS = 30 * 60_000;
-const INDEX_EVERY_EVENTS = 100_000;
 
 /** Engagement events: which task they teach, the label, the weight, and the trending credit. */
 const ENGAGEMENT = {
@@ -210,13 +216,17 @@ function maintain(engine: ForYouEngine, at: number): void {
     engine.ranker.features.expire(before);
     c.nextExpireAt = c.now + EXPIRE_EVERY_MS;
   }
-  if (c.now >= c.nextIndexAt || c.eventsSinceIndex >= INDEX_EVERY_EVENTS || engine.index.needsRebuild) {
-    // rebuild() re-clusters and relists every row, so the refresh only stores the rows
-    engine.catalogue.videos.forEach((rec) => refreshRow(engine, rec, false));
-    engine.index.rebuild(engine.options.seed + c.events);
-    c.nextIndexAt = c.now + INDEX_EVERY_MS;
-    c.eventsSinceIndex = 0;
-  }
+  if (c.now >= c.nextIndexAt || engine.index.needsRebuild) refreshIndex(engine);
+}
+
+/** Re-sums every video's row, re-clusters the index and relists every row (the scheduled refresh). */
+export function refreshIndex(engine: ForYouEngine): void {
+  const c = engine.clock;
+  // rebuild() re-clusters and relists every row, so the refresh only stores the rows
+  engine.catalogue.videos.forEach((rec) => refreshRow(engine, rec, false));
+  engine.index.rebuild(engine.options.seed + c.events);
+  c.nextIndexAt = c.now + INDEX_EVERY_MS;
+  c.eventsSinceIndex = 0;
 }
 
 export function applyEvent(engine: ForYouEngine, e: EngineEvent): void {
