@@ -4,6 +4,7 @@ import { contentKeys } from './features.ts';
 import type { ContentKeys } from './features.ts';
 import type { TableEntry } from './embedding-table.ts';
 import { seenHash1, seenHash2 } from './seen-filter.ts';
+import { FeatureIds } from './feature-ids.ts';
 
 /** A video's item-tower features as parallel arrays, with the table entries last found for them. */
 export interface ItemParts {
@@ -17,6 +18,8 @@ export interface ItemParts {
   crossCount: number;
   /** weight of each cross key (shared, read-only) */
   crossWeights: readonly number[];
+  /** feature id of each cross key (the catalogue's `featureIds`): users' crosses are found by these */
+  crossIds: number[];
 }
 
 export interface VideoStats {
@@ -50,6 +53,8 @@ const emptyStats = (): VideoStats => ({ impressions: 0, views: 0, completions: 0
 
 export class Catalogue {
   readonly videos = new Map<string, VideoRecord>();
+  /** numbers the videos' cross keys (users' crosses are found by these ids; see item-parts.ts) */
+  readonly featureIds = new FeatureIds();
   /** creatorId → videos in upsert order (records, so candidate sources need no lookup per video) */
   readonly byCreator = new Map<string, VideoRecord[]>();
   /** tag key (h:…) or sound key (s:…) → videos in upsert order */

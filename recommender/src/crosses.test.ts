@@ -60,3 +60,54 @@ test("a cross's biases and its meta share one slot without overlapping, and surv
     assert.deepEqual(back, snap);
   });
 });
+
+test("a user's hash table of crosses behaves as an insertion-ordered map with least-recently-seen eviction", () => {
+  // reference: what the per-user Map did (insertion order; evict the oldest last-seen, first inserted among equals)
+  const store = new CrossStore(1);
+  const users = [new Crosses(store), new Crosses(store)];
+  const models = [new Map<string, number>(), new Map<string, number>()];
+  let seed = 7;
+  const random = (): number => {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
+  for (let step = 0; step < 20_000; step++) {
+    const u = random() < 0.5 ? 0 : 1;
+    const c = users[u] as Crosses;
+    const model = models[u] as Map<string, number>;
+    const key = `h:${Math.floor(random() * 700)}`;
+    const at = Math.floor(step / 3); // repeated times: ties between equally old crosses
+    if (random() < 0.002) {
+      c.clear();
+      model.clear();
+      continue;
+    }
+    const noting = random() < 0.3; // a note creates a missing cross but does not mark an existing one seen
+    if (!model.has(key)) {
+      if (model.size >= MAX_CROSSES) {
+        let victim: string | null = null;
+        let oldest = Infinity;
+        for (const [k, seen] of model) {
+          if (seen < oldest) {
+            oldest = seen;
+            victim = k;
+          }
+        }
+        model.delete(victim as string);
+      }
+      model.set(key, at);
+    } else if (!noting && at > (model.get(key) as number)) model.set(key, at);
+    if (noting) c.note(key, 'likes', at);
+    else c.touch(key, at);
+    assert.equal(c.size, model.size);
+    if (step % 500 === 0 || step > 19_900) {
+      assert.deepEqual([...c.offsets()].map(([k]) => k), [...model.keys()]);
+      for (const k of model.keys()) assert.ok(c.offsetOf(k) >= 0, k);
+    }
+  }
+  assert.ok(users.every((c) => c.evictions > 0));
+  // offsets are distinct slots, and a snapshot restores the same order
+  const snap = (users[0] as Crosses).snapshot();
+  assert.equal(new Set([...(users[0] as Crosses).offsets()].map(([, o]) => o)).size, snap.keys.length);
+  assert.deepEqual(Crosses.restore(new CrossStore(1), snap.keys, snap.w, snap.meta).snapshot(), snap);
+});

@@ -56,7 +56,7 @@ export class ForYouEngine {
   readonly ranker: Ranker;
   readonly users = new Map<string, UserState>();
   /** the slots of every user's crosses */
-  readonly crossStore = new CrossStore(T);
+  readonly crossStore = new CrossStore(T, this.catalogue.featureIds);
   readonly trending = new Trending();
   readonly pool = new ExplorationPool();
   readonly index: VectorIndex<VideoRecord>;
@@ -65,7 +65,7 @@ export class ForYouEngine {
 
   constructor(options: EngineOptions = {}) {
     this.options = resolveOptions(options);
-    this.ranker = new Ranker(this.options.dim, this.options.seed, this.options.admitAfter);
+    this.ranker = new Ranker(this.options.dim, this.options.seed, this.options.admitAfter, this.catalogue.featureIds);
     this.index = new VectorIndex<VideoRecord>(this.options.dim, this.options.annThreshold, 8, T);
   }
 

@@ -3,6 +3,7 @@ import type { EngineEvent } from './types.ts';
 import type { ForYouEngine } from './engine.ts';
 import type { VideoRecord } from './catalogue.ts';
 import { MAX_ENTRY_AGE_MS } from './exploration.ts';
+import { itemParts } from './item-parts.ts';
 import { T } from './ranker.model.ts';
 import type { Viewer } from './ranker.model.ts';
 import { accountAgeBucket, normaliseTag, regionKey, timeOfDayBucket } from './features.ts';
@@ -82,11 +83,14 @@ function regionOf(user: UserState, rec: VideoRecord): string {
 }
 
 /** Records evidence on the user's crosses (used to word reasons). */
-function noteEvidence(user: UserState, rec: VideoRecord, kind: 'completes' | 'likes', at: number): void {
+function noteEvidence(engine: ForYouEngine, user: UserState, rec: VideoRecord, kind: 'completes' | 'likes', at: number): void {
   const crosses = user.crosses;
-  crosses.note(rec.keys.creator, kind, at);
-  for (const tag of rec.keys.tags) crosses.note(tag, kind, at);
-  if (rec.keys.sound) crosses.note(rec.keys.sound, kind, at);
+  // crossIds: creator, language, duration, sound (if any), hashtags; noted: creator, hashtags, sound
+  const ids = itemParts(rec, engine.catalogue.featureIds).crossIds;
+  const hasSound = rec.keys.sound !== null;
+  crosses.noteId(ids[0] as number, kind, at);
+  for (let i = hasSound ? 4 : 3; i < ids.length; i++) crosses.noteId(ids[i] as number, kind, at);
+  if (hasSound) crosses.noteId(ids[3] as number, kind, at);
 }
 
 const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
@@ -105,7 +109,7 @@ const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
       rec.stats.completions++;
       user.pushRecent(rec.meta.id);
       user.learnInterest(row, 1 + e.replays);
-      noteEvidence(user, rec, 'completes', e.at);
+      noteEvidence(engine, user, rec, 'completes', e.at);
     }
     engine.pool.recordView(rec.meta.id, fraction, through);
     if (fraction >= 0.3) engine.trending.add(regionOf(user, rec), rec.meta.id, through ? 1 : fraction / 2, e.at);
@@ -188,7 +192,7 @@ function engagement(engine: ForYouEngine, e: EngineEvent & { type: keyof typeof 
     else rec.stats.shares++;
     user.pushRecent(rec.meta.id);
     user.learnInterest(row, 2);
-    noteEvidence(user, rec, 'likes', e.at);
+    noteEvidence(engine, user, rec, 'likes', e.at);
   }
   if (rule.trend > 0) engine.trending.add(regionOf(user, rec), rec.meta.id, rule.trend, e.at);
 }

@@ -7,6 +7,7 @@
  */
 import type { ItemParts, VideoRecord } from './catalogue.ts';
 import type { TableEntry } from './embedding-table.ts';
+import type { FeatureIds } from './feature-ids.ts';
 
 interface Weights {
   item: readonly number[];
@@ -40,9 +41,10 @@ function weightsOf(sound: boolean, tags: number, terms: number): Weights {
 /**
  * The parts of `rec`: keys are the video id (a key of the video table), creator, language,
  * duration, sound, hashtags, caption terms (the feature table); the cross keys are
- * keys[1 .. 1 + crossCount): creator, language, duration, sound, hashtags.
+ * keys[1 .. 1 + crossCount): creator, language, duration, sound, hashtags, numbered by `ids`
+ * (always the same numbering for a video: the engine's catalogue's).
  */
-export function itemParts(rec: VideoRecord): ItemParts {
+export function itemParts(rec: VideoRecord, ids: FeatureIds): ItemParts {
   if (!rec.parts) {
     const k = rec.keys;
     const keys = [rec.meta.id, k.creator, k.language, k.duration];
@@ -50,12 +52,15 @@ export function itemParts(rec: VideoRecord): ItemParts {
     for (const tag of k.tags) keys.push(tag);
     for (const term of k.terms) keys.push(term);
     const w = weightsOf(k.sound !== null, k.tags.length, k.terms.length);
+    const crossIds = new Array<number>(w.cross.length);
+    for (let i = 0; i < crossIds.length; i++) crossIds[i] = ids.id(keys[i + 1] as string);
     rec.parts = {
       keys,
       weights: w.item,
       entries: new Array<TableEntry | undefined>(keys.length).fill(undefined),
       crossCount: w.cross.length,
       crossWeights: w.cross,
+      crossIds,
     };
   }
   return rec.parts;

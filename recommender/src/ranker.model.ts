@@ -13,6 +13,7 @@ import { EmbeddingTable, adagradStep } from './embedding-table.ts';
 import type { TableEntry } from './embedding-table.ts';
 import type { ItemParts, VideoRecord } from './catalogue.ts';
 import { itemParts } from './item-parts.ts';
+import type { FeatureIds } from './feature-ids.ts';
 import type { UserState } from './user-state.ts';
 
 export const TASKS = ['watch', 'complete', 'like', 'share', 'follow'] as const;
@@ -59,7 +60,7 @@ export class Ranker {
   private userCount = 0;
   private readonly itemEntries: TableEntry[] = [];
   private itemCount = 0;
-  private learnedParts: ItemParts = { keys: [], weights: [], entries: [], crossCount: 0, crossWeights: [] };
+  private learnedParts: ItemParts = { keys: [], weights: [], entries: [], crossCount: 0, crossWeights: [], crossIds: [] };
   private readonly ib = new Float32Array(T);
   private readonly logits = new Float32Array(T);
   private readonly err = new Float32Array(T);
@@ -79,6 +80,8 @@ export class Ranker {
     readonly dim: number,
     seed: number,
     admit: { user: number; video: number; feature: number },
+    /** numbers the cross keys (the catalogue's) */
+    private readonly featureIds: FeatureIds,
   ) {
     this.users = new EmbeddingTable('user', dim, T, admit.user, seed);
     this.videos = new EmbeddingTable('video', dim, T, admit.video, seed);
@@ -147,7 +150,7 @@ export class Ranker {
     const d = this.dim;
     out.fill(0, vAt, vAt + d);
     biasOut.fill(0, bAt, bAt + T);
-    const { keys, weights, entries } = itemParts(rec);
+    const { keys, weights, entries } = itemParts(rec, this.featureIds);
     for (let k = 0; k < keys.length; k++) {
       const table = this.partTable(k);
       const entry = table.entryOf(keys[k] as string, entries[k]);
@@ -189,10 +192,10 @@ export class Ranker {
     const crosses = viewer.state?.crosses;
     if (found) this.crossesFound = 0;
     if (!crosses || crosses.size === 0) return;
-    const { keys, crossCount, crossWeights: weights } = itemParts(rec);
+    const { crossCount, crossWeights: weights, crossIds: ids } = itemParts(rec, this.featureIds);
     const cw = crosses.w;
     for (let i = 0; i < crossCount; i++) {
-      const o = crosses.offsetOf(keys[i + 1] as string);
+      const o = crosses.offsetOfId(ids[i] as number);
       if (found) found[this.crossesFound++] = o;
       if (o < 0) continue;
       const w = weights[i] as number;
@@ -244,7 +247,7 @@ export class Ranker {
     out.push({ key: 'embedding', value: e });
     const crosses = viewer.state?.crosses;
     if (crosses) {
-      const { keys, crossCount, crossWeights: weights } = itemParts(rec);
+      const { keys, crossCount, crossWeights: weights } = itemParts(rec, this.featureIds);
       for (let i = 0; i < crossCount; i++) {
         const key = keys[i + 1] as string;
         const w = weights[i] as number;
@@ -299,7 +302,7 @@ export class Ranker {
     }
     if (userId !== null && viewer.state) viewer.state.userEntry = userEntries[0];
     this.userCount = keys.length;
-    const parts = itemParts(rec);
+    const parts = itemParts(rec, this.featureIds);
     this.learnedParts = parts;
     const itemEntries = this.itemEntries;
     for (let k = 0; k < parts.keys.length; k++) {
@@ -361,14 +364,14 @@ export class Ranker {
     }
     const state = viewer.state;
     if (state) {
-      const { keys, crossCount, crossWeights: weights } = parts;
+      const { crossCount, crossWeights: weights, crossIds: ids } = parts;
       const crosses = state.crosses;
       // an offset found by the forward pass holds until a cross is evicted to make room
       const evictions = crosses.evictions;
       for (let i = 0; i < crossCount; i++) {
         const w = weights[i] as number;
         const found = i < this.crossesFound ? (crossOffsets[i] as number) : -1;
-        const o = found >= 0 && crosses.evictions === evictions ? crosses.touchAt(found, at) : crosses.touch(keys[i + 1] as string, at);
+        const o = found >= 0 && crosses.evictions === evictions ? crosses.touchAt(found, at) : crosses.touchId(ids[i] as number, at);
         const cw = crosses.w;
         for (let t = 0; t < T; t++) {
           const g = w * (e[t] as number);
