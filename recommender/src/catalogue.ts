@@ -31,17 +31,22 @@ export interface VideoStats {
   shares: number;
 }
 
+/**
+ * One video as the engine keeps it. Every field is set when the record is made (`null` / -1
+ * until known), so all of them live in the object itself: a field added later goes to a
+ * separate property store, one more cache miss for every event that reads it.
+ */
 export interface VideoRecord {
-  meta: VideoMeta;
-  keys: ContentKeys;
-  stats: VideoStats;
   /** the ranker's item-tower features and cross keys of this video, built once (derived from `keys`; see item-parts.ts) */
-  parts?: ItemParts;
-  /** the video's row in the vector index when last looked up (a hint: `VectorIndex.rowOf` checks it) */
-  indexRow?: number;
+  parts: ItemParts | null;
+  /** the video's row in the vector index when last looked up, -1 before (a hint: `VectorIndex.rowOf` checks it) */
+  indexRow: number;
   /** the id's two seen-filter hashes, computed once (`SeenFilter.hasHashed`) */
   seen1: number;
   seen2: number;
+  meta: VideoMeta;
+  stats: VideoStats;
+  keys: ContentKeys;
 }
 
 const NEWEST_CACHED = 500;
@@ -70,7 +75,9 @@ export class Catalogue {
       this.unindex(existing);
       this.dropNewest(existing);
     }
-    const record: VideoRecord = { meta: { ...meta }, keys: contentKeys(meta), stats, seen1: seenHash1(meta.id), seen2: seenHash2(meta.id) };
+    const record: VideoRecord = {
+      parts: null, indexRow: -1, seen1: seenHash1(meta.id), seen2: seenHash2(meta.id), meta: { ...meta }, stats, keys: contentKeys(meta),
+    };
     this.videos.set(meta.id, record);
     this.insertNewest(record);
     push(this.byCreator, meta.creatorId, record);

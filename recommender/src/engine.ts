@@ -237,7 +237,7 @@ export class ForYouEngine {
 
   /** Score from the cached item row (refreshed whenever the video learns, and on a schedule). */
   private rankScore(viewer: Viewer, rec: VideoRecord): number {
-    const row = this.index.rowOf(rec.meta.id, rec.indexRow ?? -1);
+    const row = this.index.rowOf(rec.meta.id, rec.indexRow);
     rec.indexRow = row;
     const offset = row < 0 ? -1 : row * this.index.width;
     return offset >= 0 ? this.ranker.scoreRow(viewer, rec, this.index.data, offset) : this.ranker.score(viewer, rec);

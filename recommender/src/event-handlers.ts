@@ -49,7 +49,7 @@ function train(engine: ForYouEngine, userId: string, user: UserState, rec: Video
   engine.ranker.learn(viewer, rec, labels, weight, at, userId);
   const row = scratchRow(engine.index.width);
   engine.ranker.learnedItemRow(row);
-  rec.indexRow = engine.index.set(rec.meta.id, row, true, rec.indexRow ?? -1, rec);
+  rec.indexRow = engine.index.set(rec.meta.id, row, true, rec.indexRow, rec);
   return row;
 }
 
@@ -74,7 +74,7 @@ function scratchRow(width: number): Float32Array {
 function refreshRow(engine: ForYouEngine, rec: VideoRecord, relist = true): Float32Array {
   const row = scratchRow(engine.index.width);
   engine.ranker.itemRow(rec, row);
-  rec.indexRow = engine.index.set(rec.meta.id, row, relist, rec.indexRow ?? -1, rec);
+  rec.indexRow = engine.index.set(rec.meta.id, row, relist, rec.indexRow, rec);
   return row;
 }
 
