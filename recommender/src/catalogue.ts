@@ -36,7 +36,7 @@ export interface VideoStats {
  * until known), so all of them live in the object itself: a field added later goes to a
  * separate property store, one more cache miss for every event that reads it.
  */
-export interface VideoRecord {
+export interface VideoRecord extends VideoStats {
   /** the ranker's item-tower features and cross keys of this video, built once (derived from `keys`; see item-parts.ts) */
   parts: ItemParts | null;
   /** the video's row in the vector index when last looked up, -1 before (a hint: `VectorIndex.rowOf` checks it) */
@@ -45,7 +45,6 @@ export interface VideoRecord {
   seen1: number;
   seen2: number;
   meta: VideoMeta;
-  stats: VideoStats;
   keys: ContentKeys;
 }
 
@@ -54,7 +53,10 @@ const NEWEST_CACHED = 500;
 const newestFirst = (a: VideoRecord, b: VideoRecord): number =>
   b.meta.createdAt - a.meta.createdAt || (a.meta.id < b.meta.id ? -1 : 1);
 
-const emptyStats = (): VideoStats => ({ impressions: 0, views: 0, completions: 0, watchSum: 0, likes: 0, shares: 0 });
+/** A video's counters (kept in its record: an object of their own was one more cache miss per event). */
+export function statsOf(r: VideoStats): VideoStats {
+  return { impressions: r.impressions, views: r.views, completions: r.completions, watchSum: r.watchSum, likes: r.likes, shares: r.shares };
+}
 
 export class Catalogue {
   readonly videos = new Map<string, VideoRecord>();
@@ -70,13 +72,25 @@ export class Catalogue {
   upsert(meta: VideoMeta): boolean {
     const existing = this.videos.get(meta.id);
     if (existing && JSON.stringify(existing.meta) === JSON.stringify(meta)) return false;
-    const stats = existing ? existing.stats : emptyStats();
     if (existing) {
       this.unindex(existing);
       this.dropNewest(existing);
     }
     const record: VideoRecord = {
-      parts: null, indexRow: -1, seen1: seenHash1(meta.id), seen2: seenHash2(meta.id), meta: { ...meta }, stats, keys: contentKeys(meta),
+      parts: null,
+      indexRow: -1,
+      seen1: seenHash1(meta.id),
+      seen2: seenHash2(meta.id),
+      meta: { ...meta },
+      views: existing?.views ?? 0,
+      completions: existing?.completions ?? 0,
+      // -0, not 0: a float from the start, so its box is made with the record (next to it in
+      // memory) instead of when the first partial watch turns the field from integer to float
+      watchSum: existing?.watchSum ?? -0,
+      impressions: existing?.impressions ?? 0,
+      likes: existing?.likes ?? 0,
+      shares: existing?.shares ?? 0,
+      keys: contentKeys(meta),
     };
     this.videos.set(meta.id, record);
     this.insertNewest(record);
@@ -141,14 +155,16 @@ export class Catalogue {
   }
 
   snapshot(): { meta: VideoMeta; stats: VideoStats }[] {
-    return [...this.videos.values()].map((r) => ({ meta: r.meta, stats: r.stats }));
+    return [...this.videos.values()].map((r) => ({ meta: r.meta, stats: statsOf(r) }));
   }
 
   restore(rows: { meta: VideoMeta; stats: VideoStats }[]): void {
     for (const row of rows) {
       this.upsert(row.meta);
       const record = this.videos.get(row.meta.id);
-      if (record) record.stats = { ...row.stats };
+      if (!record) continue;
+      const { impressions, views, completions, watchSum, likes, shares } = row.stats;
+      Object.assign(record, { impressions, views, completions, watchSum, likes, shares });
     }
   }
 }

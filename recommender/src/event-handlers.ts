@@ -103,10 +103,10 @@ const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
     const row = train(engine, e.userId, user, rec, scratchLabels, weight, e.at);
     const fraction = Math.min(1, watchFraction(e));
     const through = isWatchedThrough(e);
-    rec.stats.views++;
-    rec.stats.watchSum += fraction;
+    rec.views++;
+    rec.watchSum += fraction;
     if (through) {
-      rec.stats.completions++;
+      rec.completions++;
       user.pushRecent(rec.meta.id);
       user.learnInterest(row, 1 + e.replays);
       noteEvidence(engine, user, rec, 'completes', e.at);
@@ -150,7 +150,7 @@ const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
       user.seen.add(id);
       const rec = engine.catalogue.get(id);
       if (!rec) continue;
-      rec.stats.impressions++;
+      rec.impressions++;
       engine.pool.recordImpression(id, e.at);
       user.lastCreator = rec.meta.creatorId;
     }
@@ -188,8 +188,8 @@ function engagement(engine: ForYouEngine, e: EngineEvent & { type: keyof typeof 
   user.seen.addHashed(rec.seen1, rec.seen2);
   const row = train(engine, e.userId, user, rec, singleLabel(rule.task, rule.label, scratchLabels), rule.weight, e.at);
   if (rule.label === 1) {
-    if (rule.task === LIKE) rec.stats.likes++;
-    else rec.stats.shares++;
+    if (rule.task === LIKE) rec.likes++;
+    else rec.shares++;
     user.pushRecent(rec.meta.id);
     user.learnInterest(row, 2);
     noteEvidence(engine, user, rec, 'likes', e.at);

@@ -37,7 +37,7 @@ export function snapshotEngine(engine: ForYouEngine): EngineSnapshot {
     version: SNAPSHOT_VERSION,
     options: { ...engine.options, admitAfter: { ...engine.options.admitAfter } },
     clock: { now: finite(c.now), nextExpireAt: finite(c.nextExpireAt), nextIndexAt: finite(c.nextIndexAt), eventsSinceIndex: c.eventsSinceIndex, events: c.events },
-    catalogue: engine.catalogue.snapshot().map((r) => ({ meta: r.meta, stats: { ...r.stats } })),
+    catalogue: engine.catalogue.snapshot(),
     ranker: {
       users: engine.ranker.users.snapshot(),
       videos: engine.ranker.videos.snapshot(),
