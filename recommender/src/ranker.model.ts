@@ -67,6 +67,8 @@ export class Ranker {
   private readonly gu: Float32Array;
   private readonly gv: Float32Array;
   private readonly scratchV: Float32Array;
+  /** the trained video's row after the last `learn()` (item vector | item biases) */
+  private readonly learnedRow: Float32Array;
   /**
    * The viewer of a training step, reused: a step reads it only while it runs. One per ranker,
    * as the table entries it keeps from one step to the next are this ranker's.
@@ -89,6 +91,7 @@ export class Ranker {
     this.gu = new Float32Array(dim);
     this.gv = new Float32Array(dim);
     this.scratchV = new Float32Array(dim);
+    this.learnedRow = new Float32Array(dim + T);
     this.trainingViewer = { keys: [], u: new Float32Array(dim), ub: new Float32Array(T), state: null, entries: [], entryKeys: [] };
   }
 
@@ -280,10 +283,11 @@ export class Ranker {
 
   /**
    * The cached row (as `itemRow()`) of the video the last `learn()` trained, after its step:
-   * the same sums over the entries that step already looked up.
+   * the same sums over the same entries, in the same order, that the step added up as it
+   * updated each entry (`out`: `dim + T` floats).
    */
   learnedItemRow(out: Float32Array): Float32Array {
-    this.sumItem(out, 0, out, this.dim);
+    out.set(this.learnedRow);
     return out;
   }
 
@@ -332,7 +336,13 @@ export class Ranker {
       e[t] = Number.isNaN(y) ? 0 : weight * (sigmoid(logits[t] as number) - y);
       if (e[t] !== 0) any = true;
     }
-    if (!any) return;
+    const row = this.learnedRow;
+    if (!any) {
+      // no step: the row is the sums just made
+      row.set(v);
+      row.set(ib, d);
+      return;
+    }
     this.gu.fill(0);
     this.gv.fill(0);
     for (let t = 0; t < T; t++) {
@@ -354,13 +364,18 @@ export class Ranker {
       adagradStep(table.params, table.acc, o, this.gu, d, LR_EMBEDDING, 1, L2);
       adagradStep(table.params, table.acc, o + d, e, T, LR_BIAS, 1, L2);
     }
+    // each item entry steps, then adds into the video's new row (what `sumItem` would give after)
+    row.fill(0);
     for (let k = 0; k < this.itemCount; k++) {
       const o = (itemEntries[k] as TableEntry).offset;
       if (o < 0) continue;
       const table = this.partTable(k);
       const w = parts.weights[k] as number;
-      adagradStep(table.params, table.acc, o, this.gv, d, LR_EMBEDDING, w, L2);
-      adagradStep(table.params, table.acc, o + d, e, T, LR_BIAS, w, L2);
+      const p = table.params;
+      adagradStep(p, table.acc, o, this.gv, d, LR_EMBEDDING, w, L2);
+      adagradStep(p, table.acc, o + d, e, T, LR_BIAS, w, L2);
+      for (let j = 0; j < d; j++) row[j] = (row[j] as number) + w * (p[o + j] as number);
+      for (let t = 0; t < T; t++) row[d + t] = (row[d + t] as number) + w * (p[o + d + t] as number);
     }
     const state = viewer.state;
     if (state) {
