@@ -18,8 +18,11 @@ export interface ItemParts {
   crossCount: number;
   /** weight of each cross key (shared, read-only) */
   crossWeights: readonly number[];
-  /** feature id of each cross key (the catalogue's `featureIds`): users' crosses are found by these */
-  crossIds: number[];
+  /**
+   * The feature id (the catalogue's `featureIds`) of keys[k + 1], every key but the video id: the
+   * feature table finds its entries and users find their crosses (the first `crossCount`) by them.
+   */
+  ids: number[];
 }
 
 export interface VideoStats {

@@ -36,6 +36,11 @@ const INITIAL_SLOTS = 256;
 
 export class EmbeddingTable {
   readonly entries = new Map<string, TableEntry>();
+  /**
+   * Entries by feature id, for `touchFeature()`: a hint like a caller's cached entry (a dropped
+   * one is looked up again), so expiry and restore need not clear it.
+   */
+  private readonly byFeatureId: (TableEntry | undefined)[] = [];
   readonly width: number;
   /**
    * [embedding (dim) | biases (tasks)] per slot, followed by the slot's Adagrad accumulators
@@ -91,6 +96,26 @@ export class EmbeddingTable {
   touchEntry(id: string, entry: TableEntry | undefined, at: number): TableEntry {
     if (entry === undefined || entry.dropped) return this.touch(id, at);
     this.count(id, entry, at);
+    return entry;
+  }
+
+  /**
+   * As `touchEntry()` for a feature key numbered `featureId` (the engine's feature ids): an entry
+   * unknown to the caller is found by number, not by a string lookup (the map is read once per
+   * key, for an entry made by `touch()`).
+   */
+  touchFeature(featureId: number, key: string, entry: TableEntry | undefined, at: number): TableEntry {
+    if (entry === undefined || entry.dropped) {
+      entry = this.byFeatureId[featureId];
+      if (entry === undefined || entry.dropped) {
+        entry = this.touch(key, at);
+        // grown densely (a far index would turn the array into a dictionary)
+        while (this.byFeatureId.length <= featureId) this.byFeatureId.push(undefined);
+        this.byFeatureId[featureId] = entry;
+        return entry;
+      }
+    }
+    this.count(key, entry, at);
     return entry;
   }
 

@@ -85,11 +85,11 @@ function regionOf(user: UserState, rec: VideoRecord): string {
 /** Records evidence on the user's crosses (used to word reasons). */
 function noteEvidence(engine: ForYouEngine, user: UserState, rec: VideoRecord, kind: 'completes' | 'likes', at: number): void {
   const crosses = user.crosses;
-  // crossIds: creator, language, duration, sound (if any), hashtags; noted: creator, hashtags, sound
-  const ids = itemParts(rec, engine.catalogue.featureIds).crossIds;
+  // ids: creator, language, duration, sound (if any), hashtags, …; noted: creator, hashtags, sound
+  const { ids, crossCount } = itemParts(rec, engine.catalogue.featureIds);
   const hasSound = rec.keys.sound !== null;
   crosses.noteId(ids[0] as number, kind, at);
-  for (let i = hasSound ? 4 : 3; i < ids.length; i++) crosses.noteId(ids[i] as number, kind, at);
+  for (let i = hasSound ? 4 : 3; i < crossCount; i++) crosses.noteId(ids[i] as number, kind, at);
   if (hasSound) crosses.noteId(ids[3] as number, kind, at);
 }
 

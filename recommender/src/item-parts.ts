@@ -52,15 +52,15 @@ export function itemParts(rec: VideoRecord, ids: FeatureIds): ItemParts {
     for (const tag of k.tags) keys.push(tag);
     for (const term of k.terms) keys.push(term);
     const w = weightsOf(k.sound !== null, k.tags.length, k.terms.length);
-    const crossIds = new Array<number>(w.cross.length);
-    for (let i = 0; i < crossIds.length; i++) crossIds[i] = ids.id(keys[i + 1] as string);
+    const featureIds = new Array<number>(keys.length - 1);
+    for (let i = 0; i < featureIds.length; i++) featureIds[i] = ids.id(keys[i + 1] as string);
     rec.parts = {
       keys,
       weights: w.item,
       entries: new Array<TableEntry | undefined>(keys.length).fill(undefined),
       crossCount: w.cross.length,
       crossWeights: w.cross,
-      crossIds,
+      ids: featureIds,
     };
   }
   return rec.parts;

@@ -60,7 +60,7 @@ export class Ranker {
   private userCount = 0;
   private readonly itemEntries: TableEntry[] = [];
   private itemCount = 0;
-  private learnedParts: ItemParts = { keys: [], weights: [], entries: [], crossCount: 0, crossWeights: [], crossIds: [] };
+  private learnedParts: ItemParts = { keys: [], weights: [], entries: [], crossCount: 0, crossWeights: [], ids: [] };
   private readonly ib = new Float32Array(T);
   private readonly logits = new Float32Array(T);
   private readonly err = new Float32Array(T);
@@ -195,7 +195,7 @@ export class Ranker {
     const crosses = viewer.state?.crosses;
     if (found) this.crossesFound = 0;
     if (!crosses || crosses.size === 0) return;
-    const { crossCount, crossWeights: weights, crossIds: ids } = itemParts(rec, this.featureIds);
+    const { crossCount, crossWeights: weights, ids } = itemParts(rec, this.featureIds);
     const cw = crosses.w;
     for (let i = 0; i < crossCount; i++) {
       const o = crosses.offsetOfId(ids[i] as number);
@@ -310,8 +310,10 @@ export class Ranker {
     this.learnedParts = parts;
     const itemEntries = this.itemEntries;
     for (let k = 0; k < parts.keys.length; k++) {
-      const table = this.partTable(k);
-      const entry = table.touchEntry(parts.keys[k] as string, parts.entries[k], at);
+      const key = parts.keys[k] as string;
+      const entry = k === 0
+        ? this.videos.touchEntry(key, parts.entries[k], at)
+        : this.features.touchFeature(parts.ids[k - 1] as number, key, parts.entries[k], at);
       parts.entries[k] = entry;
       itemEntries[k] = entry;
     }
@@ -379,7 +381,7 @@ export class Ranker {
     }
     const state = viewer.state;
     if (state) {
-      const { crossCount, crossWeights: weights, crossIds: ids } = parts;
+      const { crossCount, crossWeights: weights, ids } = parts;
       const crosses = state.crosses;
       // an offset found by the forward pass holds until a cross is evicted to make room
       const evictions = crosses.evictions;
