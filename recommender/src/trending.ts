@@ -4,8 +4,13 @@
  * stream and survives snapshot + replay unchanged.
  */
 const HALF_LIFE_MS = 6 * 3_600_000;
+/**
+ * The top list is recomputed every 5 min of event time. (It was also recomputed every 2,000
+ * updates of a region: a pass over every score of the region, so at a high event rate its cost
+ * grew with the rate times the region's videos. Decision 012 has the same reasoning for the
+ * vector index.)
+ */
 const REFRESH_EVERY_MS = 5 * 60_000;
-const REFRESH_EVERY_UPDATES = 2000;
 const TOP_SIZE = 200;
 const PRUNE_BELOW = 0.02;
 
@@ -36,7 +41,7 @@ export class Trending {
       cur.at = Math.max(cur.at, at);
     } else trend.scores.set(videoId, { score: weight, at });
     trend.updates++;
-    if (at - trend.computedAt >= REFRESH_EVERY_MS || trend.updates >= REFRESH_EVERY_UPDATES) this.refresh(trend, at);
+    if (at - trend.computedAt >= REFRESH_EVERY_MS) this.refresh(trend, at);
   }
 
   /** Prunes faded scores and keeps the best `TOP_SIZE` (score, then id): a bounded heap, not a sort of every score. */
