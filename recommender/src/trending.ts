@@ -14,11 +14,22 @@ const REFRESH_EVERY_MS = 5 * 60_000;
 const TOP_SIZE = 200;
 const PRUNE_BELOW = 0.02;
 
+/**
+ * A region's scores: a slot per video in two float arrays (score, time of its last update), found
+ * through an insertion-ordered map. An object per score (with a box for each of its two floats)
+ * was three heap objects per video per region for the collector to trace.
+ */
 interface RegionTrend {
-  scores: Map<string, { score: number; at: number }>;
+  slotOf: Map<string, number>;
+  score: Float64Array;
+  at: Float64Array;
+  free: number[];
+  /** slots handed out so far (free ones included) */
+  used: number;
   top: string[];
   topScores: number[];
   computedAt: number;
+  /** updates since the last refresh (kept in snapshots; the refresh runs on time alone) */
   updates: number;
 }
 
@@ -26,20 +37,46 @@ export type TrendingSnapshot = [string, { ids: string[]; scores: number[]; at: n
 
 const decay = (score: number, from: number, to: number): number => score * Math.pow(2, -(Math.max(0, to - from)) / HALF_LIFE_MS);
 
+const newRegion = (capacity = 64): RegionTrend => ({
+  slotOf: new Map(), score: new Float64Array(capacity), at: new Float64Array(capacity), free: [], used: 0,
+  top: [], topScores: [], computedAt: -Infinity, updates: 0,
+});
+
+/** A slot for a new score (the arrays double when full). */
+function allocate(trend: RegionTrend): number {
+  const reused = trend.free.pop();
+  if (reused !== undefined) return reused;
+  if (trend.used === trend.score.length) {
+    const score = new Float64Array(trend.used * 2);
+    score.set(trend.score);
+    trend.score = score;
+    const at = new Float64Array(trend.used * 2);
+    at.set(trend.at);
+    trend.at = at;
+  }
+  return trend.used++;
+}
+
 export class Trending {
   private readonly regions = new Map<string, RegionTrend>();
 
   add(region: string, videoId: string, weight: number, at: number): void {
     let trend = this.regions.get(region);
     if (!trend) {
-      trend = { scores: new Map(), top: [], topScores: [], computedAt: -Infinity, updates: 0 };
+      trend = newRegion();
       this.regions.set(region, trend);
     }
-    const cur = trend.scores.get(videoId);
-    if (cur) {
-      cur.score = decay(cur.score, cur.at, at) + weight;
-      cur.at = Math.max(cur.at, at);
-    } else trend.scores.set(videoId, { score: weight, at });
+    const slot = trend.slotOf.get(videoId);
+    if (slot !== undefined) {
+      const last = trend.at[slot] as number;
+      trend.score[slot] = decay(trend.score[slot] as number, last, at) + weight;
+      trend.at[slot] = Math.max(last, at);
+    } else {
+      const fresh = allocate(trend);
+      trend.score[fresh] = weight;
+      trend.at[fresh] = at;
+      trend.slotOf.set(videoId, fresh);
+    }
     trend.updates++;
     if (at - trend.computedAt >= REFRESH_EVERY_MS) this.refresh(trend, at);
   }
@@ -47,11 +84,13 @@ export class Trending {
   /** Prunes faded scores and keeps the best `TOP_SIZE` (score, then id): a bounded heap, not a sort of every score. */
   private refresh(trend: RegionTrend, now: number): void {
     const top = new TopScores(TOP_SIZE);
-    // forEach, not for-of: no [id, entry] pair per score (deleting the current entry is safe)
-    trend.scores.forEach((s, id, scores) => {
-      const score = decay(s.score, s.at, now);
-      if (score < PRUNE_BELOW) scores.delete(id);
-      else top.offer(id, score);
+    // forEach, not for-of: no [id, slot] pair per score (deleting the current entry is safe)
+    trend.slotOf.forEach((slot, id, slots) => {
+      const score = decay(trend.score[slot] as number, trend.at[slot] as number, now);
+      if (score < PRUNE_BELOW) {
+        slots.delete(id);
+        trend.free.push(slot);
+      } else top.offer(id, score);
     });
     const { ids, scores } = top.sorted();
     trend.top = ids;
@@ -73,7 +112,11 @@ export class Trending {
 
   remove(videoId: string): void {
     for (const trend of this.regions.values()) {
-      trend.scores.delete(videoId);
+      const slot = trend.slotOf.get(videoId);
+      if (slot !== undefined) {
+        trend.slotOf.delete(videoId);
+        trend.free.push(slot);
+      }
       const i = trend.top.indexOf(videoId);
       if (i >= 0) {
         trend.top.splice(i, 1);
@@ -86,9 +129,9 @@ export class Trending {
     return [...this.regions].map(([region, t]) => [
       region,
       {
-        ids: [...t.scores.keys()],
-        scores: [...t.scores.values()].map((s) => s.score),
-        at: [...t.scores.values()].map((s) => s.at),
+        ids: [...t.slotOf.keys()],
+        scores: [...t.slotOf.values()].map((slot) => t.score[slot] as number),
+        at: [...t.slotOf.values()].map((slot) => t.at[slot] as number),
         top: t.top,
         topScores: t.topScores,
         computedAt: t.computedAt === -Infinity ? -1e300 : t.computedAt,
@@ -100,9 +143,15 @@ export class Trending {
   restore(s: TrendingSnapshot): void {
     this.regions.clear();
     for (const [region, t] of s) {
-      const scores = new Map<string, { score: number; at: number }>();
-      t.ids.forEach((id, i) => scores.set(id, { score: t.scores[i] ?? 0, at: t.at[i] ?? 0 }));
-      this.regions.set(region, { scores, top: [...t.top], topScores: [...t.topScores], computedAt: t.computedAt, updates: t.updates });
+      const trend = newRegion(Math.max(64, t.ids.length));
+      t.ids.forEach((id, i) => {
+        const slot = allocate(trend);
+        trend.score[slot] = t.scores[i] ?? 0;
+        trend.at[slot] = t.at[i] ?? 0;
+        trend.slotOf.set(id, slot);
+      });
+      Object.assign(trend, { top: [...t.top], topScores: [...t.topScores], computedAt: t.computedAt, updates: t.updates });
+      this.regions.set(region, trend);
     }
   }
 }
