@@ -29,6 +29,13 @@ export type Evidence = 'completes' | 'likes';
 /** Fibonacci hashing of a feature id into a table of 2^log2 entries. */
 const home = (id: number, log2: number): number => Math.imul(id + 1, 0x9e3779b1) >>> (32 - log2);
 
+/**
+ * The slots of many users' crosses, grown by doubling, freed slots reused. A slot is one block
+ * of bytes that `w` and `meta` both view: its biases and accumulators (float32), then last seen,
+ * completions and likes (float64) — 64 bytes with five tasks, where two arrays put a cross in
+ * two places in memory (a step touches a random user's crosses, so it waits on memory). The
+ * users' hash tables are blocks of one more array, `index`, reused by size when freed.
+ */
 export class CrossStore {
   /** users' hash tables: blocks of 2^k entries of `ENTRY` ints; replaced when it grows */
   index = new Int32Array(1024 * ENTRY);
