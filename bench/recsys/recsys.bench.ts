@@ -73,6 +73,7 @@ if (!flag('no-speed')) {
       pageMs: Record<'engine' | 'engineCpu' | 'popular' | 'random', { p50: number; p99: number }>;
       learning: Record<'cold' | 'steady', { refreshes: number; wall: number; cpu: number; wallBetweenRefreshes: number; cpuBetweenRefreshes: number }>;
       indexRefreshMs: { ms: number; cpuMs: number };
+      ivfRecall: number;
     };
     const { cold, steady } = s.learning;
     const p = s.pageMs;
@@ -86,6 +87,7 @@ if (!flag('no-speed')) {
     console.log(`| events learned / s, steady state, with the ${steady.refreshes} refreshes in its 33 min of event time, wall / CPU time | ${f(steady.wall, 0)} / ${f(steady.cpu, 0)} | — |`);
     console.log(`| events learned / s, cold (every user's first events), between refreshes / with its ${cold.refreshes}, CPU time | ${f(cold.cpuBetweenRefreshes, 0)} / ${f(cold.cpu, 0)} | — |`);
     console.log(`| index refresh (every 30 min of event time), wall / CPU time | ${f(s.indexRefreshMs.ms, 0)} / ${f(s.indexRefreshMs.cpuMs, 0)} ms | — |`);
+    console.log(`| retrieval recall: share of the exact top 120 the index returns | ${f(100 * s.ivfRecall, 1)}% | brute force: 100% |`);
     console.log(`| video upserts / s | ${f(s.upsertsPerSecond, 0)} | — |`);
     console.log(`| memory per video | ${f(s.bytesPerVideo / 1024, 2)} KiB | — |`);
     console.log(`| memory per user (after ${f(s.events / s.users, 0)} events each) | ${f(s.bytesPerUser / 1024, 2)} KiB | — |`);

@@ -131,6 +131,31 @@ for (let i = 0; i < PAGES; i++) {
 const steadyEvents = makeEvents(EVENTS, now + 3_600_000);
 const steady = learn(steadyEvents);
 
+// retrieval: how many of the exact top 120 (brute force over every row) the IVF index returns,
+// for the queries For You makes (user tower + short-term interest), at the index's state now
+const RECALL_QUERIES = 50;
+const recallK = 120;
+let recallHits = 0;
+const ids100k = world.videos.map((v) => v.meta.id);
+for (let i = 0; i < RECALL_QUERIES; i++) {
+  const user = world.users[Math.floor(random() * world.users.length)] as (typeof world.users)[number];
+  const query = new Float32Array(engine.viewerFor(user.id, now).u);
+  const interest = engine.users.get(user.id)?.interest;
+  if (interest) for (let j = 0; j < query.length; j++) query[j] = (query[j] as number) + 2 * (interest[j] as number);
+  const exact: [string, number][] = [];
+  for (const id of ids100k) {
+    const row = engine.index.row(id);
+    if (!row) continue;
+    let dot = 0;
+    for (let j = 0; j < query.length; j++) dot += (query[j] as number) * (row[j] as number);
+    exact.push([id, dot]);
+  }
+  exact.sort((a, b) => b[1] - a[1]);
+  const found = new Set(engine.index.search(query, recallK).map((h) => h.id));
+  for (const [id] of exact.slice(0, recallK)) if (found.has(id)) recallHits++;
+}
+const ivfRecall = recallHits / (RECALL_QUERIES * recallK);
+
 // one scheduled index refresh on its own (re-sum, re-cluster and relist every row): the learning
 // windows above hold one or two (every 30 min of event time); this separates their cost
 const t3 = performance.now();
@@ -162,6 +187,8 @@ const result = {
   /** events learned per second: cold (first events of every user) and steady (the same users later) */
   learning: { cold: rates(events.length, cold), steady: rates(steadyEvents.length, steady) },
   indexRefreshMs: refresh,
+  /** share of the exact top 120 that the index's search returns (For You's embedding queries) */
+  ivfRecall,
   upsertsPerSecond: VIDEOS / (upsertMs / 1000),
   bytesPerVideo: (heapVideos - heap0) / VIDEOS,
   bytesPerUser: (heapUsers - heapEvents) / USERS,
