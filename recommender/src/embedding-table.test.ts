@@ -33,3 +33,24 @@ test('initial parameters depend on the seed and id, not on the order of admissio
   y.touch('p', 0);
   assert.deepEqual(x.get('p'), y.get('p'));
 });
+
+test('an entry found by feature id is the map entry of its key, made once, and found again after expiry', () => {
+  const table = new EmbeddingTable('feature', 4, 2, 2, 1);
+  // made by key first (as a context key is), then found by id: the same entry, counted
+  const byKey = table.touch('h:cats', 1);
+  const byId = table.touchFeature(7, 'h:cats', undefined, 2);
+  assert.equal(byId, byKey);
+  assert.equal(table.entries.get('h:cats'), byId);
+  assert.equal(byId.count, 2);
+  // made by id first, then touched by key: still one entry
+  const made = table.touchFeature(3, 'c:maya', undefined, 3);
+  assert.equal(table.touch('c:maya', 4), made);
+  assert.equal(made.count, 2);
+  // expired: the id finds a fresh entry, which the map holds too
+  assert.equal(table.expire(10), 2);
+  const fresh = table.touchFeature(7, 'h:cats', byId, 20);
+  assert.notEqual(fresh, byId);
+  assert.equal(fresh.count, 1);
+  assert.equal(table.entries.get('h:cats'), fresh);
+  assert.equal(table.touchFeature(7, 'h:cats', undefined, 21), fresh);
+});

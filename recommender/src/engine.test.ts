@@ -217,3 +217,23 @@ test('convenience methods work before any event; events without a valid time are
   engine.removeVideo('nothing');
   assert.throws(() => engine.observe({ type: 'like', userId: 'a', videoId: 'b', at: Number.NaN }), RangeError);
 });
+
+test('the vector index is refreshed on event time (every 30 min), not after a number of events', () => {
+  const engine = new ForYouEngine({ seed: 7 });
+  const videos = catalogue(20);
+  for (const v of videos) engine.upsertVideo(v, T0);
+  const scheduled = engine.clock.nextIndexAt;
+  assert.equal(scheduled, T0 + 30 * 60_000);
+  // 3,000 events within 20 min of event time: no refresh
+  let at = T0;
+  for (let i = 0; i < 3000; i++) {
+    const v = videos[i % videos.length] as (typeof videos)[number];
+    at += 400;
+    engine.observe({ type: 'view', userId: `u${i % 50}`, videoId: v.id, at, watchedMs: 5000, durationMs: v.durationMs, completed: false, replays: 0 });
+  }
+  assert.ok(at < scheduled);
+  assert.equal(engine.clock.nextIndexAt, scheduled);
+  // the first event at the 30 min mark refreshes it
+  engine.observe({ type: 'view', userId: 'u1', videoId: 'cats-1', at: scheduled, watchedMs: 5000, durationMs: 20_000, completed: false, replays: 0 });
+  assert.equal(engine.clock.nextIndexAt, scheduled + 30 * 60_000);
+});
