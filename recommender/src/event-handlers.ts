@@ -129,14 +129,14 @@ const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
     const user = engine.user(e.userId);
     const { kind, id } = e.target;
     if (kind === 'hashtag') {
-      user.hide(user.mutedTags, normaliseTag(id));
+      user.hide('mutedTags', normaliseTag(id));
       return;
     }
     if (kind === 'creator') {
-      user.hide(user.hiddenCreators, id);
+      user.hide('hiddenCreators', id);
       return;
     }
-    user.hide(user.hiddenVideos, id);
+    user.hide('hiddenVideos', id);
     const rec = engine.catalogue.get(id);
     if (rec) train(engine, e.userId, user, rec, scratchLabels.fill(0), 2, e.at);
   },

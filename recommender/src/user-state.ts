@@ -14,14 +14,20 @@ export { MAX_CROSSES } from './crosses.ts';
 export const MAX_HIDDEN = 500;
 export const MAX_RECENT = 20;
 
+/** The "not interested" lists a user can have. */
+export type HiddenList = 'hiddenVideos' | 'hiddenCreators' | 'mutedTags';
+
+/** What a list is until its first entry: most users never hide anything, so they get no set of their own. */
+const NONE: ReadonlySet<string> = new Set<string>();
+
 export class UserState {
   crosses: Crosses;
   interest: Float32Array;
   interestWeight = 0;
   seen = new SeenFilter();
-  hiddenVideos = new Set<string>();
-  hiddenCreators = new Set<string>();
-  mutedTags = new Set<string>();
+  hiddenVideos: ReadonlySet<string> = NONE;
+  hiddenCreators: ReadonlySet<string> = NONE;
+  mutedTags: ReadonlySet<string> = NONE;
   /** recently watched-through videos (newest last) */
   recent: string[] = [];
   region: string | null = null;
@@ -59,7 +65,10 @@ export class UserState {
     this.interestWeight = Math.min(this.interestWeight + weight, 20);
   }
 
-  hide(set: Set<string>, id: string): void {
+  /** Adds `id` to a "not interested" list (the most recent last; the oldest drop past `MAX_HIDDEN`). */
+  hide(list: HiddenList, id: string): void {
+    const set = this[list] === NONE ? new Set<string>() : (this[list] as Set<string>);
+    this[list] = set;
     set.delete(id);
     set.add(id);
     if (set.size > MAX_HIDDEN) {
@@ -102,9 +111,9 @@ export class UserState {
     u.interest = decodeF32(s.interest);
     u.interestWeight = s.interestWeight;
     u.seen = SeenFilter.restore(s.seen);
-    u.hiddenVideos = new Set(s.hiddenVideos);
-    u.hiddenCreators = new Set(s.hiddenCreators);
-    u.mutedTags = new Set(s.mutedTags);
+    for (const id of s.hiddenVideos) u.hide('hiddenVideos', id);
+    for (const id of s.hiddenCreators) u.hide('hiddenCreators', id);
+    for (const id of s.mutedTags) u.hide('mutedTags', id);
     u.recent = [...s.recent];
     u.region = s.region;
     u.lastCreator = s.lastCreator;
