@@ -165,9 +165,7 @@ export class Catalogue {
     for (const row of rows) {
       this.upsert(row.meta);
       const record = this.videos.get(row.meta.id);
-      if (!record) continue;
-      const { impressions, views, completions, watchSum, likes, shares } = row.stats;
-      Object.assign(record, { impressions, views, completions, watchSum, likes, shares });
+      if (record) Object.assign(record, statsOf(row.stats));
     }
   }
 }

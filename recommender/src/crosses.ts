@@ -166,10 +166,20 @@ export class Crosses {
     }
   }
 
+  /** The slot of the cross in table entry `i`. */
+  private slotAt(i: number): number {
+    return this.store.index[this.base + i * ENTRY + 1] as number;
+  }
+
+  /** Entries of the user's table (0 while it has none). */
+  private get tableSize(): number {
+    return this.log2 === 0 ? 0 : 1 << this.log2;
+  }
+
   /** Where the cross of feature `id` starts in `w`; -1 when the user has none. */
   offsetOfId(id: number): number {
     const i = this.position(id);
-    return i < 0 ? -1 : (this.store.index[this.base + i * ENTRY + 1] as number) * this.stride;
+    return i < 0 ? -1 : this.slotAt(i) * this.stride;
   }
 
   /** As `offsetOfId`, by key. */
@@ -185,7 +195,7 @@ export class Crosses {
   touchId(id: number, at: number): number {
     const i = this.position(id);
     if (i >= 0) {
-      const slot = this.store.index[this.base + i * ENTRY + 1] as number;
+      const slot = this.slotAt(i);
       const m = this.m(slot) + LAST_SEEN;
       if (at > (this.meta[m] as number)) this.meta[m] = at;
       return slot * this.stride;
@@ -232,7 +242,7 @@ export class Crosses {
 
   private touchIfMissing(id: number, at: number): number {
     const i = this.position(id);
-    if (i >= 0) return this.store.index[this.base + i * ENTRY + 1] as number;
+    if (i >= 0) return this.slotAt(i);
     return this.touchId(id, at) / this.stride;
   }
 
@@ -248,7 +258,7 @@ export class Crosses {
   private entries(): [number, number, number][] {
     const out: [number, number, number][] = [];
     const index = this.store.index;
-    const size = this.log2 === 0 ? 0 : 1 << this.log2;
+    const size = this.tableSize;
     for (let i = 0; i < size; i++) {
       const at = this.base + i * ENTRY;
       const k = index[at] as number;
@@ -292,7 +302,7 @@ export class Crosses {
     const log2 = this.log2 === 0 ? MIN_LOG2 : this.log2 + 1;
     const base = this.store.allocateBlock(log2);
     const index = this.store.index;
-    const size = this.log2 === 0 ? 0 : 1 << this.log2;
+    const size = this.tableSize;
     for (let i = 0; i < size; i++) {
       const at = this.base + i * ENTRY;
       const k = index[at] as number;
@@ -330,7 +340,7 @@ export class Crosses {
   private evictOldest(): void {
     const index = this.store.index;
     const meta = this.meta;
-    const size = this.log2 === 0 ? 0 : 1 << this.log2;
+    const size = this.tableSize;
     let victim = -1;
     let oldest = Infinity;
     let first = Infinity;
