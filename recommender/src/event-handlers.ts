@@ -3,7 +3,7 @@ import type { EngineEvent } from './types.ts';
 import type { ForYouEngine } from './engine.ts';
 import type { VideoRecord } from './catalogue.ts';
 import { MAX_ENTRY_AGE_MS } from './exploration.ts';
-import { itemParts } from './item-parts.ts';
+import { eachEvidenceId } from './item-parts.ts';
 import { T } from './ranker.model.ts';
 import type { Viewer } from './ranker.model.ts';
 import { accountAgeBucket, normaliseTag, regionKey, timeOfDayBucket } from './features.ts';
@@ -84,13 +84,7 @@ function regionOf(user: UserState, rec: VideoRecord): string {
 
 /** Records evidence on the user's crosses (used to word reasons). */
 function noteEvidence(engine: ForYouEngine, user: UserState, rec: VideoRecord, kind: 'completes' | 'likes', at: number): void {
-  const crosses = user.crosses;
-  // ids: creator, language, duration, sound (if any), hashtags, …; noted: creator, hashtags, sound
-  const { ids, crossCount } = itemParts(rec, engine.catalogue.featureIds);
-  const hasSound = rec.keys.sound !== null;
-  crosses.noteId(ids[0] as number, kind, at);
-  for (let i = hasSound ? 4 : 3; i < crossCount; i++) crosses.noteId(ids[i] as number, kind, at);
-  if (hasSound) crosses.noteId(ids[3] as number, kind, at);
+  eachEvidenceId(rec, engine.catalogue.featureIds, (id) => user.crosses.noteId(id, kind, at));
 }
 
 const handlers: { [K in EngineEvent['type']]: Handler<K> } = {

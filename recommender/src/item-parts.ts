@@ -65,3 +65,16 @@ export function itemParts(rec: VideoRecord, ids: FeatureIds): ItemParts {
   }
   return rec.parts;
 }
+
+/**
+ * The feature ids of the cross keys that carry evidence for reasons, in the order they are
+ * noted: the creator, each hashtag, then the sound (read from the layout of `itemParts`).
+ */
+export function eachEvidenceId(rec: VideoRecord, ids: FeatureIds, f: (id: number) => void): void {
+  const parts = itemParts(rec, ids);
+  const hasSound = rec.keys.sound !== null;
+  // parts.ids: creator, language, duration, sound (if any), hashtags, caption terms
+  f(parts.ids[0] as number);
+  for (let i = hasSound ? 4 : 3; i < parts.crossCount; i++) f(parts.ids[i] as number);
+  if (hasSound) f(parts.ids[3] as number);
+}
