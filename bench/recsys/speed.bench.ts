@@ -136,14 +136,11 @@ const steady = learn(steadyEvents);
 const RECALL_QUERIES = 50;
 const recallK = 120;
 let recallHits = 0;
-const ids100k = world.videos.map((v) => v.meta.id);
 for (let i = 0; i < RECALL_QUERIES; i++) {
   const user = world.users[Math.floor(random() * world.users.length)] as (typeof world.users)[number];
-  const query = new Float32Array(engine.viewerFor(user.id, now).u);
-  const interest = engine.users.get(user.id)?.interest;
-  if (interest) for (let j = 0; j < query.length; j++) query[j] = (query[j] as number) + 2 * (interest[j] as number);
+  const query = engine.embeddingQueryFor(user.id, now);
   const exact: [string, number][] = [];
-  for (const id of ids100k) {
+  for (const id of ids) {
     const row = engine.index.row(id);
     if (!row) continue;
     let dot = 0;

@@ -50,6 +50,13 @@ export function resolveOptions(o: EngineOptions = {}): ResolvedOptions {
   };
 }
 
+/** The user tower plus the short-term interest: what the embedding candidates are searched with. */
+function embeddingQuery(viewer: Viewer, state: UserState | null): Float32Array {
+  const query = new Float32Array(viewer.u);
+  if (state) for (let j = 0; j < query.length; j++) query[j] = (query[j] as number) + INTEREST_IN_QUERY * (state.interest[j] as number);
+  return query;
+}
+
 export class ForYouEngine {
   readonly options: ResolvedOptions;
   readonly catalogue = new Catalogue();
@@ -125,6 +132,11 @@ export class ForYouEngine {
     return this.ranker.viewer(userId, this.contextKeys(state?.region ?? null, state?.accountCreatedAt ?? null, at), state, into);
   }
 
+  /** The query For You sends to the vector index for a user at `at` (what a personal page searches with). */
+  embeddingQueryFor(userId: string, at: number): Float32Array {
+    return embeddingQuery(this.viewerFor(userId, at), this.users.get(userId) ?? null);
+  }
+
   /** Probabilities (watch, complete, like, share, follow) of a user on a video; null if unknown. */
   predict(userId: string, videoId: string, at: number): Float32Array | null {
     const rec = this.catalogue.get(videoId);
@@ -191,9 +203,7 @@ export class ForYouEngine {
     const trendScores = trendingCandidates(src, req.region, ok, cands);
     followCandidates(src, req.follows, req.now, ok, cands);
     if (personal) {
-      const query = new Float32Array(viewer.u);
-      if (state) for (let j = 0; j < query.length; j++) query[j] = (query[j] as number) + INTEREST_IN_QUERY * (state.interest[j] as number);
-      embeddingCandidates(src, query, ok, cands);
+      embeddingCandidates(src, embeddingQuery(viewer, state), ok, cands);
       if (state) affinityCandidates(src, state, ok, cands);
     }
     recentCandidates(src, ok, cands, personal ? 30 : 60);
