@@ -5,6 +5,7 @@ import type { ContentKeys } from './features.ts';
 import type { TableEntry } from './embedding-table.ts';
 import { seenHash1, seenHash2 } from './seen-filter.ts';
 import { FeatureIds } from './feature-ids.ts';
+import type { PoolEntry, PoolHolder } from './exploration.ts';
 
 /** A video's item-tower features as parallel arrays, with the table entries last found for them. */
 export interface ItemParts {
@@ -39,11 +40,13 @@ export interface VideoStats {
  * until known), so all of them live in the object itself: a field added later goes to a
  * separate property store, one more cache miss for every event that reads it.
  */
-export interface VideoRecord extends VideoStats {
+export interface VideoRecord extends VideoStats, PoolHolder {
   /** the ranker's item-tower features and cross keys of this video, built once (derived from `keys`; see item-parts.ts) */
   parts: ItemParts | null;
   /** the video's row in the vector index when last looked up, -1 before (a hint: `VectorIndex.rowOf` checks it) */
   indexRow: number;
+  /** the video's entry in the exploration pool, null when it is not there (the engine keeps it linked: `ExplorationPool.attach`) */
+  poolEntry: PoolEntry | null;
   /** the id's two seen-filter hashes, computed once (`SeenFilter.hasHashed`) */
   seen1: number;
   seen2: number;
@@ -82,6 +85,7 @@ export class Catalogue {
     const record: VideoRecord = {
       parts: null,
       indexRow: -1,
+      poolEntry: null,
       seen1: seenHash1(meta.id),
       seen2: seenHash2(meta.id),
       meta: { ...meta },

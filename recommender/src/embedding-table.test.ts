@@ -54,3 +54,21 @@ test('an entry found by feature id is the map entry of its key, made once, and f
   assert.equal(table.entries.get('h:cats'), fresh);
   assert.equal(table.touchFeature(7, 'h:cats', undefined, 21), fresh);
 });
+
+test('touchAdmitted counts a sighting on a live admitted entry as touchEntry does, and declines the others', () => {
+  const byKey = new EmbeddingTable('video', 4, 2, 2, 1);
+  const byEntry = new EmbeddingTable('video', 4, 2, 2, 1);
+  const entry = byEntry.touch('a', 1);
+  byKey.touch('a', 1);
+  assert.equal(byEntry.touchAdmitted(entry, 2), false, 'not admitted yet: the caller touches it by id (which may admit it)');
+  byEntry.touchEntry('a', entry, 2);
+  byKey.touchEntry('a', byKey.entries.get('a'), 2);
+  assert.ok(entry.offset >= 0);
+  assert.equal(byEntry.touchAdmitted(entry, 5), true);
+  assert.equal(byEntry.touchAdmitted(entry, 4), true, 'an older sighting counts but keeps the last-seen time');
+  byKey.touchEntry('a', byKey.entries.get('a'), 5);
+  byKey.touchEntry('a', byKey.entries.get('a'), 4);
+  assert.deepEqual(byEntry.snapshot(), byKey.snapshot());
+  byEntry.expire(10);
+  assert.equal(byEntry.touchAdmitted(entry, 11), false, 'a dropped entry is looked up again');
+});

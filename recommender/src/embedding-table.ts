@@ -119,6 +119,17 @@ export class EmbeddingTable {
     return entry;
   }
 
+  /**
+   * Counts a sighting on an entry a caller kept, if it is still live and admitted (what
+   * `touchEntry()` would do with it, without needing its id); false otherwise: touch it by id.
+   */
+  touchAdmitted(entry: TableEntry, at: number): boolean {
+    if (entry.dropped || entry.offset < 0) return false;
+    entry.count++;
+    if (at > entry.lastSeen) entry.lastSeen = at;
+    return true;
+  }
+
   /** The entry of `id` as `touchEntry()` would find it, without counting a sighting. */
   entryOf(id: string, entry: TableEntry | undefined): TableEntry | undefined {
     return entry === undefined || entry.dropped ? this.entries.get(id) : entry;

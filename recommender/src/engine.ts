@@ -222,7 +222,7 @@ export class ForYouEngine {
         score = trend + 0.5 * Math.exp(-(req.now - rec.meta.createdAt) / 86_400_000);
       }
       let flags = follows.has(rec.meta.creatorId) ? sources | SOURCE.follow : sources & ~SOURCE.follow;
-      if (this.pool.has(id)) flags |= SOURCE.explore;
+      if (rec.poolEntry !== null) flags |= SOURCE.explore;
       main.push({ rec, score, sources: flags });
     }
     const explore = this.explorationCandidates(req, viewer, ok, count, personal);

@@ -105,7 +105,7 @@ const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
       user.learnInterest(row, 1 + e.replays);
       noteEvidence(engine, user, rec, 'completes', e.at);
     }
-    engine.pool.recordView(rec.meta.id, fraction, through);
+    engine.pool.recordView(rec.meta.id, fraction, through, rec.poolEntry);
     if (fraction >= 0.3) engine.trending.add(regionOf(user, rec), rec.meta.id, through ? 1 : fraction / 2, e.at);
   },
   like: engagement,
@@ -141,11 +141,14 @@ const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
     user.lastSeen = Math.max(user.lastSeen, e.at);
     if (e.rewind) user.seen.clear();
     for (const id of e.videoIds) {
-      user.seen.add(id);
       const rec = engine.catalogue.get(id);
-      if (!rec) continue;
+      if (!rec) {
+        user.seen.add(id);
+        continue;
+      }
+      user.seen.addHashed(rec.seen1, rec.seen2);
       rec.impressions++;
-      engine.pool.recordImpression(id, e.at);
+      engine.pool.recordImpression(id, e.at, rec.poolEntry);
       user.lastCreator = rec.meta.creatorId;
     }
   },
@@ -163,6 +166,8 @@ const handlers: { [K in EngineEvent['type']]: Handler<K> } = {
     if (!engine.catalogue.upsert(e.video)) return;
     const rec = engine.catalogue.get(e.video.id) as VideoRecord;
     if (isNew && e.at - e.video.createdAt < MAX_ENTRY_AGE_MS) engine.pool.add(e.video.id, e.at);
+    // an edit replaces the record: the new one takes over the link to the pool entry
+    engine.pool.attach(e.video.id, rec);
     refreshRow(engine, rec);
   },
   video_remove(engine, e) {

@@ -21,8 +21,19 @@ export interface PoolEntry {
   addedAt: number;
 }
 
+/**
+ * What keeps a link to a video's pool entry (the engine's catalogue record), so the hot paths
+ * (every view, every impression, every candidate of a page) read it instead of looking the id up
+ * in the pool's map. The pool keeps each link in step: null once the video leaves the pool.
+ */
+export interface PoolHolder {
+  poolEntry: PoolEntry | null;
+}
+
 export class ExplorationPool {
   private entries: PoolEntry[] = [];
+  /** the holder linked to each entry (same positions as `entries`) */
+  private holders: (PoolHolder | null)[] = [];
   private readonly at = new Map<string, number>();
 
   get size(): number {
@@ -33,6 +44,23 @@ export class ExplorationPool {
     if (this.at.has(videoId)) return;
     this.at.set(videoId, this.entries.length);
     this.entries.push({ videoId, stage: 0, impressions: 0, views: 0, watchSum: 0, completions: 0, addedAt: now });
+    this.holders.push(null);
+  }
+
+  /** Links `holder` to the video's entry (or sets its link to null when the video is not in the pool). */
+  attach(videoId: string, holder: PoolHolder): void {
+    const i = this.at.get(videoId);
+    holder.poolEntry = i === undefined ? null : (this.entries[i] as PoolEntry);
+    if (i !== undefined) this.holders[i] = holder;
+  }
+
+  /** Links every entry to the holder `holderOf` gives for its video (after a restore). */
+  attachEach(holderOf: (videoId: string) => PoolHolder | undefined): void {
+    this.entries.forEach((e, i) => {
+      const holder = holderOf(e.videoId) ?? null;
+      this.holders[i] = holder;
+      if (holder) holder.poolEntry = e;
+    });
   }
 
   has(videoId: string): boolean {
@@ -47,23 +75,29 @@ export class ExplorationPool {
   remove(videoId: string): void {
     const i = this.at.get(videoId);
     if (i === undefined) return;
+    const holder = this.holders[i];
+    if (holder) holder.poolEntry = null;
     const last = this.entries.pop() as PoolEntry;
+    const lastHolder = this.holders.pop() ?? null;
     this.at.delete(videoId);
     if (last.videoId !== videoId) {
       this.entries[i] = last;
+      this.holders[i] = lastHolder;
       this.at.set(last.videoId, i);
     }
   }
 
-  recordImpression(videoId: string, now: number): void {
-    const e = this.get(videoId);
+  /** `entry`: the video's entry as its holder links it (null: not in the pool); looked up when not given. */
+  recordImpression(videoId: string, now: number, entry: PoolEntry | null | undefined = this.get(videoId)): void {
+    const e = entry;
     if (!e) return;
     e.impressions++;
     if (now - e.addedAt > MAX_POOL_AGE_MS) this.remove(videoId);
   }
 
-  recordView(videoId: string, watchFraction: number, completed: boolean): void {
-    const e = this.get(videoId);
+  /** As `recordImpression`, for a view. */
+  recordView(videoId: string, watchFraction: number, completed: boolean, entry: PoolEntry | null | undefined = this.get(videoId)): void {
+    const e = entry;
     if (!e) return;
     e.views++;
     e.watchSum += Math.min(1, watchFraction);
@@ -97,7 +131,9 @@ export class ExplorationPool {
   }
 
   restore(entries: PoolEntry[]): void {
+    for (const holder of this.holders) if (holder) holder.poolEntry = null;
     this.entries = entries.map((e) => ({ ...e }));
+    this.holders = this.entries.map(() => null);
     this.at.clear();
     this.entries.forEach((e, i) => this.at.set(e.videoId, i));
   }

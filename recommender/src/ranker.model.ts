@@ -309,15 +309,23 @@ export class Ranker {
     const parts = itemParts(rec, this.featureIds);
     this.learnedParts = parts;
     const itemEntries = this.itemEntries;
-    for (let k = 0; k < parts.keys.length; k++) {
+    const partCount = parts.entries.length;
+    for (let k = 0; k < partCount; k++) {
+      const known = parts.entries[k];
+      // an admitted entry found before is counted as it is: the key (another object to read) is
+      // needed only to look an entry up or to admit it
+      if (known !== undefined && this.partTable(k).touchAdmitted(known, at)) {
+        itemEntries[k] = known;
+        continue;
+      }
       const key = parts.keys[k] as string;
       const entry = k === 0
-        ? this.videos.touchEntry(key, parts.entries[k], at)
-        : this.features.touchFeature(parts.ids[k - 1] as number, key, parts.entries[k], at);
+        ? this.videos.touchEntry(key, known, at)
+        : this.features.touchFeature(parts.ids[k - 1] as number, key, known, at);
       parts.entries[k] = entry;
       itemEntries[k] = entry;
     }
-    this.itemCount = parts.keys.length;
+    this.itemCount = partCount;
 
     const d = this.dim;
     const logits = this.logits;

@@ -66,5 +66,6 @@ export function restoreEngine(engine: ForYouEngine, s: EngineSnapshot): void {
   for (const [id, u] of s.users) engine.users.set(id, UserState.restore(u, engine.options.dim, T, engine.crossStore));
   engine.trending.restore(s.trending);
   engine.pool.restore(s.pool);
+  engine.pool.attachEach((id) => engine.catalogue.get(id));
   engine.index.restore(s.index);
 }
