@@ -71,7 +71,7 @@ if (!flag('no-speed')) {
   } else {
     const s = JSON.parse(run.stdout.trim().split('\n').pop() as string) as {
       videos: number; users: number; usesIvf: boolean; events: number; upsertsPerSecond: number;
-      bytesPerVideo: number; bytesPerUser: number;
+      bytesPerVideo: number; bytesPerUser: number; offHeapBytesPerVideo: number; offHeapBytesPerUser: number;
       pageMs: Record<'engine' | 'engineCpu' | 'popular' | 'random', { p50: number; p99: number }>;
       learning: Record<'cold' | 'steady', LearningWindow> & { atTargetRate: LearningWindow & { cpuWithRefreshAmortised: number } };
       indexRefreshMs: { ms: number; cpuMs: number };
@@ -94,8 +94,8 @@ if (!flag('no-speed')) {
     console.log(`| index refresh (every 30 min of event time), wall / CPU time | ${f(s.indexRefreshMs.ms, 0)} / ${f(s.indexRefreshMs.cpuMs, 0)} ms | — |`);
     console.log(`| retrieval recall: share of the exact top 120 the index returns (${f(s.minutesSinceRefresh, 1)} min of event time after a refresh) | ${f(100 * s.ivfRecall, 1)}% | brute force: 100% |`);
     console.log(`| video upserts / s | ${f(s.upsertsPerSecond, 0)} | — |`);
-    console.log(`| memory per video | ${f(s.bytesPerVideo / 1024, 2)} KiB | — |`);
-    console.log(`| memory per user (after ${f(s.events / s.users, 0)} events each) | ${f(s.bytesPerUser / 1024, 2)} KiB | — |`);
+    console.log(`| memory per video, V8 heap + typed arrays (as allocated) | ${f(s.bytesPerVideo / 1024, 2)} + ${f(s.offHeapBytesPerVideo / 1024, 2)} KiB | — |`);
+    console.log(`| memory per user (after ${f(s.events / s.users, 0)} events each), V8 heap + typed arrays (as allocated) | ${f(s.bytesPerUser / 1024, 2)} + ${f(s.offHeapBytesPerUser / 1024, 2)} KiB | — |`);
   }
 }
 console.log(`\nwhole bench: ${f((clock() - began) / 1000, 1)} s; calibration workload ${f(calibrationMs, 0)} ms (compare it across runs: it grows with the load on the machine)`);

@@ -24,6 +24,8 @@ const heap = (): number => {
   gc?.();
   return process.memoryUsage().heapUsed;
 };
+/** typed-array memory (off the V8 heap: embedding tables, the cross store, index rows), as allocated (growth leaves headroom) */
+const offHeap = (): number => process.memoryUsage().arrayBuffers;
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
@@ -34,11 +36,13 @@ const byTopic: string[][] = Array.from({ length: world.topics }, () => []);
 for (const v of world.videos) byTopic[v.topic]?.push(v.meta.id);
 
 const heap0 = heap();
+const offHeap0 = offHeap();
 const engine = new ForYouEngine({ seed: 3 });
 const t0 = performance.now();
 for (const v of world.videos) engine.upsertVideo(v.meta, START);
 const upsertMs = performance.now() - t0;
 const heapVideos = heap();
+const offHeapVideos = offHeap();
 
 // events: users watch mostly within the topics they like, one every `gapMs` of event time: 20 ms
 // in the cold and steady windows (100k events span 33 min, so the engine's index refresh, every
@@ -87,8 +91,10 @@ function learn(events: EngineEvent[]): { ms: number; cpuMs: number; refreshes: n
 const events = makeEvents(EVENTS, START + 1000);
 // the events themselves are not the users' memory
 const heapEvents = heap();
+const offHeapEvents = offHeap();
 const cold = learn(events);
 const heapUsers = heap();
+const offHeapUsers = offHeap();
 
 // pages: the engine vs most-popular and random pages built from the same catalogue
 const popular = [...world.videos].sort((a, b) => b.quality - a.quality).map((v) => v.meta.id);
@@ -210,6 +216,8 @@ const result = {
   upsertsPerSecond: VIDEOS / (upsertMs / 1000),
   bytesPerVideo: (heapVideos - heap0) / VIDEOS,
   bytesPerUser: (heapUsers - heapEvents) / USERS,
+  offHeapBytesPerVideo: (offHeapVideos - offHeap0) / VIDEOS,
+  offHeapBytesPerUser: (offHeapUsers - offHeapEvents) / USERS,
   exactMemory: gc !== undefined,
   events: events.length,
 };
