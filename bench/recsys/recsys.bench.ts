@@ -59,25 +59,36 @@ for (const [name, r] of Object.entries(replay.results)) {
   console.log(`| ${name} | ${f(r.auc, 3)} | ${f(r.gauc, 3)} | ${f(r.logloss, 3)} | ${f(r.recall50, 3)} | ${f(r.ndcg10, 3)} |`);
 }
 
-interface LearningWindow { refreshes: number; wall: number; cpu: number; wallBetweenRefreshes: number; cpuBetweenRefreshes: number }
+interface LearningWindow { refreshes: number; wall: number; cpu: number; threadCpu: number | null; wallBetweenRefreshes: number; cpuBetweenRefreshes: number }
 
-if (!flag('no-speed')) {
+interface SpeedResult {
+  videos: number; users: number; usesIvf: boolean; events: number; upsertsPerSecond: number;
+  bytesPerVideo: number; bytesPerUser: number; offHeapBytesPerVideo: number; offHeapBytesPerUser: number;
+  pageMs: Record<'engine' | 'engineCpu' | 'popular' | 'random', { p50: number; p99: number }>;
+  learning: Record<'cold' | 'steady', LearningWindow> & { atTargetRate: LearningWindow & { cpuWithRefreshAmortised: number } };
+  indexRefreshMs: { ms: number; cpuMs: number };
+  ivfRecall: number;
+  minutesSinceRefresh: number;
+}
+
+/** Runs speed.bench.ts in a child process with the given V8 flags; null (and the error printed) when it fails. */
+function speed(v8Flags: string[]): SpeedResult | null {
   const script = fileURLToPath(new URL('./speed.bench.ts', import.meta.url));
   const sizes = flag('quick') ? ['--videos', '20000', '--users', '2000', '--events', '50000', '--pages', '500'] : [];
-  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, '--json', ...sizes], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--expose-gc', ...v8Flags, '--import', 'tsx', script, '--json', ...sizes], { encoding: 'utf8' });
   if (run.status !== 0) {
     console.error(run.stderr);
     process.exitCode = 1;
-  } else {
-    const s = JSON.parse(run.stdout.trim().split('\n').pop() as string) as {
-      videos: number; users: number; usesIvf: boolean; events: number; upsertsPerSecond: number;
-      bytesPerVideo: number; bytesPerUser: number; offHeapBytesPerVideo: number; offHeapBytesPerUser: number;
-      pageMs: Record<'engine' | 'engineCpu' | 'popular' | 'random', { p50: number; p99: number }>;
-      learning: Record<'cold' | 'steady', LearningWindow> & { atTargetRate: LearningWindow & { cpuWithRefreshAmortised: number } };
-      indexRefreshMs: { ms: number; cpuMs: number };
-      ivfRecall: number;
-      minutesSinceRefresh: number;
-    };
+    return null;
+  }
+  return JSON.parse(run.stdout.trim().split('\n').pop() as string) as SpeedResult;
+}
+
+if (!flag('no-speed')) {
+  const s = speed([]);
+  // the same with V8's collector on the learning thread: the whole process on one core
+  const oneCore = s ? speed(['--single-threaded-gc']) : null;
+  if (s) {
     const { cold, steady, atTargetRate: atRate } = s.learning;
     const p = s.pageMs;
     console.log(`\n## Speed: ${s.videos} videos, ${s.users} users (${s.usesIvf ? 'IVF index' : 'brute force'}), ${s.events} events\n`);
@@ -87,6 +98,11 @@ if (!flag('no-speed')) {
     console.log(`| page of 10, p99 | ${f(p.engine.p99)} ms | ${f(p.engine.p99 / p.popular.p99, 0)}× most-popular |`);
     console.log(`| page of 10, CPU time p50 / p99 | ${f(p.engineCpu.p50)} / ${f(p.engineCpu.p99)} ms | — |`);
     console.log(`| **events learned / s at the target rate** (events arriving at 50k/s of event time: ${atRate.refreshes} periodic refreshes fall in it), wall / CPU time | ${f(atRate.wall, 0)} / **${f(atRate.cpu, 0)}** | ${f(atRate.cpu / steady.cpu, 2)}× the steady window with its refreshes (CPU) |`);
+    console.log(`| the same, per CPU-second of the learning thread alone (V8's collector and compiler threads run on the other core) | ${atRate.threadCpu === null ? 'n/a (no /proc/thread-self)' : f(atRate.threadCpu, 0)} | — |`);
+    if (oneCore) {
+      const one = oneCore.learning.atTargetRate;
+      console.log(`| the same, the whole process on one core (\`--single-threaded-gc\`: the collector on the learning thread too), wall / CPU time | ${f(one.wall, 0)} / **${f(one.cpu, 0)}** | page of 10 p50 / p99 in that mode: ${f(oneCore.pageMs.engine.p50)} / ${f(oneCore.pageMs.engine.p99)} ms |`);
+    }
     console.log(`| the same, with one index refresh per 30 min of event time (90M events at 50k/s) counted in, CPU time | ${f(atRate.cpuWithRefreshAmortised, 0)} | — |`);
     console.log(`| events learned / s, steady state (the same users later), between index refreshes, wall / CPU time | ${f(steady.wallBetweenRefreshes, 0)} / ${f(steady.cpuBetweenRefreshes, 0)} | — |`);
     console.log(`| events learned / s, steady state, with the ${steady.refreshes} refreshes in its 33 min of event time, wall / CPU time | ${f(steady.wall, 0)} / ${f(steady.cpu, 0)} | — |`);

@@ -1,9 +1,12 @@
 /**
  * Speed of the engine at 100k videos and 10k users: page latency (p50/p99, against most-popular
  * and random pages measured in the same process), events learned per second, memory per video
- * and per user. Run with --expose-gc for exact memory figures (recsys.bench.ts does).
- *   tsx speed.bench.ts [--videos 100000] [--users 10000] [--events 300000] [--pages 2000] [--json]
+ * and per user. Learning is timed in wall time, process CPU time (every thread) and the learning
+ * thread's own CPU time. Run with --expose-gc for exact memory figures (recsys.bench.ts does, once
+ * with V8's defaults and once with --single-threaded-gc, the whole process on one core).
+ *   node --expose-gc --import tsx speed.bench.ts [--videos 100000] [--users 10000] [--events 100000] [--pages 1000] [--json]
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { ForYouEngine } from '@cliptide/recommender';
 import type { EngineEvent } from '@cliptide/recommender';
@@ -70,12 +73,27 @@ function makeEvents(n: number, from: number, gapMs = 20): EngineEvent[] {
   return out;
 }
 
-/** Learns `events`; wall and CPU milliseconds, and how many scheduled index refreshes ran meanwhile. */
-function learn(events: EngineEvent[]): { ms: number; cpuMs: number; refreshes: number } {
+/**
+ * CPU milliseconds of this thread alone (the learning thread; V8's collector and compiler threads
+ * are not in it), from Linux's /proc/thread-self/stat (clock ticks of 10 ms); NaN elsewhere.
+ */
+function threadCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Learns `events`; wall, process CPU and learning-thread CPU milliseconds, and how many scheduled index refreshes ran meanwhile. */
+function learn(events: EngineEvent[]): { ms: number; cpuMs: number; threadCpuMs: number; refreshes: number } {
   let refreshes = 0;
   let next = engine.clock.nextIndexAt;
   const t = performance.now();
   const cpu = process.cpuUsage();
+  const thread = threadCpuMs();
   for (const e of events) {
     engine.observe(e);
     if (engine.clock.nextIndexAt !== next) {
@@ -84,7 +102,7 @@ function learn(events: EngineEvent[]): { ms: number; cpuMs: number; refreshes: n
     }
   }
   const used = process.cpuUsage(cpu);
-  return { ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000, refreshes };
+  return { ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000, threadCpuMs: threadCpuMs() - thread, refreshes };
 }
 
 // cold: every user's first events, most videos' first training
@@ -181,10 +199,12 @@ const refreshCpu = process.cpuUsage(cpu3);
 refresh.cpuMs = (refreshCpu.user + refreshCpu.system) / 1000;
 
 /** Events per second of a learning window: wall, CPU time, and both less the window's refreshes. */
-const rates = (n: number, w: { ms: number; cpuMs: number; refreshes: number }) => ({
+const rates = (n: number, w: { ms: number; cpuMs: number; threadCpuMs: number; refreshes: number }) => ({
   refreshes: w.refreshes,
   wall: n / (w.ms / 1000),
   cpu: n / (w.cpuMs / 1000),
+  /** per CPU-second of the learning thread alone (NaN where /proc/thread-self is missing) */
+  threadCpu: n / (w.threadCpuMs / 1000),
   wallBetweenRefreshes: n / ((w.ms - w.refreshes * refresh.ms) / 1000),
   cpuBetweenRefreshes: n / ((w.cpuMs - w.refreshes * refresh.cpuMs) / 1000),
 });
