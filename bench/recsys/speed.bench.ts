@@ -186,7 +186,8 @@ for (let i = 0; i < RECALL_QUERIES; i++) {
   for (const [id] of exact.slice(0, recallK)) if (found.has(id)) recallHits++;
 }
 const ivfRecall = recallHits / (RECALL_QUERIES * recallK);
-// trained rows keep their list until the next refresh (decision 013): recall is measured this long after one
+// the centroids are rebuilt at each refresh (trained rows are relisted on the spot under the
+// centroids of the last one): recall is measured this long after it
 const minutesSinceRefresh = (now - (engine.clock.nextIndexAt - 30 * 60_000)) / 60_000;
 
 // one scheduled index refresh on its own (re-sum, re-cluster and relist every row): the learning
