@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { ForYouEngine } from '@cliptide/recommender';
 import type { EngineEvent, FeedRequest } from '@cliptide/recommender';
-import { World, START, rng } from './simulator.ts';
+import { World, START, rng, viewEvent } from './simulator.ts';
 import type { SimUser, SimVideo } from './simulator.ts';
 
 const USERS = Number(process.argv[2] ?? 2000);
@@ -27,10 +27,7 @@ const pick = <X>(xs: readonly X[]): X => xs[Math.floor(random() * xs.length)] as
 /** One event of the mix (null: serve a page instead), chosen by `r` in [0, 1). */
 function eventFor(i: number, r: number, user: SimUser, v: SimVideo, at: number): EngineEvent | null {
   const ids = { userId: user.id, videoId: v.meta.id, at };
-  if (r < 0.75) {
-    const w = world.watch(user, v, random);
-    return { type: 'view', ...ids, watchedMs: Math.round(w.fraction * v.meta.durationMs), durationMs: v.meta.durationMs, completed: w.completed, replays: w.replays };
-  }
+  if (r < 0.75) return viewEvent(user.id, v.meta.id, v.meta.durationMs, world.watch(user, v, random), at);
   if (r < 0.82) return { type: 'like', ...ids };
   if (r < 0.84) return { type: 'share', ...ids };
   if (r < 0.85) return { type: 'save', ...ids };

@@ -1,6 +1,7 @@
 /** The policies compared on the same sessions: random, most-popular, the engine, and the oracle. */
 import { ForYouEngine } from '@cliptide/recommender';
 import type { SimUser, Watch, World } from './simulator.ts';
+import { viewEvent } from './simulator.ts';
 
 export interface Policy {
   readonly name: string;
@@ -119,7 +120,7 @@ export class EnginePolicy implements Policy {
   }
   feedback(user: SimUser, videoId: string, w: Watch, at: number, durationMs: number): void {
     const e = this.engine;
-    e.observe({ type: 'view', userId: user.id, videoId, at, watchedMs: Math.round(w.fraction * durationMs), durationMs, completed: w.completed, replays: w.replays });
+    e.observe(viewEvent(user.id, videoId, durationMs, w, at));
     if (w.liked) e.observe({ type: 'like', userId: user.id, videoId, at: at + 1 });
     if (w.shared) e.observe({ type: 'share', userId: user.id, videoId, at: at + 2 });
     if (w.followed) {

@@ -4,7 +4,7 @@
  * duration. The watch model turns (hidden taste, quality, duration) + noise into a watch
  * fraction, quick skips, likes, shares and follows. The engine only ever sees the events.
  */
-import type { VideoMeta } from '@cliptide/recommender';
+import type { VideoMeta, ViewEvent } from '@cliptide/recommender';
 
 export const DAY = 86_400_000;
 export const START = Date.UTC(2026, 2, 1);
@@ -39,6 +39,11 @@ export interface WorldOptions {
   topics?: number;
   creators?: number;
   seed?: number;
+}
+
+/** The view event the engine is told of a watch (watched time rounded to the millisecond). */
+export function viewEvent(userId: string, videoId: string, durationMs: number, w: Watch, at: number): ViewEvent {
+  return { type: 'view', userId, videoId, at, watchedMs: Math.round(w.fraction * durationMs), durationMs, completed: w.completed, replays: w.replays };
 }
 
 export function rng(seed: number): () => number {

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { ForYouEngine } from '@cliptide/recommender';
 import type { EngineEvent } from '@cliptide/recommender';
-import { World, START, rng } from './simulator.ts';
+import { World, START, rng, viewEvent } from './simulator.ts';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -64,7 +64,7 @@ function makeEvents(n: number, from: number, gapMs = 20): EngineEvent[] {
     if (!v) continue;
     const w = world.watch(user, v, random);
     t += gapMs;
-    out.push({ type: 'view', userId: user.id, videoId: v.meta.id, at: t, watchedMs: Math.round(w.fraction * v.meta.durationMs), durationMs: v.meta.durationMs, completed: w.completed, replays: w.replays });
+    out.push(viewEvent(user.id, v.meta.id, v.meta.durationMs, w, t));
     if (w.liked) {
       t += gapMs;
       out.push({ type: 'like', userId: user.id, videoId: v.meta.id, at: t });

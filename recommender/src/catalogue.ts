@@ -5,7 +5,7 @@ import type { ContentKeys } from './features.ts';
 import type { TableEntry } from './embedding-table.ts';
 import { seenHash1, seenHash2 } from './seen-filter.ts';
 import { FeatureIds } from './feature-ids.ts';
-import type { PoolEntry, PoolHolder } from './exploration.ts';
+import type { PoolEntry } from './exploration.ts';
 
 /** A video's item-tower features as parallel arrays, with the table entries last found for them. */
 export interface ItemParts {
@@ -40,12 +40,12 @@ export interface VideoStats {
  * until known), so all of them live in the object itself: a field added later goes to a
  * separate property store, one more cache miss for every event that reads it.
  */
-export interface VideoRecord extends VideoStats, PoolHolder {
+export interface VideoRecord extends VideoStats {
   /** the ranker's item-tower features and cross keys of this video, built once (derived from `keys`; see item-parts.ts) */
   parts: ItemParts | null;
   /** the video's row in the vector index when last looked up, -1 before (a hint: `VectorIndex.rowOf` checks it) */
   indexRow: number;
-  /** the video's entry in the exploration pool, null when it is not there (the engine keeps it linked: `ExplorationPool.attach`) */
+  /** the video's entry in the exploration pool, null when it is not there (a `PoolHolder`: the pool keeps it linked, `ExplorationPool.attach`) */
   poolEntry: PoolEntry | null;
   /** the id's two seen-filter hashes, computed once (`SeenFilter.hasHashed`) */
   seen1: number;

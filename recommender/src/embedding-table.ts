@@ -125,8 +125,7 @@ export class EmbeddingTable {
    */
   touchAdmitted(entry: TableEntry, at: number): boolean {
     if (entry.dropped || entry.offset < 0) return false;
-    entry.count++;
-    if (at > entry.lastSeen) entry.lastSeen = at;
+    sighting(entry, at);
     return true;
   }
 
@@ -136,8 +135,7 @@ export class EmbeddingTable {
   }
 
   private count(id: string, entry: TableEntry, at: number): void {
-    entry.count++;
-    if (at > entry.lastSeen) entry.lastSeen = at;
+    sighting(entry, at);
     if (entry.offset < 0 && entry.count >= this.admitAfter) this.admit(id, entry);
   }
 
@@ -273,6 +271,12 @@ export class EmbeddingTable {
       });
     });
   }
+}
+
+/** Counts one sighting of an entry at `at` (its last-seen time never goes back). */
+function sighting(entry: TableEntry, at: number): void {
+  entry.count++;
+  if (at > entry.lastSeen) entry.lastSeen = at;
 }
 
 /** One Adagrad step on `params[offset..offset+len)` with gradient `grad[0..len)` scaled by `scale`. */

@@ -87,17 +87,15 @@ export class ExplorationPool {
     }
   }
 
-  /** `entry`: the video's entry as its holder links it (null: not in the pool); looked up when not given. */
-  recordImpression(videoId: string, now: number, entry: PoolEntry | null | undefined = this.get(videoId)): void {
-    const e = entry;
+  /** `e`: the video's entry as its holder links it (null: not in the pool); looked up when not given. */
+  recordImpression(videoId: string, now: number, e: PoolEntry | null | undefined = this.get(videoId)): void {
     if (!e) return;
     e.impressions++;
     if (now - e.addedAt > MAX_POOL_AGE_MS) this.remove(videoId);
   }
 
   /** As `recordImpression`, for a view. */
-  recordView(videoId: string, watchFraction: number, completed: boolean, entry: PoolEntry | null | undefined = this.get(videoId)): void {
-    const e = entry;
+  recordView(videoId: string, watchFraction: number, completed: boolean, e: PoolEntry | null | undefined = this.get(videoId)): void {
     if (!e) return;
     e.views++;
     e.watchSum += Math.min(1, watchFraction);
