@@ -3,6 +3,7 @@
 // like, comment, follow, swipe to the next video — with screenshots and no console errors.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import type { FeedPreferences, Video } from '@cliptide/contract';
 import { Account, signupByApi, uploadByApi, waitUntilReady } from './support/api.ts';
 import { DESKTOP, launchBrowser, PHONE, type Browser } from './support/browser.ts';
 import { makeClip, makePicture } from './support/clips.ts';
@@ -158,7 +159,7 @@ describe('creator and viewer journey', () => {
     await item.getByRole('button', { name: 'Share (1)' }).waitFor();
     assert.equal(await page.evaluate('navigator.clipboard.readText()'), `${server.baseUrl}/v/${videoId}`);
 
-    const { video } = await bob.call<{ video: { counts: { likes: number; comments: number; saves: number }; viewer: { liked: boolean; saved: boolean } } }>('GET', `/videos/${videoId}`);
+    const { video } = await bob.call<{ video: Video }>('GET', `/videos/${videoId}`);
     assert.equal(video.counts.likes, 1);
     assert.equal(video.counts.comments, 1);
     assert.equal(video.counts.saves, 1);
@@ -218,7 +219,7 @@ describe('creator and viewer journey', () => {
       await page.getByLabel('Word or hashtag to filter').fill('#Spoilers');
       await page.getByRole('button', { name: 'Add filter' }).click();
       await page.getByRole('button', { name: 'Remove filter spoilers' }).waitFor();
-      type Prefs = { preferences: { personalized: boolean; keywordFilters: string[] } };
+      type Prefs = { preferences: FeedPreferences };
       assert.deepEqual((await carol.call<Prefs>('GET', '/me/feed-preferences')).preferences, { personalized: false, keywordFilters: ['spoilers'] });
 
       await page.reload();

@@ -2,6 +2,7 @@
 // accounts, a published video, a follow. Cookies are kept per Account.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { UploadTarget, Video } from '@cliptide/contract';
 
 export class Account {
   cookie = '';
@@ -34,16 +35,9 @@ export async function signupByApi(baseUrl: string, username: string): Promise<Ac
   return account;
 }
 
-interface VideoJson {
-  id: string;
-  status: string;
-  progress: number;
-  error: { reason: string } | null;
-}
-
 /** Creates a video and sends its file in one tus creation-with-upload request. */
 export async function uploadByApi(account: Account, file: string, caption: string): Promise<string> {
-  const created = await account.call<{ video: VideoJson; upload: { url: string; metadata: Record<string, string> } }>('POST', '/videos', {
+  const created = await account.call<{ video: Video; upload: UploadTarget }>('POST', '/videos', {
     caption,
     visibility: 'public',
     allowComments: true,
@@ -73,7 +67,7 @@ export async function uploadByApi(account: Account, file: string, caption: strin
 export async function waitUntilReady(account: Account, videoId: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const { video } = await account.call<{ video: VideoJson }>('GET', `/videos/${videoId}`);
+    const { video } = await account.call<{ video: Video }>('GET', `/videos/${videoId}`);
     if (video.status === 'ready') return;
     if (video.status === 'failed') throw new Error(`video ${videoId} failed: ${video.error?.reason}`);
     await new Promise((r) => setTimeout(r, 300));

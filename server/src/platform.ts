@@ -36,6 +36,7 @@ import { feedRoutes } from './feed/feed.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { playbackRoutes } from './playback/playback.routes.ts';
 import { registerTus } from './uploads/tus.ts';
+import { describeTusUploads } from './uploads/tus.openapi.ts';
 import { createApp } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
 
@@ -144,7 +145,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   });
   wake = () => worker.wake();
 
-  const { app, route } = await createApp({
+  const { app, route, openapi } = await createApp({
     logLevel: config.logLevel,
     viewerForToken: (token) => accounts.viewerForToken(token),
     metrics,
@@ -162,6 +163,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   recommendationRoutes(route, forYou, (accountId, on) => accountsRepo.setPersonalizedFeed(accountId, on));
   searchRoutes(route, { accounts, videos });
   playbackRoutes(app, { storage: home.storage, videos: videosRepo });
+  describeTusUploads(openapi);
   registerTus(app, {
     videos,
     uploadDir: config.uploadDir,

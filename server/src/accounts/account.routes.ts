@@ -1,26 +1,8 @@
 // HTTP for accounts: parse, call the service, answer.
-import { z } from 'zod';
+import { MAX_AVATAR_BYTES, loginBody, meResponse, profileBody, publicUserResponse, signupBody, usernameParams } from '@cliptide/contract';
 import type { Router } from '../http/route.ts';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie, type CookieOptions } from '../http/session.ts';
 import type { AccountService } from './account.service.ts';
-import { MAX_AVATAR_BYTES } from './avatar.ts';
-
-export const usernameSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.]{2,23}$/, '3–24 letters, digits, _ or ., not starting with .');
-
-const signupBody = z.object({
-  username: usernameSchema,
-  email: z.email().max(254),
-  password: z.string().min(8, 'at least 8 characters').max(200),
-  birthdate: z.iso.date('a date as YYYY-MM-DD'),
-  displayName: z.string().max(50).optional(),
-  region: z.string().optional(),
-});
-const loginBody = z.object({ login: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) });
-const profileBody = z.object({ displayName: z.string().trim().min(1).max(50).optional(), bio: z.string().max(300).optional() });
-const usernameParams = z.object({ username: z.string().min(1).max(64) });
 
 export function accountRoutes(route: Router, accounts: AccountService, cookie: CookieOptions, limits: { authPerMinute: number }) {
   route({
@@ -31,6 +13,8 @@ export function accountRoutes(route: Router, accounts: AccountService, cookie: C
     auth: 'none',
     body: signupBody,
     status: 201,
+    response: meResponse,
+    errors: ['username_taken', 'email_taken', 'too_young'],
     rateLimitPerMinute: limits.authPerMinute,
     handler: async ({ body, reply }) => {
       const { user, token } = await accounts.signup(body);
@@ -46,6 +30,8 @@ export function accountRoutes(route: Router, accounts: AccountService, cookie: C
     tag: 'auth',
     auth: 'none',
     body: loginBody,
+    response: meResponse,
+    errors: ['invalid_credentials'],
     rateLimitPerMinute: limits.authPerMinute,
     handler: async ({ body, reply }) => {
       const { user, token } = await accounts.login(body.login, body.password);
@@ -61,6 +47,7 @@ export function accountRoutes(route: Router, accounts: AccountService, cookie: C
     tag: 'auth',
     auth: 'optional',
     status: 204,
+    response: null,
     handler: async ({ request, reply }) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await accounts.logout(token);
@@ -74,6 +61,7 @@ export function accountRoutes(route: Router, accounts: AccountService, cookie: C
     summary: 'The logged-in account',
     tag: 'accounts',
     auth: 'required',
+    response: meResponse,
     handler: async ({ viewer }) => ({ user: await accounts.me(viewer.id) }),
   });
 
@@ -84,6 +72,7 @@ export function accountRoutes(route: Router, accounts: AccountService, cookie: C
     tag: 'accounts',
     auth: 'required',
     body: profileBody,
+    response: meResponse,
     handler: async ({ viewer, body }) => ({ user: await accounts.updateProfile(viewer.id, body) }),
   });
 
@@ -94,6 +83,7 @@ export function accountRoutes(route: Router, accounts: AccountService, cookie: C
     tag: 'accounts',
     auth: 'required',
     bodyContentType: 'image/*',
+    response: meResponse,
     rateLimitPerMinute: limits.authPerMinute,
     handler: async ({ viewer, request }) => {
       const image = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
@@ -108,6 +98,8 @@ export function accountRoutes(route: Router, accounts: AccountService, cookie: C
     tag: 'accounts',
     auth: 'optional',
     params: usernameParams,
+    response: publicUserResponse,
+    errors: ['not_found'],
     handler: async ({ params, viewer }) => ({ user: await accounts.profile(params.username, viewer?.id ?? null) }),
   });
 }

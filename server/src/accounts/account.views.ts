@@ -1,4 +1,5 @@
 // Row → API shapes for people. Only these fields leave the server.
+import type { Me, PublicUser, UserSummary } from '@cliptide/contract';
 import { ADULT_AGE, ageOn } from './age.ts';
 
 export interface AccountRow {
@@ -21,13 +22,6 @@ export interface AccountRow {
 
 export const mediaUrl = (key: string | null): string | null => (key ? `/media/${key}` : null);
 
-export interface UserSummary {
-  id: string;
-  username: string;
-  displayName: string;
-  avatarUrl: string | null;
-}
-
 export const userSummary = (r: { author_id?: string; id?: string; username: string; display_name: string; avatar_key: string | null }): UserSummary => ({
   id: (r.author_id ?? r.id)!,
   username: r.username,
@@ -35,7 +29,7 @@ export const userSummary = (r: { author_id?: string; id?: string; username: stri
   avatarUrl: mediaUrl(r.avatar_key),
 });
 
-export function publicUser(r: AccountRow, viewerId: string | null) {
+export function publicUser(r: AccountRow, viewerId: string | null): PublicUser {
   return {
     ...userSummary(r),
     bio: r.bio,
@@ -46,7 +40,7 @@ export function publicUser(r: AccountRow, viewerId: string | null) {
 
 export const isoDate = (d: string | Date): string => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
-export function me(r: AccountRow, today: Date) {
+export function me(r: AccountRow, today: Date): Me {
   const birthdate = isoDate(r.birthdate);
   return {
     ...publicUser(r, r.id),
@@ -58,4 +52,4 @@ export function me(r: AccountRow, today: Date) {
     createdAt: r.created_at.toISOString(),
   };
 }
-export type Me = ReturnType<typeof me>;
+export type { Me };

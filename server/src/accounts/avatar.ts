@@ -1,9 +1,8 @@
 // Avatar images: checked by their leading bytes (not the declared type), stored content-addressed.
 import { createHash } from 'node:crypto';
+import { MAX_AVATAR_BYTES } from '@cliptide/contract';
 import { DomainError } from '../shared/errors.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
-
-export const MAX_AVATAR_BYTES = 5 * 1024 * 1024;
 
 const kinds = [
   { type: 'image/jpeg', ext: 'jpg', magic: (b: Buffer) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },

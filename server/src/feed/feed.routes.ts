@@ -1,8 +1,7 @@
-import { z } from 'zod';
+// HTTP for the Following feed.
+import { cursorQuery, videoPage } from '@cliptide/contract';
 import type { Router } from '../http/route.ts';
 import type { FeedService } from './feed.service.ts';
-
-const pageQuery = z.object({ cursor: z.string().max(500).optional() });
 
 export function feedRoutes(route: Router, feed: FeedService) {
   route({
@@ -11,7 +10,8 @@ export function feedRoutes(route: Router, feed: FeedService) {
     summary: 'Videos from people you follow, newest first',
     tag: 'feed',
     auth: 'required',
-    query: pageQuery,
+    query: cursorQuery,
+    response: videoPage,
     handler: ({ viewer, query }) => feed.following(viewer.id, query.cursor),
   });
 }

@@ -5,11 +5,22 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import apiReference from '@scalar/fastify-api-reference';
+import { z } from 'zod';
 import { OpenApiRegistry } from './openapi.ts';
 import { createRouter, type Router, type Viewer } from './route.ts';
 import { errorHandler, problem, sendProblem } from './problem.ts';
 import { SESSION_COOKIE } from './session.ts';
 import type { Metrics } from './metrics.ts';
+
+const API_INFO = {
+  title: 'Cliptide API',
+  version: '1',
+  description:
+    'REST + JSON under /api/v1. Errors are RFC 7807 application/problem+json with a stable `code`. ' +
+    'Sessions are an HttpOnly cookie set by sign-up and log-in. Lists are cursor-paginated: `?cursor=` → `{items, nextCursor}`. ' +
+    'Video files go to the tus 1.0 endpoint named by POST /api/v1/videos.',
+};
 
 export interface AppOptions {
   logLevel: string;
@@ -60,8 +71,23 @@ export async function createApp(opts: AppOptions): Promise<{ app: FastifyInstanc
 
   const openapi = new OpenApiRegistry();
   const route = createRouter(app, openapi);
-  app.get('/api/v1/openapi.json', async () => openapi.document({ title: 'Cliptide API', version: '1' }));
-  app.get('/api/v1/health', async () => ({ status: 'ok' }));
+  route({
+    method: 'GET',
+    url: '/api/v1/health',
+    summary: 'Liveness: the API answers',
+    tag: 'operations',
+    auth: 'none',
+    response: z.object({ status: z.literal('ok') }),
+    handler: async () => ({ status: 'ok' as const }),
+  });
+  // every route is registered before the first request: build the document once, on first ask
+  let document: ReturnType<OpenApiRegistry['document']> | null = null;
+  app.get('/api/v1/openapi.json', async () => (document ??= openapi.document(API_INFO)));
+  // a browsable reference, served from the package (no CDN, no fonts from elsewhere)
+  await app.register(apiReference, {
+    routePrefix: '/api/docs',
+    configuration: { url: '/api/v1/openapi.json', withDefaultFonts: false, hideClientButton: true, telemetry: false },
+  });
 
   const web = opts.webDist && existsSync(`${opts.webDist}/index.html`) ? opts.webDist : null;
   if (web) await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: false, index: ['index.html'] });

@@ -38,7 +38,9 @@ test('every route answers malformed input with a 4xx problem', async () => {
   const problems: string[] = [];
   let requests = 0;
   for (const [path, operations] of Object.entries(doc.paths)) {
-    for (const method of Object.keys(operations).map((m) => m.toUpperCase())) {
+    if (path.startsWith('/api/v1/uploads')) continue; // tus: its own tests (upload.int.test.ts)
+    const methods = Object.keys(operations).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m));
+    for (const method of methods.map((m) => m.toUpperCase())) {
       if (path.endsWith('/logout') || path.endsWith('/refresh')) continue; // would end the session or reset state mid-run
       const real = path.includes('/users/') ? me.username : path.includes('/hashtags/') ? 'target' : video;
       for (const id of ids(real)) {

@@ -1,7 +1,9 @@
-// Route definition: zod schemas validate params, query and body; the same schemas feed the OpenAPI document.
-// Handlers receive parsed input and the viewer; they call a service and return the JSON body.
+// Route definition: the contract's zod schemas validate params, query and body, check and shape the
+// response (a field the schema does not declare never leaves the server), and feed the OpenAPI document.
+// Handlers receive parsed input and the viewer; they call a service and return the response body.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType, z } from 'zod';
+import type { ErrorCode } from '@cliptide/contract';
 import { DomainError } from '../shared/errors.ts';
 import type { OpenApiRegistry } from './openapi.ts';
 import { zodIssues } from './problem.ts';
@@ -18,8 +20,10 @@ declare module 'fastify' {
   }
 }
 
-type Auth = 'none' | 'optional' | 'required';
+export type Auth = 'none' | 'optional' | 'required';
 type Infer<S> = S extends ZodType ? z.output<S> : undefined;
+/** What a handler returns: the response schema's input (before it shapes the body), nothing for 204. */
+type Returns<R> = R extends ZodType ? z.input<R> : void;
 
 export interface RouteContext<B, Q, P, A extends Auth> {
   body: B;
@@ -30,7 +34,13 @@ export interface RouteContext<B, Q, P, A extends Auth> {
   reply: FastifyReply;
 }
 
-export interface RouteSpec<BS extends ZodType | undefined, QS extends ZodType | undefined, PS extends ZodType | undefined, A extends Auth> {
+export interface RouteSpec<
+  BS extends ZodType | undefined,
+  QS extends ZodType | undefined,
+  PS extends ZodType | undefined,
+  RS extends ZodType | null,
+  A extends Auth,
+> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   summary: string;
@@ -43,10 +53,24 @@ export interface RouteSpec<BS extends ZodType | undefined, QS extends ZodType | 
   bodyContentType?: string;
   /** Requests per minute per client, for auth and upload endpoints. */
   rateLimitPerMinute?: number;
-  /** Status for a successful answer; 204 sends no body. */
-  status?: number;
-  responses?: Record<number, string>;
-  handler: (ctx: RouteContext<Infer<BS>, Infer<QS>, Infer<PS>, A>) => Promise<unknown>;
+  /** Status of a successful answer (default 200). */
+  status?: 200 | 201 | 204;
+  /** The successful answer's body; null for 204 No Content. */
+  response: RS;
+  /** Error codes this route answers besides those every route may (validation, auth, rate limit, internal). */
+  errors?: ErrorCode[];
+  handler: (ctx: RouteContext<Infer<BS>, Infer<QS>, Infer<PS>, A>) => Promise<Returns<RS>>;
+}
+
+/** A route's answer did not match its own contract: a bug on our side, never sent as is. */
+export class ResponseContractError extends Error {
+  constructor(
+    readonly route: string,
+    readonly issues: { path: string; message: string }[],
+  ) {
+    super(`The response of ${route} does not match its schema: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+    this.name = 'ResponseContractError';
+  }
 }
 
 function parse<S extends ZodType | undefined>(schema: S, value: unknown, where: string): Infer<S> {
@@ -59,28 +83,21 @@ function parse<S extends ZodType | undefined>(schema: S, value: unknown, where: 
 }
 
 export type Router = <
+  RS extends ZodType | null,
   BS extends ZodType | undefined = undefined,
   QS extends ZodType | undefined = undefined,
   PS extends ZodType | undefined = undefined,
   A extends Auth = 'none',
 >(
-  spec: RouteSpec<BS, QS, PS, A>,
+  spec: RouteSpec<BS, QS, PS, RS, A>,
 ) => void;
 
 export function createRouter(app: FastifyInstance, registry: OpenApiRegistry): Router {
   return (spec) => {
-    registry.add({
-      method: spec.method,
-      url: spec.url,
-      summary: spec.summary,
-      tag: spec.tag,
-      auth: spec.auth,
-      body: spec.body,
-      query: spec.query,
-      params: spec.params,
-      bodyContentType: spec.bodyContentType,
-      responses: spec.responses ?? { [spec.status ?? 200]: spec.status === 204 ? 'No Content' : 'OK' },
-    });
+    const status = spec.status ?? 200;
+    if ((status === 204) !== (spec.response === null)) throw new Error(`${spec.method} ${spec.url}: a 204 route has no response schema, any other has one`);
+    registry.add({ ...spec, status });
+    const name = `${spec.method} ${spec.url}`;
     app.route({
       method: spec.method,
       url: spec.url,
@@ -99,8 +116,11 @@ export function createRouter(app: FastifyInstance, registry: OpenApiRegistry): R
         };
         const result = await spec.handler(ctx as Parameters<typeof spec.handler>[0]);
         if (reply.sent) return reply;
-        reply.code(spec.status ?? 200);
-        return spec.status === 204 ? reply.send() : result;
+        reply.code(status);
+        if (spec.response === null) return reply.send();
+        const shaped = spec.response.safeParse(result);
+        if (!shaped.success) throw new ResponseContractError(name, zodIssues(shaped.error));
+        return shaped.data;
       },
     });
   };

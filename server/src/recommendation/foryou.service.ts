@@ -52,7 +52,7 @@ export function createForYouService(deps: ForYouDeps) {
         const row = byId.get(item.videoId);
         if (!row || row.status !== 'ready') return [];
         // Reasons name creators by @username; the engine only knows ids.
-        const reasons = item.reasons.map((r) => ({ code: r.code, text: r.text.replace(`@${row.author_id}`, `@${row.username}`) }));
+        const reasons = item.reasons.map((r) => ({ code: r.code, text: r.text.replace(`@${row.author_id}`, `@${row.username}`), params: r.params }));
         return [videoView(row, reasons)];
       });
       // For You is endless: there is a next page as long as this one was not empty.

@@ -1,17 +1,7 @@
 // HTTP for For You and its controls.
-import { z } from 'zod';
+import { feedPreferencesResponse, forYouQuery, notInterestedBody, preferencesBody, videoPage } from '@cliptide/contract';
 import type { Router } from '../http/route.ts';
 import type { ForYouService } from './foryou.service.ts';
-
-const notInterestedBody = z.union([
-  z.object({ videoId: z.uuid() }),
-  z.object({ username: z.string().min(1).max(64) }),
-  z.object({ hashtag: z.string().min(1).max(51) }),
-]);
-const preferencesBody = z.object({
-  personalized: z.boolean().optional(),
-  keywordFilters: z.array(z.string().max(50)).max(100).optional(),
-});
 
 export function recommendationRoutes(route: Router, forYou: ForYouService, setPersonalized: (accountId: string, on: boolean) => Promise<void>) {
   route({
@@ -20,7 +10,8 @@ export function recommendationRoutes(route: Router, forYou: ForYouService, setPe
     summary: 'The For You feed, ranked by the open recommender; each item says why it is shown',
     tag: 'feed',
     auth: 'optional',
-    query: z.object({ cursor: z.string().max(100).optional() }),
+    query: forYouQuery,
+    response: videoPage,
     handler: ({ viewer }) => forYou.page(viewer?.id ?? null),
   });
 
@@ -32,6 +23,8 @@ export function recommendationRoutes(route: Router, forYou: ForYouService, setPe
     auth: 'required',
     body: notInterestedBody,
     status: 204,
+    response: null,
+    errors: ['not_found'],
     handler: ({ viewer, body }) => forYou.notInterested(viewer.id, body),
   });
 
@@ -42,6 +35,7 @@ export function recommendationRoutes(route: Router, forYou: ForYouService, setPe
     tag: 'feed',
     auth: 'required',
     status: 204,
+    response: null,
     handler: ({ viewer }) => forYou.refresh(viewer.id),
   });
 
@@ -51,6 +45,7 @@ export function recommendationRoutes(route: Router, forYou: ForYouService, setPe
     summary: 'Personalisation switch and keyword filters',
     tag: 'feed',
     auth: 'required',
+    response: feedPreferencesResponse,
     handler: async ({ viewer }) => ({ preferences: await forYou.preferences(viewer.id) }),
   });
 
@@ -61,6 +56,7 @@ export function recommendationRoutes(route: Router, forYou: ForYouService, setPe
     tag: 'feed',
     auth: 'required',
     body: preferencesBody,
+    response: feedPreferencesResponse,
     handler: async ({ viewer, body }) => ({ preferences: await forYou.setPreferences(viewer.id, body, (on) => setPersonalized(viewer.id, on)) }),
   });
 }

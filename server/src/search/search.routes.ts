@@ -1,9 +1,8 @@
-import { z } from 'zod';
+// HTTP for search.
+import { searchQuery, searchResults } from '@cliptide/contract';
 import type { Router } from '../http/route.ts';
 import type { AccountService } from '../accounts/account.service.ts';
 import type { VideoService } from '../videos/video.service.ts';
-
-const searchQuery = z.object({ q: z.string().trim().min(1, 'type something to search').max(100) });
 
 export function searchRoutes(route: Router, deps: { accounts: AccountService; videos: VideoService }) {
   route({
@@ -13,6 +12,7 @@ export function searchRoutes(route: Router, deps: { accounts: AccountService; vi
     tag: 'discovery',
     auth: 'optional',
     query: searchQuery,
+    response: searchResults,
     handler: async ({ viewer, query }) => {
       const q = query.q.replace(/^@/, '');
       const [users, found] = await Promise.all([deps.accounts.search(q, 10, viewer?.id ?? null), deps.videos.search(query.q, viewer?.id ?? null)]);

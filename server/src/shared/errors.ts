@@ -1,40 +1,8 @@
 // Domain errors: thrown by services, mapped once to RFC 7807 problem+json at the HTTP edge
-// (server/src/http/problem.ts). `code` is stable: the web client switches on it.
+// (server/src/http/problem.ts). `code` is stable: the contract lists every code and its status.
+import { ERROR_STATUS, type ErrorCode } from '@cliptide/contract';
 
-export type ErrorCode =
-  | 'validation_failed'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'username_taken'
-  | 'email_taken'
-  | 'too_young'
-  | 'invalid_credentials'
-  | 'rate_limited'
-  | 'payload_too_large'
-  | 'upload_incomplete'
-  | 'media_rejected'
-  | 'comments_disabled'
-  | 'internal';
-
-const statusOf: Record<ErrorCode, number> = {
-  validation_failed: 400,
-  unauthenticated: 401,
-  invalid_credentials: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  username_taken: 409,
-  email_taken: 409,
-  upload_incomplete: 409,
-  comments_disabled: 403,
-  too_young: 422,
-  media_rejected: 422,
-  payload_too_large: 413,
-  rate_limited: 429,
-  internal: 500,
-};
+export type { ErrorCode } from '@cliptide/contract';
 
 export interface FieldIssue {
   path: string;
@@ -50,7 +18,7 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.name = 'DomainError';
-    this.status = statusOf[code];
+    this.status = ERROR_STATUS[code];
   }
 }
 

@@ -1,20 +1,21 @@
 // HTTP for follows, likes, saves, shares, views and comments.
-import { z } from 'zod';
+import {
+  commentBody,
+  commentPage,
+  commentParams,
+  commentResponse,
+  cursorQuery,
+  followResult,
+  likeResult,
+  saveResult,
+  shareBody,
+  shareResult,
+  usernameParams,
+  videoParams,
+  viewBody,
+} from '@cliptide/contract';
 import type { Router } from '../http/route.ts';
 import type { SocialService } from './social.service.ts';
-
-const videoParams = z.object({ id: z.uuid('a video id') });
-const commentParams = z.object({ id: z.uuid('a comment id') });
-const userParams = z.object({ username: z.string().min(1).max(64) });
-const pageQuery = z.object({ cursor: z.string().max(500).optional() });
-const viewBody = z.object({
-  watchedMs: z.number().int().min(0).max(24 * 3600 * 1000),
-  completed: z.boolean(),
-  replays: z.number().int().min(0).max(1000).default(0),
-  source: z.enum(['foryou', 'following', 'profile', 'hashtag', 'search', 'link', 'sound']).optional(),
-});
-const commentBody = z.object({ body: z.string().trim().min(1, 'write something').max(500), parentId: z.uuid().nullish() });
-const shareBody = z.object({ channel: z.enum(['link', 'native', 'embed']).optional() }).optional();
 
 export function socialRoutes(route: Router, social: SocialService) {
   for (const [method, on] of [['PUT', true], ['DELETE', false]] as const) {
@@ -24,7 +25,9 @@ export function socialRoutes(route: Router, social: SocialService) {
       summary: on ? 'Follow a creator' : 'Unfollow a creator',
       tag: 'social',
       auth: 'required',
-      params: userParams,
+      params: usernameParams,
+      response: followResult,
+      errors: ['not_found'],
       handler: ({ viewer, params }) => social.follow(viewer.id, params.username, on),
     });
     route({
@@ -34,6 +37,8 @@ export function socialRoutes(route: Router, social: SocialService) {
       tag: 'social',
       auth: 'required',
       params: videoParams,
+      response: likeResult,
+      errors: ['not_found'],
       handler: ({ viewer, params }) => social.like(viewer.id, params.id, on),
     });
     route({
@@ -43,6 +48,8 @@ export function socialRoutes(route: Router, social: SocialService) {
       tag: 'social',
       auth: 'required',
       params: videoParams,
+      response: saveResult,
+      errors: ['not_found'],
       handler: ({ viewer, params }) => social.save(viewer.id, params.id, on),
     });
   }
@@ -55,6 +62,8 @@ export function socialRoutes(route: Router, social: SocialService) {
     auth: 'optional',
     params: videoParams,
     body: shareBody,
+    response: shareResult,
+    errors: ['not_found'],
     handler: ({ viewer, params, body }) => social.share(viewer?.id ?? null, params.id, body?.channel ?? null),
   });
 
@@ -67,6 +76,8 @@ export function socialRoutes(route: Router, social: SocialService) {
     params: videoParams,
     body: viewBody,
     status: 204,
+    response: null,
+    errors: ['not_found'],
     handler: ({ viewer, params, body }) =>
       social.view(viewer?.id ?? null, params.id, { watchedMs: body.watchedMs, completed: body.completed, replays: body.replays, source: body.source ?? null }),
   });
@@ -78,7 +89,9 @@ export function socialRoutes(route: Router, social: SocialService) {
     tag: 'social',
     auth: 'optional',
     params: videoParams,
-    query: pageQuery,
+    query: cursorQuery,
+    response: commentPage,
+    errors: ['not_found'],
     handler: ({ viewer, params, query }) => social.listComments(params.id, viewer?.id ?? null, query.cursor),
   });
 
@@ -89,7 +102,9 @@ export function socialRoutes(route: Router, social: SocialService) {
     tag: 'social',
     auth: 'optional',
     params: commentParams,
-    query: pageQuery,
+    query: cursorQuery,
+    response: commentPage,
+    errors: ['not_found'],
     handler: ({ viewer, params, query }) => social.listReplies(params.id, viewer?.id ?? null, query.cursor),
   });
 
@@ -102,6 +117,8 @@ export function socialRoutes(route: Router, social: SocialService) {
     params: videoParams,
     body: commentBody,
     status: 201,
+    response: commentResponse,
+    errors: ['not_found', 'comments_disabled'],
     handler: async ({ viewer, params, body }) => ({ comment: await social.comment(viewer.id, params.id, body.body, body.parentId ?? null) }),
   });
 
@@ -113,6 +130,8 @@ export function socialRoutes(route: Router, social: SocialService) {
     auth: 'required',
     params: commentParams,
     status: 204,
+    response: null,
+    errors: ['not_found', 'forbidden'],
     handler: ({ viewer, params }) => social.deleteComment(viewer.id, params.id),
   });
 }

@@ -2,8 +2,6 @@
 const HASHTAG = /(?:^|[^\p{L}\p{N}_&#])#(\p{L}[\p{L}\p{N}_]{0,49})/gu;
 const MENTION = /(?:^|[^\p{L}\p{N}_@.])@([A-Za-z0-9_][A-Za-z0-9_.]{1,22}[A-Za-z0-9_])/gu;
 
-export const MAX_CAPTION_LENGTH = 2200;
-
 export interface ParsedCaption {
   hashtags: string[];
   mentions: string[];

@@ -1,22 +1,18 @@
 // HTTP for videos: drafts, reads, edits, profile grids, hashtag pages.
-import { z } from 'zod';
+import {
+  cursorQuery,
+  hashtagParams,
+  hashtagResponse,
+  newVideoBody,
+  usernameParams,
+  videoCreated,
+  videoPage,
+  videoParams,
+  videoPatchBody,
+  videoResponse,
+} from '@cliptide/contract';
 import type { Router } from '../http/route.ts';
-import { MAX_CAPTION_LENGTH } from './caption.ts';
 import type { VideoService } from './video.service.ts';
-
-const visibility = z.enum(['public', 'followers', 'private']);
-const idParams = z.object({ id: z.uuid('a video id') });
-const pageQuery = z.object({ cursor: z.string().max(500).optional() });
-const createBody = z.object({
-  caption: z.string().max(MAX_CAPTION_LENGTH).default(''),
-  visibility: visibility.default('public'),
-  allowComments: z.boolean().default(true),
-});
-const patchBody = z.object({
-  caption: z.string().max(MAX_CAPTION_LENGTH).optional(),
-  visibility: visibility.optional(),
-  allowComments: z.boolean().optional(),
-});
 
 export function videoRoutes(route: Router, videos: VideoService, limits: { uploadPerMinute: number }) {
   route({
@@ -25,8 +21,9 @@ export function videoRoutes(route: Router, videos: VideoService, limits: { uploa
     summary: 'Create a draft video; upload its file with tus to upload.url',
     tag: 'videos',
     auth: 'required',
-    body: createBody,
+    body: newVideoBody,
     status: 201,
+    response: videoCreated,
     rateLimitPerMinute: limits.uploadPerMinute,
     handler: ({ viewer, body }) => videos.create(viewer.id, body),
   });
@@ -37,7 +34,9 @@ export function videoRoutes(route: Router, videos: VideoService, limits: { uploa
     summary: 'A video, with its processing status and progress',
     tag: 'videos',
     auth: 'optional',
-    params: idParams,
+    params: videoParams,
+    response: videoResponse,
+    errors: ['not_found'],
     handler: async ({ params, viewer }) => ({ video: await videos.get(params.id, viewer?.id ?? null) }),
   });
 
@@ -47,8 +46,10 @@ export function videoRoutes(route: Router, videos: VideoService, limits: { uploa
     summary: 'Edit caption, visibility or comments (author)',
     tag: 'videos',
     auth: 'required',
-    params: idParams,
-    body: patchBody,
+    params: videoParams,
+    body: videoPatchBody,
+    response: videoResponse,
+    errors: ['not_found'],
     handler: async ({ params, viewer, body }) => ({ video: await videos.update(params.id, viewer.id, body) }),
   });
 
@@ -58,30 +59,34 @@ export function videoRoutes(route: Router, videos: VideoService, limits: { uploa
     summary: 'Delete a video and its media (author)',
     tag: 'videos',
     auth: 'required',
-    params: idParams,
+    params: videoParams,
     status: 204,
+    response: null,
+    errors: ['not_found'],
     handler: ({ params, viewer }) => videos.remove(params.id, viewer.id),
   });
 
   route({
     method: 'GET',
     url: '/api/v1/users/:username/videos',
-    summary: "A creator's videos, newest first",
+    summary: "A creator's videos, newest first (drafts and failed uploads only for their author)",
     tag: 'videos',
     auth: 'optional',
-    params: z.object({ username: z.string().min(1).max(64) }),
-    query: pageQuery,
+    params: usernameParams,
+    query: cursorQuery,
+    response: videoPage,
+    errors: ['not_found'],
     handler: ({ params, viewer, query }) => videos.byAuthor(params.username, viewer?.id ?? null, query.cursor),
   });
 
-  const tagParams = z.object({ tag: z.string().min(1).max(50) });
   route({
     method: 'GET',
     url: '/api/v1/hashtags/:tag',
     summary: 'A hashtag and how many public videos carry it',
     tag: 'discovery',
     auth: 'optional',
-    params: tagParams,
+    params: hashtagParams,
+    response: hashtagResponse,
     handler: async ({ params }) => ({ hashtag: await videos.hashtag(params.tag) }),
   });
 
@@ -91,8 +96,9 @@ export function videoRoutes(route: Router, videos: VideoService, limits: { uploa
     summary: 'Videos with a hashtag, newest first',
     tag: 'discovery',
     auth: 'optional',
-    params: tagParams,
-    query: pageQuery,
+    params: hashtagParams,
+    query: cursorQuery,
+    response: videoPage,
     handler: ({ params, viewer, query }) => videos.byHashtag(params.tag, viewer?.id ?? null, query.cursor),
   });
 }

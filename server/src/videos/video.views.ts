@@ -1,13 +1,9 @@
 // Row → the API's Video shape.
+import type { Reason, Video } from '@cliptide/contract';
 import { userSummary } from '../accounts/account.views.ts';
 import type { VideoRow } from './video.sql.ts';
 
-export interface Reason {
-  code: string;
-  text: string;
-}
-
-export function videoView(r: VideoRow, reasons?: Reason[]) {
+export function videoView(r: VideoRow, reasons?: Reason[]): Video {
   const ready = r.status === 'ready' && r.media_prefix !== null;
   return {
     id: r.id,
@@ -32,4 +28,4 @@ export function videoView(r: VideoRow, reasons?: Reason[]) {
     ...(reasons ? { reasons } : {}),
   };
 }
-export type VideoView = ReturnType<typeof videoView>;
+export type VideoView = Video;

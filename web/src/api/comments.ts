@@ -1,5 +1,5 @@
 import { get, request, withCursor } from './http.ts';
-import type { Comment, Page } from './types.ts';
+import type { Comment, Page } from '@cliptide/contract';
 
 export const fetchComments = (videoId: string, cursor?: string | null, signal?: AbortSignal) =>
   get<Page<Comment>>(withCursor(`/videos/${encodeURIComponent(videoId)}/comments`, cursor), signal);

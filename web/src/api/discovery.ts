@@ -1,5 +1,5 @@
 import { get, withCursor } from './http.ts';
-import type { HashtagSummary, Page, SearchResults, Video } from './types.ts';
+import type { HashtagSummary, Page, SearchResults, Video } from '@cliptide/contract';
 
 export type FeedKind = 'foryou' | 'following';
 

@@ -1,7 +1,9 @@
 // Every API error code mapped to words a person understands — the one place that does it.
+import type { ErrorCode } from '@cliptide/contract';
 import { ApiError } from './problem.ts';
 
-const messages: Record<string, string> = {
+// Typed by the contract's codes: a code the server adds without words here does not compile.
+const messages: Record<ErrorCode | 'network', string> = {
   validation_failed: 'Some of that doesn’t look right. Please check and try again.',
   unauthenticated: 'Please log in to do that.',
   forbidden: 'You’re not allowed to do that.',
@@ -22,15 +24,7 @@ const messages: Record<string, string> = {
 
 /** A friendly sentence for any error thrown by the API client (or anything else). */
 export function friendlyMessage(error: unknown): string {
-  if (error instanceof ApiError) return messages[error.code] ?? messages.internal!;
-  if (error instanceof TypeError) return messages.network!;
-  return messages.internal!;
-}
-
-/** Field-level messages from a validation problem, keyed by the field's path. */
-export function fieldMessages(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError)) return {};
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) out[issue.path] = issue.message;
-  return out;
+  if (error instanceof ApiError) return messages[error.code as ErrorCode] ?? messages.internal;
+  if (error instanceof TypeError) return messages.network;
+  return messages.internal;
 }

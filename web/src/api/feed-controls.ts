@@ -1,12 +1,8 @@
 // The For You controls: personalisation switch, keyword filters, "not interested", refresh.
+import type { FeedPreferences, NotInterestedTarget } from '@cliptide/contract';
 import { get, request } from './http.ts';
 
-export interface FeedPreferences {
-  personalized: boolean;
-  keywordFilters: string[];
-}
-
-export type NotInterestedTarget = { videoId: string } | { username: string } | { hashtag: string };
+export type { FeedPreferences, NotInterestedTarget };
 
 export const fetchFeedPreferences = (signal?: AbortSignal) =>
   get<{ preferences: FeedPreferences }>('/me/feed-preferences', signal);

@@ -1,9 +1,5 @@
 // The API's one error shape (RFC 7807 problem+json with a stable `code`) as a client-side error.
-
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
+import type { FieldIssue } from '@cliptide/contract';
 
 export class ApiError extends Error {
   readonly status: number;

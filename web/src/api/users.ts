@@ -1,5 +1,5 @@
+import type { FollowResult, Page, PublicUser, Video } from '@cliptide/contract';
 import { get, request, withCursor } from './http.ts';
-import type { Page, PublicUser, Video } from './types.ts';
 
 const userPath = (username: string) => `/users/${encodeURIComponent(username)}`;
 
@@ -7,7 +7,5 @@ export const fetchUser = (username: string, signal?: AbortSignal) =>
   get<{ user: PublicUser }>(userPath(username), signal);
 export const fetchUserVideos = (username: string, cursor?: string | null, signal?: AbortSignal) =>
   get<Page<Video>>(withCursor(`${userPath(username)}/videos`, cursor), signal);
-export const follow = (username: string) =>
-  request<{ following: boolean; followers: number }>('PUT', `${userPath(username)}/follow`);
-export const unfollow = (username: string) =>
-  request<{ following: boolean; followers: number }>('DELETE', `${userPath(username)}/follow`);
+export const follow = (username: string) => request<FollowResult>('PUT', `${userPath(username)}/follow`);
+export const unfollow = (username: string) => request<FollowResult>('DELETE', `${userPath(username)}/follow`);

@@ -1,24 +1,20 @@
+import type { LikeResult, NewVideo, SaveResult, ShareResult, UploadTarget, Video, VideoPatch, ViewSource, WatchReport } from '@cliptide/contract';
 import { get, request } from './http.ts';
-import type { UploadTarget, Video, ViewSource, Visibility, WatchReport } from './types.ts';
 
-export interface NewVideo {
-  caption: string;
-  visibility: Visibility;
-  allowComments: boolean;
-}
+export type { NewVideo };
 
 const videoPath = (id: string) => `/videos/${encodeURIComponent(id)}`;
 
 export const createVideo = (input: NewVideo) => request<{ video: Video; upload: UploadTarget }>('POST', '/videos', { body: input });
 export const fetchVideo = (id: string, signal?: AbortSignal) => get<{ video: Video }>(videoPath(id), signal);
 export const deleteVideo = (id: string) => request<void>('DELETE', videoPath(id));
-export const updateVideo = (id: string, patch: Partial<NewVideo>) => request<{ video: Video }>('PATCH', videoPath(id), { body: patch });
+export const updateVideo = (id: string, patch: VideoPatch) => request<{ video: Video }>('PATCH', videoPath(id), { body: patch });
 
-export const like = (id: string) => request<{ liked: boolean; likes: number }>('PUT', `${videoPath(id)}/like`);
-export const unlike = (id: string) => request<{ liked: boolean; likes: number }>('DELETE', `${videoPath(id)}/like`);
-export const save = (id: string) => request<{ saved: boolean; saves: number }>('PUT', `${videoPath(id)}/save`);
-export const unsave = (id: string) => request<{ saved: boolean; saves: number }>('DELETE', `${videoPath(id)}/save`);
-export const share = (id: string) => request<{ shares: number }>('POST', `${videoPath(id)}/shares`, { body: { channel: 'link' } });
+export const like = (id: string) => request<LikeResult>('PUT', `${videoPath(id)}/like`);
+export const unlike = (id: string) => request<LikeResult>('DELETE', `${videoPath(id)}/like`);
+export const save = (id: string) => request<SaveResult>('PUT', `${videoPath(id)}/save`);
+export const unsave = (id: string) => request<SaveResult>('DELETE', `${videoPath(id)}/save`);
+export const share = (id: string) => request<ShareResult>('POST', `${videoPath(id)}/shares`, { body: { channel: 'link' } });
 
 /** Sent with keepalive so a report survives the page being closed. */
 export const reportView = (id: string, report: WatchReport, source: ViewSource) =>

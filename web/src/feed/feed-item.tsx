@@ -1,7 +1,7 @@
 // One screen of the feed: the player, who made it and what it says, and the actions beside it.
 import { useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { NotInterestedTarget } from '../api/feed-controls.ts';
-import type { Video, ViewSource } from '../api/types.ts';
+import type { Video, ViewSource } from '@cliptide/contract';
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/routes.ts';
 import { Icon } from '../ui/icons.tsx';

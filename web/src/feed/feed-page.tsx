@@ -1,7 +1,7 @@
 // For You and Following, as two tabs over the same vertical feed.
 import { useCallback } from 'react';
 import { fetchFeed, type FeedKind } from '../api/discovery.ts';
-import type { Video } from '../api/types.ts';
+import type { Video } from '@cliptide/contract';
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/routes.ts';
 import { useSession } from '../session/session.tsx';

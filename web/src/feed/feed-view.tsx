@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { NotInterestedTarget } from '../api/feed-controls.ts';
-import type { Video, ViewSource } from '../api/types.ts';
+import type { Video, ViewSource } from '@cliptide/contract';
 import { preloadEnabled, useMutedPreference } from '../player/preferences.ts';
 import { ErrorState, Loading } from '../ui/states.tsx';
 import type { PlayerMode } from '../video/video-player.tsx';

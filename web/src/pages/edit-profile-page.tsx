@@ -1,7 +1,8 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { updateProfile, uploadAvatar } from '../api/auth.ts';
-import { friendlyMessage } from '../api/error-messages.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '@cliptide/contract';
+import { MAX_AVATAR_BYTES, MAX_BIO_LENGTH, MAX_DISPLAY_NAME_LENGTH } from '@cliptide/contract/limits';
+import { formErrors, noFormErrors, type FormErrors } from '../api/form-errors.ts';
 import { navigate } from '../router/history.ts';
 import { Redirect } from '../router/redirect.tsx';
 import { paths } from '../router/routes.ts';
@@ -10,8 +11,6 @@ import { Avatar } from '../ui/avatar.tsx';
 import { Field } from '../ui/field.tsx';
 import { Loading } from '../ui/states.tsx';
 import { useToast } from '../ui/toast.tsx';
-
-const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
 
 export function EditProfilePage() {
   const { user } = useSession();
@@ -26,21 +25,22 @@ function EditProfile({ user }: { user: Me }) {
   const [displayName, setDisplayName] = useState(user.displayName);
   const [bio, setBio] = useState(user.bio);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors<'displayName' | 'bio'>>(noFormErrors);
+  const setError = (general: string | null) => setErrors({ fields: {}, general });
 
   async function changeAvatar(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
     if (!['image/jpeg', 'image/png', 'image/webp'].includes(file.type)) return setError('Choose a JPEG, PNG or WebP picture.');
-    if (file.size > AVATAR_MAX_BYTES) return setError('That picture is larger than 5 MB.');
+    if (file.size > MAX_AVATAR_BYTES) return setError('That picture is larger than 5 MB.');
     setBusy(true);
     setError(null);
     try {
       setUser((await uploadAvatar(file)).user);
       toast('Picture updated');
     } catch (err) {
-      setError(friendlyMessage(err));
+      setErrors(formErrors(err, []));
     } finally {
       setBusy(false);
     }
@@ -55,7 +55,7 @@ function EditProfile({ user }: { user: Me }) {
       toast('Profile saved');
       navigate(paths.profile(user.username));
     } catch (err) {
-      setError(friendlyMessage(err));
+      setErrors(formErrors(err, ['displayName', 'bio']));
     } finally {
       setBusy(false);
     }
@@ -72,15 +72,30 @@ function EditProfile({ user }: { user: Me }) {
             <input type="file" accept="image/jpeg,image/png,image/webp" className="visually-hidden" onChange={changeAvatar} disabled={busy} />
           </label>
         </div>
-        <Field label="Display name" value={displayName} maxLength={50} onChange={(e) => setDisplayName(e.target.value)} />
+        <Field label="Display name" value={displayName} maxLength={MAX_DISPLAY_NAME_LENGTH} onChange={(e) => setDisplayName(e.target.value)} error={errors.fields.displayName} />
         <div className="field">
           <label htmlFor="bio">Bio</label>
-          <textarea id="bio" value={bio} maxLength={200} rows={3} onChange={(e) => setBio(e.target.value)} />
-          <p className="field-hint">{bio.length}/200</p>
+          <textarea
+            id="bio"
+            value={bio}
+            maxLength={MAX_BIO_LENGTH}
+            rows={3}
+            onChange={(e) => setBio(e.target.value)}
+            aria-invalid={errors.fields.bio ? true : undefined}
+            aria-describedby="bio-hint"
+          />
+          {errors.fields.bio && (
+            <p className="field-error" role="alert">
+              {errors.fields.bio}
+            </p>
+          )}
+          <p className="field-hint" id="bio-hint">
+            {bio.length}/{MAX_BIO_LENGTH}
+          </p>
         </div>
-        {error && (
+        {errors.general && (
           <p className="form-error" role="alert">
-            {error}
+            {errors.general}
           </p>
         )}
         <button type="submit" className="button button-primary button-wide" disabled={busy}>

@@ -1,7 +1,8 @@
 // For You settings: switch personalisation off (EU DSA), filter out keywords and hashtags,
 // and start For You afresh. Each change is saved as it is made.
 import { useState, type FormEvent } from 'react';
-import { friendlyMessage } from '../api/error-messages.ts';
+import { MAX_KEYWORD_FILTERS, MAX_KEYWORD_LENGTH } from '@cliptide/contract/limits';
+import { formErrors, noFormErrors, type FormErrors } from '../api/form-errors.ts';
 import { fetchFeedPreferences, refreshForYou, saveFeedPreferences, type FeedPreferences } from '../api/feed-controls.ts';
 import { Redirect } from '../router/redirect.tsx';
 import { paths } from '../router/routes.ts';
@@ -9,8 +10,6 @@ import { useSession } from '../session/session.tsx';
 import { ErrorState, Loading } from '../ui/states.tsx';
 import { useToast } from '../ui/toast.tsx';
 import { useResource } from '../ui/use-resource.ts';
-
-const MAX_FILTERS = 100;
 
 export function FeedSettingsPage() {
   const { user } = useSession();
@@ -25,19 +24,19 @@ export function FeedSettingsPage() {
 function FeedSettings({ preferences, onSaved }: { preferences: FeedPreferences; onSaved: (p: FeedPreferences) => void }) {
   const toast = useToast();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors<'personalized' | 'keywordFilters'>>(noFormErrors);
   const [keyword, setKeyword] = useState('');
   const [confirmRefresh, setConfirmRefresh] = useState(false);
 
   async function save(patch: Partial<FeedPreferences>, done: string) {
     setBusy(true);
-    setError(null);
+    setErrors(noFormErrors);
     try {
       onSaved((await saveFeedPreferences(patch)).preferences);
       toast(done);
       return true;
     } catch (err) {
-      setError(friendlyMessage(err));
+      setErrors(formErrors(err, ['personalized', 'keywordFilters']));
       return false;
     } finally {
       setBusy(false);
@@ -49,19 +48,21 @@ function FeedSettings({ preferences, onSaved }: { preferences: FeedPreferences; 
     const word = keyword.trim().replace(/^#/, '').toLowerCase();
     if (!word) return;
     if (preferences.keywordFilters.includes(word)) return setKeyword('');
-    if (preferences.keywordFilters.length >= MAX_FILTERS) return setError(`You can filter at most ${MAX_FILTERS} words.`);
+    if (preferences.keywordFilters.length >= MAX_KEYWORD_FILTERS) {
+      return setErrors({ fields: { keywordFilters: `You can filter at most ${MAX_KEYWORD_FILTERS} words.` }, general: null });
+    }
     if (await save({ keywordFilters: [...preferences.keywordFilters, word] }, `Videos with “${word}” are filtered out`)) setKeyword('');
   }
 
   async function refresh() {
     setBusy(true);
-    setError(null);
+    setErrors(noFormErrors);
     try {
       await refreshForYou();
       setConfirmRefresh(false);
       toast('For You starts fresh — your follows are kept');
     } catch (err) {
-      setError(friendlyMessage(err));
+      setErrors(formErrors(err, []));
     } finally {
       setBusy(false);
     }
@@ -88,6 +89,11 @@ function FeedSettings({ preferences, onSaved }: { preferences: FeedPreferences; 
           />
           <span>Personalise For You from what I watch</span>
         </label>
+        {errors.fields.personalized && (
+          <p className="field-error" role="alert">
+            {errors.fields.personalized}
+          </p>
+        )}
         <p className="field-hint">
           {preferences.personalized
             ? 'For You learns from what you watch, like and skip, and says why it shows each video.'
@@ -102,11 +108,24 @@ function FeedSettings({ preferences, onSaved }: { preferences: FeedPreferences; 
           <label htmlFor="keyword" className="visually-hidden">
             Word or hashtag to filter
           </label>
-          <input id="keyword" value={keyword} maxLength={50} placeholder="e.g. spoilers or #horror" onChange={(e) => setKeyword(e.target.value)} />
+          <input
+            id="keyword"
+            value={keyword}
+            maxLength={MAX_KEYWORD_LENGTH}
+            placeholder="e.g. spoilers or #horror"
+            onChange={(e) => setKeyword(e.target.value)}
+            aria-invalid={errors.fields.keywordFilters ? true : undefined}
+            aria-describedby={errors.fields.keywordFilters ? 'keyword-error' : undefined}
+          />
           <button type="submit" className="button" disabled={busy || keyword.trim() === ''}>
             Add filter
           </button>
         </form>
+        {errors.fields.keywordFilters && (
+          <p className="field-error" id="keyword-error" role="alert">
+            {errors.fields.keywordFilters}
+          </p>
+        )}
         {preferences.keywordFilters.length === 0 ? (
           <p className="muted-text">No filters yet.</p>
         ) : (
@@ -147,9 +166,9 @@ function FeedSettings({ preferences, onSaved }: { preferences: FeedPreferences; 
         )}
       </section>
 
-      {error && (
+      {errors.general && (
         <p className="form-error" role="alert">
-          {error}
+          {errors.general}
         </p>
       )}
     </div>

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { fetchHashtag, fetchHashtagVideos } from '../api/discovery.ts';
-import type { Video } from '../api/types.ts';
+import type { Video } from '@cliptide/contract';
 import { formatCount } from '../ui/format.ts';
 import { Empty, ErrorState, Loading } from '../ui/states.tsx';
 import { usePagedList } from '../ui/use-paged-list.ts';

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { PublicUser, Video } from '../api/types.ts';
+import type { PublicUser, Video } from '@cliptide/contract';
 import { fetchUser, fetchUserVideos } from '../api/users.ts';
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/routes.ts';

@@ -1,7 +1,7 @@
 // Search people, videos and hashtags; the query lives in the URL so results can be shared.
 import { useEffect, useState, type FormEvent } from 'react';
 import { search } from '../api/discovery.ts';
-import type { SearchResults } from '../api/types.ts';
+import type { SearchResults } from '@cliptide/contract';
 import { Link } from '../router/link.tsx';
 import { navigate } from '../router/history.ts';
 import { paths } from '../router/routes.ts';

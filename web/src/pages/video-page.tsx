@@ -1,7 +1,7 @@
 // A single video's permalink: the same player and actions as the feed; its author can edit or
 // delete it here, also while it is processing or after it failed.
 import { useState } from 'react';
-import type { Video } from '../api/types.ts';
+import type { Video } from '@cliptide/contract';
 import { fetchVideo } from '../api/videos.ts';
 import { FeedItem } from '../feed/feed-item.tsx';
 import { navigate } from '../router/history.ts';

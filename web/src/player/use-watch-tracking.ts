@@ -1,7 +1,7 @@
 // Feeds a <video>'s events into the watch accounting and reports each view when it ends:
 // when the video stops being the current one, when the page is hidden, or on unmount.
 import { useEffect, type RefObject } from 'react';
-import type { ViewSource } from '../api/types.ts';
+import type { ViewSource } from '@cliptide/contract';
 import { observeEnded, observePlaying, observeSeeking, observeStopped, startWatch, toReport, type Observation } from './watch-accounting.ts';
 import { enqueueView, onBeforeFlush } from './watch-reporter.ts';
 

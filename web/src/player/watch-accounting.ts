@@ -1,7 +1,7 @@
 // Watch accounting: turns what the <video> element reports into the signals the recommender
 // learns from — real playing time, replays (a loop back to the start) and completion.
 // Pure functions over a plain state; the player feeds it events, the reporter sends the result.
-import type { WatchReport } from '../api/types.ts';
+import type { WatchReport } from '@cliptide/contract';
 
 export interface WatchState {
   /** Media time actually played, in ms (pauses, stalls and seeks excluded). */

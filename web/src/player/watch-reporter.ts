@@ -1,7 +1,7 @@
 // Sends finished views to POST /videos/:id/views in small batches, and flushes whatever is left
 // when the page is hidden or closed (fetch keepalive outlives the page).
 import { reportView } from '../api/videos.ts';
-import type { ViewSource, WatchReport } from '../api/types.ts';
+import type { ViewSource, WatchReport } from '@cliptide/contract';
 
 const FLUSH_DELAY_MS = 2000;
 

@@ -2,7 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { fetchMe, logout as apiLogout } from '../api/auth.ts';
 import { ApiError } from '../api/problem.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '@cliptide/contract';
 import { LoginPrompt } from './login-prompt.tsx';
 import { hasSessionHint, setSessionHint } from './session-hint.ts';
 

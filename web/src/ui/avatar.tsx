@@ -1,4 +1,4 @@
-import type { UserSummary } from '../api/types.ts';
+import type { UserSummary } from '@cliptide/contract';
 
 /** A round avatar: the uploaded picture, or the first letter of the name on a colour from the username. */
 export function Avatar({ user, size = 48 }: { user: Pick<UserSummary, 'username' | 'displayName' | 'avatarUrl'>; size?: number }) {

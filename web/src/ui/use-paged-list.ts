@@ -3,7 +3,7 @@
 // For You may serve a video again once the viewer has seen everything: `repeats: 'not-adjacent'`
 // keeps such repeats and drops only one that would follow itself.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Page } from '../api/types.ts';
+import type { Page } from '@cliptide/contract';
 
 export type LoadPage<T> = (cursor: string | null, signal: AbortSignal) => Promise<Page<T>>;
 

@@ -1,6 +1,6 @@
 // A grid of video posters (profile, hashtag, search), each linking to the video's page.
 import { useEffect, useRef } from 'react';
-import type { Video } from '../api/types.ts';
+import type { Video } from '@cliptide/contract';
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/routes.ts';
 import { formatCount } from './format.ts';

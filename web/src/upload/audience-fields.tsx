@@ -1,6 +1,6 @@
 // Who can watch a video and whether it takes comments: the same two fields when posting and editing.
 import { useId } from 'react';
-import type { Visibility } from '../api/types.ts';
+import type { Visibility } from '@cliptide/contract';
 
 interface AudienceFieldsProps {
   visibility: Visibility;

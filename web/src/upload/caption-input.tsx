@@ -1,5 +1,6 @@
 // The caption box, suggesting #hashtags and @people while a tag is being typed.
 import { useEffect, useRef, useState } from 'react';
+import { MAX_CAPTION_LENGTH } from '@cliptide/contract/limits';
 import { search } from '../api/discovery.ts';
 
 interface Suggestion {
@@ -7,10 +8,9 @@ interface Suggestion {
   label: string;
 }
 
-const MAX_CAPTION = 2200;
 const TAG_AT_CARET = /(^|\s)([#@])([\p{L}\p{N}_.]{1,30})$/u;
 
-export function CaptionInput({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+export function CaptionInput({ value, onChange, error }: { value: string; onChange: (value: string) => void; error?: string | undefined }) {
   const area = useRef<HTMLTextAreaElement>(null);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [token, setToken] = useState<{ sigil: string; word: string } | null>(null);
@@ -57,7 +57,9 @@ export function CaptionInput({ value, onChange }: { value: string; onChange: (va
         id="caption"
         ref={area}
         rows={3}
-        maxLength={MAX_CAPTION}
+        maxLength={MAX_CAPTION_LENGTH}
+        aria-invalid={error ? true : undefined}
+        aria-describedby="caption-hint"
         placeholder="Describe your video. Add #hashtags and @mentions"
         value={value}
         onChange={(e) => update(e.target.value)}
@@ -73,8 +75,13 @@ export function CaptionInput({ value, onChange }: { value: string; onChange: (va
           ))}
         </ul>
       )}
-      <p className="field-hint">
-        {value.length}/{MAX_CAPTION}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p className="field-hint" id="caption-hint">
+        {value.length}/{MAX_CAPTION_LENGTH}
       </p>
     </div>
   );

@@ -1,6 +1,6 @@
 // The studio's form: the file, its caption, who can see it and whether comments are allowed.
 import { useState, type FormEvent } from 'react';
-import type { Visibility } from '../api/types.ts';
+import type { Visibility } from '@cliptide/contract';
 import { AudienceFields } from './audience-fields.tsx';
 import { CaptionInput } from './caption-input.tsx';
 import { FilePicker } from './file-picker.tsx';

@@ -1,6 +1,6 @@
 // The upload in progress, remembered across reloads: which video it is for, which file, and how
 // far it got. The bytes themselves are resumed by tus-js-client from its own fingerprint store.
-import type { UploadTarget } from '../api/types.ts';
+import type { UploadTarget } from '@cliptide/contract';
 
 const KEY = 'cliptide:pending-upload';
 

@@ -1,7 +1,7 @@
 // After the bytes are in: the server probes and transcodes; poll until ready or failed.
 import { useEffect, useState } from 'react';
 import { friendlyMessage } from '../api/error-messages.ts';
-import type { Video } from '../api/types.ts';
+import type { Video } from '@cliptide/contract';
 import { fetchVideo } from '../api/videos.ts';
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/routes.ts';

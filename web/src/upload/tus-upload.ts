@@ -1,7 +1,7 @@
 // Sends a file by tus, resuming a previous upload of the same file to the same video when
 // tus-js-client's fingerprint store (localStorage) has one.
 import { Upload, type DetailedError } from 'tus-js-client';
-import type { UploadTarget } from '../api/types.ts';
+import type { UploadTarget } from '@cliptide/contract';
 
 export type PreviousUpload = Awaited<ReturnType<Upload['findPreviousUploads']>>[number];
 

@@ -1,5 +1,5 @@
 // The column of actions beside a video: creator, like, comment, save, share, sound.
-import type { Video } from '../api/types.ts';
+import type { Video } from '@cliptide/contract';
 import { useMutedPreference } from '../player/preferences.ts';
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/routes.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { fetchReplies } from '../api/comments.ts';
-import type { Comment } from '../api/types.ts';
+import type { Comment } from '@cliptide/contract';
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/routes.ts';
 import { Avatar } from '../ui/avatar.tsx';

@@ -1,8 +1,10 @@
 // The comments of a video: newest first, threads of replies, posting and deleting your own.
 import { useState, type FormEvent } from 'react';
 import { deleteComment, fetchComments, postComment } from '../api/comments.ts';
+import type { Comment, Video } from '@cliptide/contract';
+import { MAX_COMMENT_LENGTH } from '@cliptide/contract/limits';
 import { friendlyMessage } from '../api/error-messages.ts';
-import type { Comment, Video } from '../api/types.ts';
+import { formErrors } from '../api/form-errors.ts';
 import { useSession } from '../session/session.tsx';
 import { Dialog } from '../ui/dialog.tsx';
 import { Empty, ErrorState, Loading } from '../ui/states.tsx';
@@ -43,7 +45,8 @@ export function CommentsDrawer({ video, onClose, onCountChange }: CommentsDrawer
       setBody('');
       setReplyTo(null);
     } catch (error) {
-      toast(friendlyMessage(error));
+      const shown = formErrors(error, ['body']);
+      toast(shown.fields.body ? `Your comment: ${shown.fields.body}` : (shown.general ?? ''));
     } finally {
       setSending(false);
     }
@@ -103,7 +106,7 @@ export function CommentsDrawer({ video, onClose, onCountChange }: CommentsDrawer
                 aria-label={replyTo ? `Reply to @${replyTo.author.username}` : 'Add a comment'}
                 placeholder={user ? 'Add a comment…' : 'Log in to comment'}
                 value={body}
-                maxLength={500}
+                maxLength={MAX_COMMENT_LENGTH}
                 onChange={(e) => setBody(e.target.value)}
                 onFocus={() => requireAuth('Log in to comment.')}
               />

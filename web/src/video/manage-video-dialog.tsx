@@ -1,8 +1,8 @@
 // The author's own controls on a video: change its caption, who can watch and whether comments
 // are open, or delete it (with everything attached) after a second, explicit confirmation.
 import { useState, type FormEvent } from 'react';
-import { friendlyMessage } from '../api/error-messages.ts';
-import type { Video, Visibility } from '../api/types.ts';
+import type { Video, Visibility } from '@cliptide/contract';
+import { formErrors, noFormErrors, type FormErrors } from '../api/form-errors.ts';
 import { deleteVideo, updateVideo } from '../api/videos.ts';
 import { Dialog } from '../ui/dialog.tsx';
 import { useToast } from '../ui/toast.tsx';
@@ -23,15 +23,15 @@ export function ManageVideoDialog({ video, onClose, onChanged }: ManageVideoDial
   const [allowComments, setAllowComments] = useState(video.allowComments);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors<'caption'>>(noFormErrors);
 
   async function run(action: () => Promise<void>) {
     setBusy(true);
-    setError(null);
+    setErrors(noFormErrors);
     try {
       await action();
     } catch (err) {
-      setError(friendlyMessage(err));
+      setErrors(formErrors(err, ['caption']));
       setBusy(false);
     }
   }
@@ -58,16 +58,16 @@ export function ManageVideoDialog({ video, onClose, onChanged }: ManageVideoDial
       <form className="form manage-video" onSubmit={save}>
         {video.status === 'ready' && (
           <>
-            <CaptionInput value={caption} onChange={setCaption} />
+            <CaptionInput value={caption} onChange={setCaption} error={errors.fields.caption} />
             <AudienceFields visibility={visibility} onVisibility={setVisibility} allowComments={allowComments} onAllowComments={setAllowComments} />
             <button type="submit" className="button button-primary" disabled={busy}>
               Save changes
             </button>
           </>
         )}
-        {error && (
+        {errors.general && (
           <p className="form-error" role="alert">
-            {error}
+            {errors.general}
           </p>
         )}
         <div className="danger-zone" role="group" aria-label="Delete this video">

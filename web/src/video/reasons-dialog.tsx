@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { friendlyMessage } from '../api/error-messages.ts';
 import { notInterested, type NotInterestedTarget } from '../api/feed-controls.ts';
-import type { Video } from '../api/types.ts';
+import type { Video } from '@cliptide/contract';
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/routes.ts';
 import { useSession } from '../session/session.tsx';

@@ -2,7 +2,7 @@
 // rolled back (with a friendly message) when the request fails.
 import { useState } from 'react';
 import { friendlyMessage } from '../api/error-messages.ts';
-import type { Video } from '../api/types.ts';
+import type { Video } from '@cliptide/contract';
 import { like, save, share, unlike, unsave } from '../api/videos.ts';
 import { useSession } from '../session/session.tsx';
 import { useToast } from '../ui/toast.tsx';

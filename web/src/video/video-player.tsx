@@ -1,7 +1,7 @@
 // One vertical video: attaches its stream when asked to preload or play, plays only while it is
 // the current one, tap to pause, double-tap to like (with a heart), a thin progress bar.
 import { useEffect, useImperativeHandle, useRef, useState, type MouseEvent, type Ref } from 'react';
-import type { Video, ViewSource } from '../api/types.ts';
+import type { Video, ViewSource } from '@cliptide/contract';
 import { attachSource, type MediaSourceHandle } from '../player/media-source.ts';
 import { useMutedPreference } from '../player/preferences.ts';
 import { useWatchTracking } from '../player/use-watch-tracking.ts';

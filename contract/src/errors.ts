@@ -1,0 +1,23 @@
+// The API's stable error codes and the HTTP status each one answers with. The server throws them,
+// the OpenAPI document lists them, the web client turns them into words.
+
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  comments_disabled: 403,
+  not_found: 404,
+  conflict: 409,
+  username_taken: 409,
+  email_taken: 409,
+  upload_incomplete: 409,
+  payload_too_large: 413,
+  too_young: 422,
+  media_rejected: 422,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];

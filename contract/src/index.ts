@@ -1,0 +1,12 @@
+// The Cliptide API contract: every request and response schema, shared by the server (which
+// validates and serialises with them and generates OpenAPI from them), the web client and the
+// end-to-end tests (which import their types). See docs/decisions/014-one-contract.md.
+export * from './errors.ts';
+export * from './limits.ts';
+export * from './problem.ts';
+export * from './common.ts';
+export * from './accounts.ts';
+export * from './videos.ts';
+export * from './social.ts';
+export * from './feed.ts';
+export * from './search.ts';

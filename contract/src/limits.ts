@@ -1,0 +1,8 @@
+// Limits of the contract as plain numbers, importable without zod (the web client's inputs use them).
+export const MAX_CAPTION_LENGTH = 2200;
+export const MAX_AVATAR_BYTES = 5 * 1024 * 1024;
+export const MAX_DISPLAY_NAME_LENGTH = 50;
+export const MAX_BIO_LENGTH = 300;
+export const MAX_COMMENT_LENGTH = 500;
+export const MAX_KEYWORD_FILTERS = 100;
+export const MAX_KEYWORD_LENGTH = 50;
