@@ -22,6 +22,9 @@ const API_INFO = {
     'Video files go to the tus 1.0 endpoint named by POST /api/v1/videos.',
 };
 
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="11" fill="#fe2c55"/><path d="M9 7v10l8-5z" fill="white"/></svg>';
+
 export interface AppOptions {
   logLevel: string;
   viewerForToken: (token: string) => Promise<Viewer | null>;
@@ -83,10 +86,22 @@ export async function createApp(opts: AppOptions): Promise<{ app: FastifyInstanc
   // every route is registered before the first request: build the document once, on first ask
   let document: ReturnType<OpenApiRegistry['document']> | null = null;
   app.get('/api/v1/openapi.json', async () => (document ??= openapi.document(API_INFO)));
+  // pages without their own icon (the API reference) get the app's, instead of a 404 in the console
+  app.get('/favicon.ico', async (_request, reply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON));
   // a browsable reference, served from the package (no CDN, no fonts from elsewhere)
   await app.register(apiReference, {
     routePrefix: '/api/docs',
-    configuration: { url: '/api/v1/openapi.json', withDefaultFonts: false, hideClientButton: true, telemetry: false },
+    configuration: {
+      url: '/api/v1/openapi.json',
+      pageTitle: 'Cliptide API reference',
+      // everything this page needs comes from this server: no hosted fonts, AI agent, MCP or telemetry
+      withDefaultFonts: false,
+      hideClientButton: true,
+      showDeveloperTools: 'never',
+      agent: { disabled: true },
+      mcp: { disabled: true },
+      telemetry: false,
+    },
   });
 
   const web = opts.webDist && existsSync(`${opts.webDist}/index.html`) ? opts.webDist : null;
