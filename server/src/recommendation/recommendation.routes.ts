@@ -13,7 +13,7 @@ const preferencesBody = z.object({
   keywordFilters: z.array(z.string().max(50)).max(100).optional(),
 });
 
-export function recommendationRoutes(route: Router, forYou: ForYouService, setPersonalized: (accountId: string, on: boolean) => Promise<void>) {
+export function recommendationRoutes(route: Router, forYou: ForYouService) {
   route({
     method: 'GET',
     url: '/api/v1/feed/foryou',
@@ -61,6 +61,6 @@ export function recommendationRoutes(route: Router, forYou: ForYouService, setPe
     tag: 'feed',
     auth: 'required',
     body: preferencesBody,
-    handler: async ({ viewer, body }) => ({ preferences: await forYou.setPreferences(viewer.id, body, (on) => setPersonalized(viewer.id, on)) }),
+    handler: async ({ viewer, body }) => ({ preferences: await forYou.setPreferences(viewer.id, body) }),
   });
 }

@@ -1,11 +1,11 @@
+// HTTP for search.
 import { z } from 'zod';
 import type { Router } from '../http/route.ts';
-import type { AccountService } from '../accounts/account.service.ts';
-import type { VideoService } from '../videos/video.service.ts';
+import type { SearchService } from './search.service.ts';
 
 const searchQuery = z.object({ q: z.string().trim().min(1, 'type something to search').max(100) });
 
-export function searchRoutes(route: Router, deps: { accounts: AccountService; videos: VideoService }) {
+export function searchRoutes(route: Router, search: SearchService) {
   route({
     method: 'GET',
     url: '/api/v1/search',
@@ -13,10 +13,6 @@ export function searchRoutes(route: Router, deps: { accounts: AccountService; vi
     tag: 'discovery',
     auth: 'optional',
     query: searchQuery,
-    handler: async ({ viewer, query }) => {
-      const q = query.q.replace(/^@/, '');
-      const [users, found] = await Promise.all([deps.accounts.search(q, 10, viewer?.id ?? null), deps.videos.search(query.q, viewer?.id ?? null)]);
-      return { users, ...found };
-    },
+    handler: ({ viewer, query }) => search.search(query.q, viewer?.id ?? null),
   });
 }

@@ -1,6 +1,7 @@
 // HTTP for videos: drafts, reads, edits, profile grids, hashtag pages.
 import { z } from 'zod';
 import type { Router } from '../http/route.ts';
+import { uploadOffer } from '../uploads/tus.ts';
 import { MAX_CAPTION_LENGTH } from './caption.ts';
 import type { VideoService } from './video.service.ts';
 
@@ -28,7 +29,10 @@ export function videoRoutes(route: Router, videos: VideoService, limits: { uploa
     body: createBody,
     status: 201,
     rateLimitPerMinute: limits.uploadPerMinute,
-    handler: ({ viewer, body }) => videos.create(viewer.id, body),
+    handler: async ({ viewer, body }) => {
+      const { video, maxUploadBytes } = await videos.create(viewer.id, body);
+      return { video, upload: uploadOffer(video.id, maxUploadBytes) };
+    },
   });
 
   route({
