@@ -1,4 +1,3 @@
-// HTTP for search.
 import { z } from 'zod';
 import type { Router } from '../http/route.ts';
 import type { SearchService } from './search.service.ts';

@@ -79,7 +79,7 @@ export function createVideoService(deps: VideoDeps) {
 
     /** A tus upload is about to be created for a draft: only its author, only once, only within the size limit. */
     async beginUpload(videoId: string | undefined, authorId: string, uploadId: string, bytes: number | undefined) {
-      if (!videoId) throw new DomainError('validation_failed', 'Upload metadata must name the videoId from POST /api/v1/videos');
+      if (!videoId) throw new DomainError('validation_failed', 'Upload metadata must name the videoId of the draft it is for');
       if (bytes !== undefined && bytes > deps.maxUploadBytes) {
         throw uploadTooLarge(deps.maxUploadBytes);
       }
