@@ -68,7 +68,8 @@ layer('only-storage-touches-files', {
     'server/src/storage/**',
     // documented exceptions: the database adapters read migration files and create PGlite's directory;
     // ffmpeg's input and output are local files the media module reads and writes; the HTTP edge checks
-    // that the built web app exists before @fastify/static serves it
+    // that the built web app exists before @fastify/static serves it. (@tus/file-store, used by
+    // uploads/tus.ts, writes tus's own upload directory; that library is the tus adapter's to use.)
     'server/src/db/**',
     'server/src/media/**',
     'server/src/http/app.ts',
