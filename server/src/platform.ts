@@ -1,11 +1,11 @@
 // The composition root: builds every module from the configuration with explicit dependencies.
 // main.ts runs it as a server or a worker; integration tests build it on a throwaway database.
-import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/config.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open.ts';
 import { createBlobStore } from './storage/index.ts';
+import { ensureLocalDir } from './storage/local-files.ts';
 import type { BlobStore } from './storage/blob-store.ts';
 import { createRegions } from './regions/regions.ts';
 import { createMedia } from './media/index.ts';
@@ -33,7 +33,9 @@ import { createCatalogueEvents } from './recommendation/catalogue-events.ts';
 import { createForYouService } from './recommendation/foryou.service.ts';
 import { recommendationRoutes } from './recommendation/recommendation.routes.ts';
 import { feedRoutes } from './feed/feed.routes.ts';
+import { createSearchService } from './search/search.service.ts';
 import { searchRoutes } from './search/search.routes.ts';
+import { createPlaybackService } from './playback/playback.service.ts';
 import { playbackRoutes } from './playback/playback.routes.ts';
 import { registerTus } from './uploads/tus.ts';
 import { describeTusUploads } from './uploads/tus.openapi.ts';
@@ -57,7 +59,7 @@ export interface PlatformOptions {
 }
 
 export async function createPlatform(config: Config, opts: PlatformOptions = {}) {
-  mkdirSync(config.uploadDir, { recursive: true });
+  ensureLocalDir(config.uploadDir);
   const db = opts.db ?? (await openDatabase(config));
   const storage = opts.storage ?? createBlobStore(config.storage);
   const regions = createRegions([{ name: config.region, db, storage }]);
@@ -90,7 +92,6 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   const log: WorkerLog = { info: () => {}, warn: () => {}, error: () => {} };
   const engineHost = createEngineHost({
     repo: recommenderRepo,
-    db: home.db,
     now: nowMs,
     snapshotEveryMs: opts.snapshotEveryMs ?? 60_000,
     log: { info: (o, m) => log.info(o, m), error: (o, m) => log.error(o, m) },
@@ -102,7 +103,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     maxUploadBytes: config.limits.maxUploadBytes,
     enqueueProcessing: (videoId) => enqueue({ type: 'process_video', videoId }),
     enqueuePurge: (prefix) => enqueue({ type: 'purge_media', prefix }),
-    findAuthorId: (username) => socialRepo.authorOf(username),
+    findAuthorId: (username) => accounts.idOf(username),
     onChanged: (videoId) => catalogueEvents.videoChanged(videoId),
   });
   const forYou = createForYouService({
@@ -111,15 +112,19 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     videos: videosRepo,
     region: regions.home.name,
     now: nowMs,
-    findCreatorId: (username) => socialRepo.authorOf(username),
+    findCreatorId: (username) => accounts.idOf(username),
+    setPersonalized: (accountId, on) => accounts.setPersonalizedFeed(accountId, on),
   });
   const social = createSocialService({
     social: socialRepo,
     comments: createCommentRepository(home.db),
     videos: videosRepo,
+    findAccountId: (username) => accounts.idOf(username),
     onEngagement: (signal) => forYou.learn(signal),
   });
   const feed = createFeedService({ videos });
+  const search = createSearchService({ accounts, videos });
+  const playback = createPlaybackService({ storage: home.storage, videos: videosRepo });
 
   const media = createMedia(config.ffmpeg);
   const worker = createWorker({
@@ -160,9 +165,9 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   videoRoutes(route, videos, config.rateLimits);
   socialRoutes(route, social);
   feedRoutes(route, feed);
-  recommendationRoutes(route, forYou, (accountId, on) => accountsRepo.setPersonalizedFeed(accountId, on));
-  searchRoutes(route, { accounts, videos });
-  playbackRoutes(app, { storage: home.storage, videos: videosRepo });
+  recommendationRoutes(route, forYou);
+  searchRoutes(route, search);
+  playbackRoutes(app, playback);
   describeTusUploads(openapi);
   registerTus(app, {
     videos,
@@ -182,7 +187,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     db,
     storage,
     worker,
-    services: { accounts, videos, social, feed, forYou },
+    services: { accounts, videos, social, feed, forYou, search, playback },
     recommender: engineHost,
     catalogueEvents,
     repositories: { videos: videosRepo, jobs: jobsRepo },

@@ -49,6 +49,16 @@ export function createAccountRepository(db: Queryable) {
       return maybeOne<AccountRow>(db, `select ${ACCOUNT_COLUMNS} from accounts a where a.id = $1`, [id]);
     },
 
+    async findIdByUsername(username: string): Promise<string | null> {
+      const row = await maybeOne<{ id: string }>(db, 'select id from accounts where lower(username) = lower($1)', [username]);
+      return row?.id ?? null;
+    },
+
+    async count(): Promise<number> {
+      const { n } = await one<{ n: number }>(db, 'select count(*)::int as n from accounts');
+      return n;
+    },
+
     async findByUsername(username: string, viewerId: string | null): Promise<AccountRow | null> {
       return maybeOne<AccountRow>(
         db,

@@ -2,7 +2,7 @@
 import { MAX_AVATAR_BYTES, loginBody, meResponse, profileBody, publicUserResponse, signupBody, usernameParams } from '@cliptide/contract';
 import type { Router } from '../http/route.ts';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie, type CookieOptions } from '../http/session.ts';
-import type { AccountService } from './account.service.ts';
+import { SESSION_TTL_SECONDS, type AccountService } from './account.service.ts';
 
 export function accountRoutes(route: Router, accounts: AccountService, cookie: CookieOptions, limits: { authPerMinute: number }) {
   route({
@@ -18,7 +18,7 @@ export function accountRoutes(route: Router, accounts: AccountService, cookie: C
     rateLimitPerMinute: limits.authPerMinute,
     handler: async ({ body, reply }) => {
       const { user, token } = await accounts.signup(body);
-      setSessionCookie(reply, token, cookie);
+      setSessionCookie(reply, token, cookie, SESSION_TTL_SECONDS);
       return { user };
     },
   });
@@ -35,7 +35,7 @@ export function accountRoutes(route: Router, accounts: AccountService, cookie: C
     rateLimitPerMinute: limits.authPerMinute,
     handler: async ({ body, reply }) => {
       const { user, token } = await accounts.login(body.login, body.password);
-      setSessionCookie(reply, token, cookie);
+      setSessionCookie(reply, token, cookie, SESSION_TTL_SECONDS);
       return { user };
     },
   });

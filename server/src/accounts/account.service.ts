@@ -93,6 +93,15 @@ export function createAccountService(deps: AccountDeps) {
 
     me: requireMe,
 
+    /** The id of the account with this username (any case), or null. */
+    idOf: (username: string): Promise<string | null> => accounts.findIdByUsername(username),
+
+    async hasAccounts(): Promise<boolean> {
+      return (await accounts.count()) > 0;
+    },
+
+    setPersonalizedFeed: (id: string, on: boolean) => accounts.setPersonalizedFeed(id, on),
+
     async profile(username: string, viewerId: string | null) {
       const row = await accounts.findByUsername(username, viewerId);
       if (!row) throw notFound(`User @${username}`);

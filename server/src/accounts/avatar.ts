@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { MAX_AVATAR_BYTES } from '@cliptide/contract';
 import { DomainError } from '../shared/errors.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
+import { blobKeys } from '../storage/keys.ts';
 
 const kinds = [
   { type: 'image/jpeg', ext: 'jpg', magic: (b: Buffer) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
@@ -26,7 +27,7 @@ export function createAvatarStore(storage: BlobStore): AvatarStore {
       if (image.length > MAX_AVATAR_BYTES) throw new DomainError('payload_too_large', 'An avatar may be at most 5 MB');
       const kind = sniffImage(image);
       if (!kind) throw new DomainError('validation_failed', 'An avatar must be a JPEG, PNG or WebP image');
-      const key = `avatars/${accountId}/${createHash('sha256').update(image).digest('hex').slice(0, 16)}.${kind.ext}`;
+      const key = blobKeys.avatar(accountId, createHash('sha256').update(image).digest('hex').slice(0, 16), kind.ext);
       await storage.putBytes(key, image, kind.type);
       return key;
     },

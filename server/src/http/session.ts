@@ -1,6 +1,5 @@
 // The session cookie: HttpOnly, SameSite=Lax, Secure when configured.
 import type { FastifyReply } from 'fastify';
-import { SESSION_TTL_SECONDS } from '../accounts/account.service.ts';
 
 export const SESSION_COOKIE = 'cliptide_session';
 
@@ -8,13 +7,14 @@ export interface CookieOptions {
   secure: boolean;
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, opts: CookieOptions) {
+/** `maxAgeSeconds`: how long the session lives (accounts decides). */
+export function setSessionCookie(reply: FastifyReply, token: string, opts: CookieOptions, maxAgeSeconds: number) {
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',
     secure: opts.secure,
     path: '/',
-    maxAge: SESSION_TTL_SECONDS,
+    maxAge: maxAgeSeconds,
   });
 }
 

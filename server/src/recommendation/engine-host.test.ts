@@ -2,7 +2,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { EngineEvent } from '@cliptide/recommender';
-import type { Queryable } from '../db/database.ts';
 import { createEngineHost } from './engine-host.ts';
 import type { CatalogueRow, RecommenderRepository } from './recommender.repository.ts';
 
@@ -13,6 +12,7 @@ function row(i: number): CatalogueRow {
     id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
     author_id: `creator-${i % 4}`,
     visibility: 'public',
+    status: 'ready',
     caption: `clip number ${i} about #topic${i % 3}`,
     duration_ms: 15_000,
     published_at: new Date(NOW - 86_400_000 * 3),
@@ -42,19 +42,16 @@ function world() {
     async catalogue() {
       return rows;
     },
-  } as unknown as RecommenderRepository;
-  const db: Queryable = {
-    async query<Row>(_sql: string, params?: readonly unknown[]) {
-      const ids = new Set((params?.[0] as string[]) ?? []);
-      return rows.filter((r) => ids.has(r.id)) as Row[];
+    async audiences(ids: string[]) {
+      return rows.filter((r) => ids.includes(r.id));
     },
-  };
+  } as unknown as RecommenderRepository;
   const logs: { msg: string; obj: Record<string, unknown> }[] = [];
   const log = {
     info: (obj: object, msg: string) => logs.push({ msg, obj: obj as Record<string, unknown> }),
     error: (obj: object, msg: string) => logs.push({ msg, obj: obj as Record<string, unknown> }),
   };
-  const host = () => createEngineHost({ repo, db, now: () => NOW, log });
+  const host = () => createEngineHost({ repo, now: () => NOW, log });
   return { rows, events, snapshots, logs, host };
 }
 

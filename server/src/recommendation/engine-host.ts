@@ -3,22 +3,16 @@
 // the log in id order before it ranks — so an event changes the very next page, every process converges
 // on the same state, and a restart restores the latest snapshot and replays only what came after it.
 import { ForYouEngine, type EngineEvent, type EngineOptions, type EngineSnapshot, type FeedItem, type FeedRequest } from '@cliptide/recommender';
-import type { Queryable } from '../db/database.ts';
-import type { RecommenderRepository } from './recommender.repository.ts';
+import { canWatchVideo, type VideoAudience } from '../videos/visibility.ts';
+import type { AudienceRow, RecommenderRepository } from './recommender.repository.ts';
 import { videoMeta } from './video-meta.ts';
 
 export interface EngineHostDeps {
   repo: RecommenderRepository;
-  db: Queryable;
   options?: EngineOptions;
   now: () => number;
   snapshotEveryMs?: number;
   log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
-}
-
-interface Visibility {
-  authorId: string;
-  visibility: 'public' | 'followers' | 'private';
 }
 
 const BATCH = 5000;
@@ -29,7 +23,9 @@ export function createEngineHost(deps: EngineHostDeps) {
   let lastApplied = 0;
   let lastSnapshot = 0;
   const selfApplied = new Set<number>();
-  const visibility = new Map<string, Visibility>();
+  /** Who may see each published video: what `canSee` hands to the visibility rule. */
+  const audiences = new Map<string, VideoAudience>();
+  const remember = (r: AudienceRow) => audiences.set(r.id, { authorId: r.author_id, visibility: r.visibility, status: r.status });
   let chain: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
 
@@ -40,14 +36,11 @@ export function createEngineHost(deps: EngineHostDeps) {
     return run;
   }
 
-  async function refreshVisibility(ids: string[]) {
+  async function refreshAudiences(ids: string[]) {
     if (ids.length === 0) return;
-    const rows = await deps.db.query<{ id: string; author_id: string; visibility: Visibility['visibility'] }>(
-      `select id, author_id, visibility from videos where id = any($1::uuid[]) and status = 'ready'`,
-      [ids],
-    );
-    for (const id of ids) visibility.delete(id);
-    for (const r of rows) visibility.set(r.id, { authorId: r.author_id, visibility: r.visibility });
+    const rows = await repo.audiences(ids);
+    for (const id of ids) audiences.delete(id);
+    for (const r of rows) remember(r);
   }
 
   /** Applies every logged event not applied yet, in id order. */
@@ -64,11 +57,11 @@ export function createEngineHost(deps: EngineHostDeps) {
         }
         engine.observe(event);
         if (event.type === 'video_upsert') upserted.push(event.video.id);
-        if (event.type === 'video_remove') visibility.delete(event.videoId);
+        if (event.type === 'video_remove') audiences.delete(event.videoId);
         lastApplied = id;
         applied++;
       }
-      await refreshVisibility(upserted);
+      await refreshAudiences(upserted);
     }
   }
 
@@ -81,7 +74,7 @@ export function createEngineHost(deps: EngineHostDeps) {
       const meta = videoMeta(row);
       const known = engine.catalogue.get(row.id)?.meta;
       if (!known || JSON.stringify(known) !== JSON.stringify(meta)) await repo.append({ type: 'video_upsert', at: deps.now(), video: meta });
-      visibility.set(row.id, { authorId: row.author_id, visibility: row.visibility });
+      remember(row);
     }
     for (const { meta } of engine.catalogue.snapshot()) {
       if (!live.has(meta.id)) await repo.append({ type: 'video_remove', at: deps.now(), videoId: meta.id });
@@ -134,9 +127,10 @@ export function createEngineHost(deps: EngineHostDeps) {
         await catchUp();
         const follows = new Set(req.follows);
         const canSee = (videoId: string) => {
-          const v = visibility.get(videoId);
-          if (!v || v.authorId === req.userId) return false;
-          return v.visibility === 'public' || (v.visibility === 'followers' && follows.has(v.authorId));
+          const video = audiences.get(videoId);
+          // For You never offers viewers their own videos; everything else is the visibility rule's call.
+          if (!video || video.authorId === req.userId) return false;
+          return canWatchVideo(video, { viewerId: req.userId, followsAuthor: follows.has(video.authorId) });
         };
         const page = engine.recommend({ ...req, now: deps.now(), canSee });
         if (page.impression) selfApplied.add(await repo.append(page.impression));

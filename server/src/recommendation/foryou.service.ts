@@ -20,6 +20,8 @@ export interface ForYouDeps {
   region: string;
   now: () => number;
   findCreatorId: (username: string) => Promise<string | null>;
+  /** Switches the non-personalised mode (an account setting, kept by accounts). */
+  setPersonalized: (accountId: string, on: boolean) => Promise<void>;
 }
 
 export type NotInterestedInput = { videoId: string } | { username: string } | { hashtag: string };
@@ -46,11 +48,12 @@ export function createForYouService(deps: ForYouDeps) {
         follows: ctx?.follows ?? [],
         blockedCreators: [],
       });
-      const rows = await deps.videos.findByIds(items.map((i) => i.videoId), viewerId);
+      // The engine's canSee already applied the visibility rule; the rows are read through it again.
+      const rows = await deps.videos.findWatchableByIds(items.map((i) => i.videoId), viewerId);
       const byId = new Map(rows.map((r) => [r.id, r]));
       const page = items.flatMap((item) => {
         const row = byId.get(item.videoId);
-        if (!row || row.status !== 'ready') return [];
+        if (!row) return [];
         // Reasons name creators by @username; the engine only knows ids.
         const reasons = item.reasons.map((r) => ({ code: r.code, text: r.text.replace(`@${row.author_id}`, `@${row.username}`), params: r.params }));
         return [videoView(row, reasons)];
@@ -110,13 +113,13 @@ export function createForYouService(deps: ForYouDeps) {
       return { personalized: ctx.personalized_feed, keywordFilters: ctx.keyword_filters ?? [] };
     },
 
-    async setPreferences(accountId: string, patch: { personalized?: boolean | undefined; keywordFilters?: string[] | undefined }, setPersonalized: (on: boolean) => Promise<void>) {
+    async setPreferences(accountId: string, patch: { personalized?: boolean | undefined; keywordFilters?: string[] | undefined }) {
       if (patch.keywordFilters) {
         const cleaned = [...new Set(patch.keywordFilters.map((k) => k.trim().replace(/^#/, '').toLowerCase()).filter(Boolean))];
         if (cleaned.length > 100) throw new DomainError('validation_failed', 'At most 100 keyword filters');
         await repo.setKeywordFilters(accountId, cleaned);
       }
-      if (patch.personalized !== undefined) await setPersonalized(patch.personalized);
+      if (patch.personalized !== undefined) await deps.setPersonalized(accountId, patch.personalized);
       return this.preferences(accountId);
     },
   };

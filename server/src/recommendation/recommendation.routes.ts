@@ -3,7 +3,7 @@ import { feedPreferencesResponse, forYouQuery, notInterestedBody, preferencesBod
 import type { Router } from '../http/route.ts';
 import type { ForYouService } from './foryou.service.ts';
 
-export function recommendationRoutes(route: Router, forYou: ForYouService, setPersonalized: (accountId: string, on: boolean) => Promise<void>) {
+export function recommendationRoutes(route: Router, forYou: ForYouService) {
   route({
     method: 'GET',
     url: '/api/v1/feed/foryou',
@@ -57,6 +57,6 @@ export function recommendationRoutes(route: Router, forYou: ForYouService, setPe
     auth: 'required',
     body: preferencesBody,
     response: feedPreferencesResponse,
-    handler: async ({ viewer, body }) => ({ preferences: await forYou.setPreferences(viewer.id, body, (on) => setPersonalized(viewer.id, on)) }),
+    handler: async ({ viewer, body }) => ({ preferences: await forYou.setPreferences(viewer.id, body) }),
   });
 }

@@ -1,11 +1,17 @@
 // SQL for the recommender: its input log, its snapshots, the catalogue it ranks, viewers' controls.
 import type { EngineEvent } from '@cliptide/recommender';
 import { jsonb, maybeOne, type Queryable } from '../db/database.ts';
+import { publishedSql, type Visibility, type VideoStatus } from '../videos/visibility.ts';
 
-export interface CatalogueRow {
+/** What the engine's `canSee` asks the visibility rule about. */
+export interface AudienceRow {
   id: string;
   author_id: string;
-  visibility: 'public' | 'followers' | 'private';
+  visibility: Visibility;
+  status: VideoStatus;
+}
+
+export interface CatalogueRow extends AudienceRow {
   caption: string;
   duration_ms: number | null;
   published_at: Date;
@@ -13,9 +19,10 @@ export interface CatalogueRow {
   hashtags: string[];
 }
 
-const CATALOGUE = `select v.id, v.author_id, v.visibility, v.caption, v.duration_ms, v.published_at, a.home_region,
+// Every published video, whoever may see it: the engine asks the visibility rule per viewer.
+const CATALOGUE = `select v.id, v.author_id, v.visibility, v.status, v.caption, v.duration_ms, v.published_at, a.home_region,
     coalesce((select array_agg(h.tag order by h.tag) from video_hashtags h where h.video_id = v.id), '{}') as hashtags
-  from videos v join accounts a on a.id = v.author_id where v.status = 'ready'`;
+  from videos v join accounts a on a.id = v.author_id where ${publishedSql('v')}`;
 
 export function createRecommenderRepository(db: Queryable) {
   return {
@@ -45,6 +52,12 @@ export function createRecommenderRepository(db: Queryable) {
 
     async catalogueEntry(videoId: string): Promise<CatalogueRow | null> {
       return maybeOne<CatalogueRow>(db, `${CATALOGUE} and v.id = $1`, [videoId]);
+    },
+
+    /** Who may see these videos, for those of them that are published. */
+    audiences(ids: string[]): Promise<AudienceRow[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.query<AudienceRow>(`select v.id, v.author_id, v.visibility, v.status from videos v where v.id = any($1::uuid[]) and ${publishedSql('v')}`, [ids]);
     },
 
     async viewerContext(accountId: string) {

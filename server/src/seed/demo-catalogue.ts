@@ -1,17 +1,15 @@
 // The demo catalogue: on first start with an empty database, a few creators and 20+ short vertical
 // videos with sound, captions and hashtags on a handful of topics — generated locally with ffmpeg's
 // lavfi sources, so nothing is downloaded. They go through the real pipeline (source → probe → HLS).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SYNTH_TONES, synthClip, type SynthScene } from '../media/index.ts';
 import type { Platform } from '../platform.ts';
+import { removeLocalFiles, withScratchDir } from '../storage/local-files.ts';
 import { demoCreators, demoVideos, DEMO_PASSWORD } from './demo-content.ts';
 
 export async function seedDemoCatalogue(platform: Platform, opts: { limit?: number } = {}): Promise<number> {
-  const [row] = await platform.db.query<{ n: number }>('select count(*)::int as n from accounts');
-  if ((row?.n ?? 0) > 0) return 0;
   const { accounts, videos, social } = platform.services;
+  if (await accounts.hasAccounts()) return 0;
   const log = platform.app.log;
   log.info('seeding the demo catalogue (generated with ffmpeg)');
 
@@ -26,11 +24,10 @@ export async function seedDemoCatalogue(platform: Platform, opts: { limit?: numb
     for (const other of c.follows) await social.follow(ids.get(c.username)!, other, true);
   }
 
-  const work = await mkdtemp(join(tmpdir(), 'cliptide-demo-'));
   const list = demoVideos.slice(0, opts.limit ?? demoVideos.length);
   const videoIds: string[] = [];
   const started = Date.now();
-  try {
+  await withScratchDir('demo', async (work) => {
     for (const [i, v] of list.entries()) {
       const authorId = ids.get(v.creator)!;
       const { video } = await videos.create(authorId, { caption: v.caption, visibility: 'public', allowComments: true });
@@ -47,11 +44,9 @@ export async function seedDemoCatalogue(platform: Platform, opts: { limit?: numb
         text: v.title,
       });
       await videos.ingestLocalFile(video.id, outPath);
-      await rm(outPath, { force: true });
+      await removeLocalFiles(outPath);
     }
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+  });
   log.info({ videos: list.length }, 'demo catalogue queued for processing');
   void reportWhenProcessed(platform, videoIds, started);
   return list.length;
@@ -62,13 +57,7 @@ async function reportWhenProcessed(platform: Platform, videoIds: string[], start
   const log = platform.app.log;
   try {
     for (;;) {
-      const [row] = await platform.db.query<{ ready: number; failed: number }>(
-        `select count(*) filter (where status = 'ready')::int as ready, count(*) filter (where status = 'failed')::int as failed
-           from videos where id = any($1::uuid[])`,
-        [videoIds],
-      );
-      const ready = row?.ready ?? 0;
-      const failed = row?.failed ?? 0;
+      const { ready, failed } = await platform.services.videos.processingSummary(videoIds);
       if (ready + failed >= videoIds.length) {
         const seconds = Math.round((Date.now() - started) / 1000);
         if (failed > 0) log.warn({ ready, failed, seconds }, 'demo catalogue processed, with failures');

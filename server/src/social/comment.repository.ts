@@ -16,8 +16,9 @@ export interface CommentRow {
   avatar_key: string | null;
 }
 
-const SELECT = `select c.id, c.video_id, c.author_id, c.parent_id, c.body, c.reply_count, c.created_at,
-  a.username, a.display_name, a.avatar_key from comments c join accounts a on a.id = c.author_id`;
+const COLUMNS = `c.id, c.video_id, c.author_id, c.parent_id, c.body, c.reply_count, c.created_at,
+  a.username, a.display_name, a.avatar_key`;
+const SELECT = `select ${COLUMNS} from comments c join accounts a on a.id = c.author_id`;
 
 export function createCommentRepository(db: Database) {
   return {
@@ -40,7 +41,12 @@ export function createCommentRepository(db: Database) {
     },
 
     find(id: string): Promise<(CommentRow & { video_author_id: string }) | null> {
-      return maybeOne(db, `${SELECT.replace('from comments c', ', v.author_id as video_author_id from comments c join videos v on v.id = c.video_id')} where c.id = $1`, [id]);
+      return maybeOne(
+        db,
+        `select ${COLUMNS}, v.author_id as video_author_id
+         from comments c join accounts a on a.id = c.author_id join videos v on v.id = c.video_id where c.id = $1`,
+        [id],
+      );
     },
 
     async insert(c: { videoId: string; authorId: string; parentId: string | null; body: string; videoAuthorId: string }): Promise<CommentRow> {

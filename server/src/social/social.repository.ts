@@ -86,11 +86,6 @@ export function createSocialRepository(db: Database) {
         );
       });
     },
-
-    async authorOf(username: string): Promise<string | null> {
-      const [row] = await db.query<{ id: string }>('select id from accounts where lower(username) = lower($1)', [username]);
-      return row?.id ?? null;
-    },
   };
 }
 export type SocialRepository = ReturnType<typeof createSocialRepository>;

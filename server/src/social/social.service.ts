@@ -10,6 +10,8 @@ export interface SocialDeps {
   social: SocialRepository;
   comments: CommentRepository;
   videos: VideoRepository;
+  /** The account with this username (accounts owns the lookup). */
+  findAccountId: (username: string) => Promise<string | null>;
   /** Tells listeners (the recommender) about a signed-in viewer's engagement as it happens. */
   onEngagement?: (signal: EngagementSignal) => Promise<unknown>;
 }
@@ -40,16 +42,16 @@ export function createSocialService(deps: SocialDeps) {
     await deps.onEngagement?.(s);
   };
 
-  /** The video, if this viewer may see it (engagement follows visibility). */
-  async function visibleVideo(videoId: string, viewerId: string | null) {
-    const video = await videos.findVisible(videoId, viewerId);
-    if (!video || video.status !== 'ready') throw notFound('Video');
+  /** The published video, if this viewer may watch it (engagement follows the visibility rule). */
+  async function watchableVideo(videoId: string, viewerId: string | null) {
+    const video = await videos.findWatchable(videoId, viewerId);
+    if (!video) throw notFound('Video');
     return video;
   }
 
   return {
     async follow(viewerId: string, username: string, on: boolean) {
-      const targetId = await social.authorOf(username);
+      const targetId = await deps.findAccountId(username);
       if (!targetId) throw notFound(`User @${username}`);
       if (targetId === viewerId) throw new DomainError('validation_failed', 'You cannot follow yourself');
       const followers = await social.follow(viewerId, targetId, on);
@@ -58,28 +60,28 @@ export function createSocialService(deps: SocialDeps) {
     },
 
     async like(viewerId: string, videoId: string, on: boolean) {
-      const video = await visibleVideo(videoId, viewerId);
+      const video = await watchableVideo(videoId, viewerId);
       const likes = await social.like(viewerId, videoId, video.author_id, on);
       await signal({ kind: on ? 'like' : 'unlike', accountId: viewerId, videoId });
       return { liked: on, likes };
     },
 
     async save(viewerId: string, videoId: string, on: boolean) {
-      const video = await visibleVideo(videoId, viewerId);
+      const video = await watchableVideo(videoId, viewerId);
       const saves = await social.save(viewerId, videoId, video.author_id, on);
       await signal({ kind: on ? 'save' : 'unsave', accountId: viewerId, videoId });
       return { saved: on, saves };
     },
 
     async share(viewerId: string | null, videoId: string, channel: string | null) {
-      const video = await visibleVideo(videoId, viewerId);
+      const video = await watchableVideo(videoId, viewerId);
       const shares = await social.share(viewerId, videoId, video.author_id, channel);
       if (viewerId) await signal({ kind: 'share', accountId: viewerId, videoId });
       return { shares };
     },
 
     async view(viewerId: string | null, videoId: string, v: { watchedMs: number; completed: boolean; replays: number; source: string | null }) {
-      const video = await visibleVideo(videoId, viewerId);
+      const video = await watchableVideo(videoId, viewerId);
       // Never more than the video could have played: (replays + 1) × its duration, plus a little slack.
       const cap = video.duration_ms ? (v.replays + 1) * video.duration_ms + 1000 : v.watchedMs;
       const watchedMs = Math.min(v.watchedMs, cap);
@@ -90,7 +92,7 @@ export function createSocialService(deps: SocialDeps) {
     },
 
     async listComments(videoId: string, viewerId: string | null, cursor?: string) {
-      await visibleVideo(videoId, viewerId);
+      await watchableVideo(videoId, viewerId);
       const rows = await comments.topLevel(videoId, decodeCursor(cursor), COMMENT_PAGE);
       return pageOf(rows, COMMENT_PAGE, (r) => [r.created_at.toISOString(), r.id], (r) => commentView(r, viewerId));
     },
@@ -98,13 +100,13 @@ export function createSocialService(deps: SocialDeps) {
     async listReplies(commentId: string, viewerId: string | null, cursor?: string) {
       const parent = await comments.find(commentId);
       if (!parent) throw notFound('Comment');
-      await visibleVideo(parent.video_id, viewerId);
+      await watchableVideo(parent.video_id, viewerId);
       const rows = await comments.replies(commentId, decodeCursor(cursor), COMMENT_PAGE);
       return pageOf(rows, COMMENT_PAGE, (r) => [r.created_at.toISOString(), r.id], (r) => commentView(r, viewerId));
     },
 
     async comment(viewerId: string, videoId: string, body: string, parentId: string | null) {
-      const video = await visibleVideo(videoId, viewerId);
+      const video = await watchableVideo(videoId, viewerId);
       if (!video.allow_comments) throw new DomainError('comments_disabled', 'The creator turned comments off for this video');
       if (parentId) {
         const parent = await comments.find(parentId);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { contentTypeFor } from './content-type.ts';
-import { InvalidBlobKeyError, assertBlobKey, assertBlobPrefix, blobKeyProblem } from './keys.ts';
+import { InvalidBlobKeyError, assertBlobKey, assertBlobPrefix, blobKeyProblem, blobKeys, parseServableKey } from './keys.ts';
 
 test('blob keys: relative slash-separated paths are accepted', () => {
   for (const key of ['videos/01HX/master.m3u8', 'videos/v1/720p/seg-00001.m4s', 'avatars/u1/avatar.webp', 'a', 'a b/c+d=e']) {
@@ -48,4 +48,20 @@ test('content types follow the extension, case-insensitively', () => {
   assert.equal(contentTypeFor('videos/v/README'), 'application/octet-stream');
   assert.equal(contentTypeFor('videos/v.d/README'), 'application/octet-stream');
   assert.equal(contentTypeFor('videos/v/x.unknown'), 'application/octet-stream');
+});
+
+const V = '0b6c2f1e-7d4a-4c3b-9e8f-1a2b3c4d5e6f';
+
+test('the key layout: every key it builds is valid, and only media and avatars are servable', () => {
+  const ladder = blobKeys.ladder(V, 'a1b2c3');
+  const built = [blobKeys.source(V), blobKeys.ladderFile(ladder, 'master.m3u8'), blobKeys.ladderFile(ladder, '720p/seg-00001.m4s'), blobKeys.avatar(V, '0123456789abcdef', 'png')];
+  for (const key of built) assert.equal(blobKeyProblem(key), null, key);
+  for (const prefix of [blobKeys.sources(V), blobKeys.videoMedia(V), ladder]) assert.doesNotThrow(() => assertBlobPrefix(prefix));
+  assert.ok(ladder.startsWith(blobKeys.videoMedia(V)), 'a ladder lives under its video, so deleting the video deletes it');
+
+  assert.deepEqual(parseServableKey(blobKeys.ladderFile(ladder, '720p/seg-00001.m4s')), { kind: 'video-media', videoId: V, ladderId: 'a1b2c3' });
+  assert.deepEqual(parseServableKey(blobKeys.avatar(V, '0123456789abcdef', 'webp')), { kind: 'avatar', accountId: V });
+  for (const key of [blobKeys.source(V), `videos/${V}/a1b2c3/../../x`, `videos/${V}/a1b2c3/.meta/x`, `videos/${V}/notahex/master.m3u8`, blobKeys.avatar(V, 'short', 'png'), 'avatars/x/0123456789abcdef.png']) {
+    assert.equal(parseServableKey(key), null, key);
+  }
 });

@@ -46,3 +46,38 @@ export function assertBlobPrefix(prefix: string): void {
   const problem = blobKeyProblem(body);
   if (problem !== null) throw new InvalidBlobKeyError(prefix, `as a prefix: ${problem}`);
 }
+
+// The key layout: the one place that says where each blob lives (decision 003).
+//   sources/<videoId>/original                 an upload, kept until the video is published
+//   videos/<videoId>/<ladderId>/<file>         one transcode's output (a fresh ladderId each run)
+//   avatars/<accountId>/<version>.<ext>        an avatar (a new image is a new key)
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const LADDER_FILE = new RegExp(`^videos/(${UUID})/([0-9a-f]+)/[A-Za-z0-9_.\\-/]+$`);
+const AVATAR = new RegExp(`^avatars/(${UUID})/[0-9a-f]{16}\\.(jpg|png|webp)$`);
+
+export const blobKeys = {
+  /** The uploaded original of a video. */
+  source: (videoId: string) => `sources/${videoId}/original`,
+  /** Everything kept of a video's upload (deleted once published, or with the video). */
+  sources: (videoId: string) => `sources/${videoId}/`,
+  /** Every transcode of a video (deleted with the video). */
+  videoMedia: (videoId: string) => `videos/${videoId}/`,
+  /** One transcode's output: nothing under it is ever rewritten, so its URLs are cacheable forever. */
+  ladder: (videoId: string, ladderId: string) => `videos/${videoId}/${ladderId}/`,
+  /** A file the transcode wrote (`master.m3u8`, `720p/seg-00001.m4s`), under its ladder prefix. */
+  ladderFile: (ladderPrefix: string, file: string) => `${ladderPrefix}${file}`,
+  avatar: (accountId: string, version: string, ext: string) => `avatars/${accountId}/${version}.${ext}`,
+};
+
+/** What a key that may be served holds; null for any other key (sources are never served). */
+export type ServableKey = { kind: 'video-media'; videoId: string; ladderId: string } | { kind: 'avatar'; accountId: string };
+
+export function parseServableKey(key: string): ServableKey | null {
+  if (blobKeyProblem(key) !== null) return null;
+  const avatar = AVATAR.exec(key);
+  if (avatar) return { kind: 'avatar', accountId: avatar[1]! };
+  const media = LADDER_FILE.exec(key);
+  if (media) return { kind: 'video-media', videoId: media[1]!, ladderId: media[2]! };
+  return null;
+}

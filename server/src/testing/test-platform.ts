@@ -13,6 +13,7 @@ import { openPglite } from '../db/pglite.database.ts';
 import { openPostgres } from '../db/postgres.database.ts';
 import { createPlatform, type Platform, type PlatformOptions } from '../platform.ts';
 import { createArgon2Hasher } from '../accounts/password.ts';
+import { blobKeys } from '../storage/keys.ts';
 
 export interface TestDatabase {
   db: Database;
@@ -122,7 +123,7 @@ export async function publishedVideo(p: Platform, author: Session, opts: { capti
     allowComments: opts.allowComments ?? true,
   });
   const id = created.video.id;
-  await p.repositories.videos.publish(id, { mediaPrefix: `videos/${id}/test/`, durationMs: 2000, width: 360, height: 640, hasAudio: true, renditions: [] });
+  await p.repositories.videos.publish(id, { mediaPrefix: blobKeys.ladder(id, 'test'), durationMs: 2000, width: 360, height: 640, hasAudio: true, renditions: [] });
   await p.catalogueEvents.videoChanged(id);
   return id;
 }

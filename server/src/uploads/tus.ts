@@ -2,7 +2,6 @@
 // as problem+json like the rest of the API.
 // A draft from POST /api/v1/videos names itself in the upload metadata (`videoId`); only its author may
 // create, continue or terminate that upload, and the finished file starts the processing job.
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
@@ -12,9 +11,13 @@ import { DomainError } from '../shared/errors.ts';
 import { problem, toProblem } from '../http/problem.ts';
 import type { VideoService } from '../videos/video.service.ts';
 import type { Viewer } from '../http/route.ts';
+import { removeLocalFiles } from '../storage/local-files.ts';
 import { asProblemResponse } from './tus-problem.ts';
 
 export const UPLOAD_PATH = '/api/v1/uploads';
+
+/** Where and how a client sends a draft's file: the `upload` of POST /api/v1/videos's answer. */
+export const uploadOffer = (videoId: string, maxBytes: number) => ({ url: UPLOAD_PATH, protocol: 'tus' as const, metadata: { videoId }, maxBytes });
 
 export interface TusDeps {
   videos: VideoService;
@@ -67,7 +70,7 @@ export function registerTus(app: FastifyInstance, deps: TusDeps) {
         const localPath = join(deps.uploadDir, upload.id);
         await deps.videos.finishUpload(upload.id, localPath);
         // The source now lives in blob storage; the tus copy is no longer needed.
-        await Promise.all([rm(localPath, { force: true }), rm(`${localPath}.json`, { force: true })]);
+        await removeLocalFiles(localPath, `${localPath}.json`);
       } catch (error) {
         throw tusError(error);
       }

@@ -1,18 +1,15 @@
 // The media pipeline as a job: fetch the source → probe once (stored) → validate → one ffmpeg run
 // writing the HLS ladder and poster → store every file under a fresh prefix → publish.
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
 import type { Media, MediaInfo, MediaLimits } from '../media/index.ts';
 import type { JobHandler, JobOutcome } from '../jobs/job.types.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { contentTypeFor } from '../storage/content-type.ts';
+import { blobKeys } from '../storage/keys.ts';
+import { listLocalFiles, withScratchDir, writeLocalFile } from '../storage/local-files.ts';
 import type { VideoRepository } from './video.repository.ts';
-
-export const sourceKey = (videoId: string) => `sources/${videoId}/original`;
+import { isPublished } from './visibility.ts';
 
 export interface ProcessingDeps {
   videos: VideoRepository;
@@ -39,32 +36,21 @@ function throttle(fn: (fraction: number) => void, everyMs: number) {
   };
 }
 
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(join(dir, entry.name), rel)));
-    else out.push(rel);
-  }
-  return out;
-}
-
 export function createProcessVideoHandler(deps: ProcessingDeps): JobHandler<'process_video'> {
   const { videos, media, storage } = deps;
 
   return {
     async run(job, ctx): Promise<JobOutcome> {
       const video = await videos.processingState(job.videoId);
-      if (!video || video.status === 'ready') return { kind: 'done' };
-      const work = await mkdtemp(join(tmpdir(), 'cliptide-job-'));
-      try {
-        const source = await storage.get(sourceKey(video.id));
+      if (!video || isPublished(video)) return { kind: 'done' };
+      return withScratchDir('job', async (work): Promise<JobOutcome> => {
+        const source = await storage.get(blobKeys.source(video.id));
         if (!source) {
           await videos.markFailed(video.id, 'upload_missing', 'The uploaded file is missing; please upload it again');
           return { kind: 'rejected', reason: 'source missing' };
         }
         const inputPath = join(work, 'source');
-        await pipeline(source.body, createWriteStream(inputPath), { signal: ctx.signal });
+        await writeLocalFile(inputPath, source.body, ctx.signal);
 
         // Probe once: a retry reuses the stored result.
         let info: MediaInfo;
@@ -92,10 +78,10 @@ export function createProcessVideoHandler(deps: ProcessingDeps): JobHandler<'pro
         const result = await media.transcode({ inputPath, outDir, info, onProgress: report, signal: ctx.signal, timeoutMs: deps.transcodeTimeoutMs });
 
         // A fresh prefix per successful run keeps every published URL immutable (cacheable forever).
-        const prefix = `videos/${video.id}/${randomBytes(6).toString('hex')}/`;
-        const files = result.files.length > 0 ? result.files : await listFiles(outDir);
+        const prefix = blobKeys.ladder(video.id, randomBytes(6).toString('hex'));
+        const files = result.files.length > 0 ? result.files : await listLocalFiles(outDir);
         for (const file of files) {
-          await storage.putFile(prefix + file, join(outDir, file), contentTypeFor(file));
+          await storage.putFile(blobKeys.ladderFile(prefix, file), join(outDir, file), contentTypeFor(file));
         }
         const published = await videos.publish(video.id, {
           mediaPrefix: prefix,
@@ -106,12 +92,10 @@ export function createProcessVideoHandler(deps: ProcessingDeps): JobHandler<'pro
           renditions: result.renditions,
         });
         if (published?.previousPrefix) await deps.enqueuePurge(published.previousPrefix);
-        await storage.deletePrefix(`sources/${video.id}/`);
+        await storage.deletePrefix(blobKeys.sources(video.id));
         await deps.onPublished?.(video.id);
         return { kind: 'done' };
-      } finally {
-        await rm(work, { recursive: true, force: true });
-      }
+      });
     },
 
     async onGiveUp(job, error) {

@@ -1,11 +1,12 @@
 // SQL for one video: its draft, its upload and processing lifecycle, its edits.
 import { jsonb, maybeOne, type Queryable } from '../db/database.ts';
-import { videoSelect, visibleTo, type VideoRow } from './video.sql.ts';
+import { videoSelect, type VideoRow } from './video.sql.ts';
+import { canSeeVideoSql, canWatchVideoSql, type Visibility } from './visibility.ts';
 
 export interface NewVideo {
   authorId: string;
   caption: string;
-  visibility: 'public' | 'followers' | 'private';
+  visibility: Visibility;
   allowComments: boolean;
   hashtags: string[];
   mentions: string[];
@@ -51,16 +52,30 @@ export function createVideoRepository(db: Queryable & { transaction<T>(w: (tx: Q
 
     /** The video as `viewerId` may see it, or null when it does not exist or is not theirs to see. */
     async findVisible(id: string, viewerId: string | null): Promise<VideoRow | null> {
-      return maybeOne<VideoRow>(db, `${videoSelect('$2')} where v.id = $1 and ${visibleTo('$2')}`, [id, viewerId]);
+      return maybeOne<VideoRow>(db, `${videoSelect('$2')} where v.id = $1 and ${canSeeVideoSql('$2')}`, [id, viewerId]);
     },
 
-    async findByIds(ids: string[], viewerId: string | null): Promise<VideoRow[]> {
+    /** The published video, when `viewerId` may watch it (engage with it, play its media); else null. */
+    async findWatchable(id: string, viewerId: string | null): Promise<VideoRow | null> {
+      return maybeOne<VideoRow>(db, `${videoSelect('$2')} where v.id = $1 and ${canWatchVideoSql('$2')}`, [id, viewerId]);
+    },
+
+    async findWatchableByIds(ids: string[], viewerId: string | null): Promise<VideoRow[]> {
       if (ids.length === 0) return [];
-      return db.query<VideoRow>(`${videoSelect('$2')} where v.id = any($1::uuid[]) and ${visibleTo('$2')}`, [ids, viewerId]);
+      return db.query<VideoRow>(`${videoSelect('$2')} where v.id = any($1::uuid[]) and ${canWatchVideoSql('$2')}`, [ids, viewerId]);
     },
 
     async processingState(id: string): Promise<ProcessingState | null> {
       return maybeOne<ProcessingState>(db, 'select id, author_id, status, upload_id, probe, media_prefix from videos where id = $1', [id]);
+    },
+
+    async processingSummary(ids: string[]): Promise<{ ready: number; failed: number }> {
+      const [row] = await db.query<{ ready: number; failed: number }>(
+        `select count(*) filter (where status = 'ready')::int as ready, count(*) filter (where status = 'failed')::int as failed
+           from videos where id = any($1::uuid[])`,
+        [ids],
+      );
+      return { ready: row?.ready ?? 0, failed: row?.failed ?? 0 };
     },
 
     async findByUploadId(uploadId: string): Promise<ProcessingState | null> {

@@ -12,6 +12,7 @@ import {
   videoResponse,
 } from '@cliptide/contract';
 import type { Router } from '../http/route.ts';
+import { uploadOffer } from '../uploads/tus.ts';
 import type { VideoService } from './video.service.ts';
 
 export function videoRoutes(route: Router, videos: VideoService, limits: { uploadPerMinute: number }) {
@@ -25,7 +26,10 @@ export function videoRoutes(route: Router, videos: VideoService, limits: { uploa
     status: 201,
     response: videoCreated,
     rateLimitPerMinute: limits.uploadPerMinute,
-    handler: ({ viewer, body }) => videos.create(viewer.id, body),
+    handler: async ({ viewer, body }) => {
+      const { video, maxUploadBytes } = await videos.create(viewer.id, body);
+      return { video, upload: uploadOffer(video.id, maxUploadBytes) };
+    },
   });
 
   route({

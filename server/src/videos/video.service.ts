@@ -6,10 +6,9 @@ import type { VideoListRepository } from './video-list.repository.ts';
 import { parseCaption } from './caption.ts';
 import { videoView, type VideoView } from './video.views.ts';
 import type { VideoRow } from './video.sql.ts';
-import { sourceKey } from './processing.ts';
+import type { Visibility } from './visibility.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
-
-export type Visibility = 'public' | 'followers' | 'private';
+import { blobKeys } from '../storage/keys.ts';
 
 export interface VideoDeps {
   videos: VideoRepository;
@@ -37,7 +36,7 @@ export function createVideoService(deps: VideoDeps) {
   }
 
   async function ingest(videoId: string, localPath: string) {
-    await deps.storage.putFile(sourceKey(videoId), localPath, 'application/octet-stream');
+    await deps.storage.putFile(blobKeys.source(videoId), localPath, 'application/octet-stream');
     await videos.markProcessing(videoId);
     await deps.enqueueProcessing(videoId);
   }
@@ -45,13 +44,11 @@ export function createVideoService(deps: VideoDeps) {
   return {
     get,
 
+    /** A draft, waiting for its file; the upload may be at most `maxUploadBytes`. */
     async create(authorId: string, input: { caption: string; visibility: Visibility; allowComments: boolean }) {
       const caption = input.caption.trim();
       const id = await videos.insertDraft({ authorId, ...input, caption, ...parseCaption(caption) });
-      return {
-        video: await get(id, authorId),
-        upload: { url: '/api/v1/uploads', protocol: 'tus' as const, metadata: { videoId: id }, maxBytes: deps.maxUploadBytes },
-      };
+      return { video: await get(id, authorId), maxUploadBytes: deps.maxUploadBytes };
     },
 
     async update(id: string, authorId: string, patch: { caption?: string | undefined; visibility?: Visibility | undefined; allowComments?: boolean | undefined }) {
@@ -75,14 +72,14 @@ export function createVideoService(deps: VideoDeps) {
         if (await videos.findVisible(id, authorId)) throw forbidden('Only the author can delete this video');
         throw notFound('Video');
       }
-      if (deleted.media_prefix) await deps.enqueuePurge(`videos/${id}/`);
-      await deps.enqueuePurge(`sources/${id}/`);
+      if (deleted.media_prefix) await deps.enqueuePurge(blobKeys.videoMedia(id));
+      await deps.enqueuePurge(blobKeys.sources(id));
       await deps.onChanged?.(id);
     },
 
     /** A tus upload is about to be created for a draft: only its author, only once, only within the size limit. */
     async beginUpload(videoId: string | undefined, authorId: string, uploadId: string, bytes: number | undefined) {
-      if (!videoId) throw new DomainError('validation_failed', 'Upload metadata must name the videoId from POST /api/v1/videos');
+      if (!videoId) throw new DomainError('validation_failed', 'Upload metadata must name the videoId of the draft it is for');
       if (bytes !== undefined && bytes > deps.maxUploadBytes) {
         throw uploadTooLarge(deps.maxUploadBytes);
       }
@@ -130,6 +127,9 @@ export function createVideoService(deps: VideoDeps) {
     async following(viewerId: string, cursor?: string): Promise<Page<VideoView>> {
       return pageOf(await lists.following(viewerId, decodeCursor(cursor), PAGE), PAGE, byPublished, (r) => videoView(r));
     },
+
+    /** How many of these videos are ready and how many failed (the demo catalogue waits on it). */
+    processingSummary: (ids: string[]) => videos.processingSummary(ids),
 
     async search(q: string, viewerId: string | null) {
       const [videoRows, hashtags] = await Promise.all([lists.search(q, viewerId, 20), lists.searchHashtags(q, 10)]);

@@ -1,5 +1,6 @@
-// SQL fragments shared by the video queries: what a video row carries and who may see it.
-// `$V` is replaced by the viewer's parameter position (null for anonymous viewers).
+// The SQL every video query shares: what a video row carries. Who may see it: visibility.ts.
+// `viewer` is the viewer's parameter position (bound to null for anonymous viewers).
+import type { Visibility, VideoStatus } from './visibility.ts';
 
 export const videoSelect = (viewer: string) => `
   select v.id, v.author_id, v.caption, v.visibility, v.allow_comments, v.status, v.progress, v.error_code,
@@ -13,21 +14,13 @@ export const videoSelect = (viewer: string) => `
     exists(select 1 from follows f where f.follower_id = ${viewer} and f.followee_id = v.author_id) as viewer_follows
   from videos v join accounts a on a.id = v.author_id`;
 
-/** The author sees everything of theirs; others see ready videos that are public, or followers-only when they follow. */
-export const visibleTo = (viewer: string) => `
-  (v.author_id = ${viewer} or (v.status = 'ready' and (v.visibility = 'public' or (v.visibility = 'followers'
-    and exists(select 1 from follows fv where fv.follower_id = ${viewer} and fv.followee_id = v.author_id)))))`;
-
-/** Published and visible: what feeds and listings show to anyone, the author included. */
-export const listedFor = (viewer: string) => `(v.status = 'ready' and ${visibleTo(viewer)})`;
-
 export interface VideoRow {
   id: string;
   author_id: string;
   caption: string;
-  visibility: 'public' | 'followers' | 'private';
+  visibility: Visibility;
   allow_comments: boolean;
-  status: 'uploading' | 'processing' | 'ready' | 'failed';
+  status: VideoStatus;
   progress: number;
   error_code: string | null;
   error_reason: string | null;

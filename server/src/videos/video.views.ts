@@ -1,10 +1,13 @@
 // Row → the API's Video shape.
 import type { Reason, Video } from '@cliptide/contract';
-import { userSummary } from '../accounts/account.views.ts';
+import { mediaUrl, userSummary } from '../accounts/account.views.ts';
+import { MASTER_PLAYLIST, POSTER_FILE } from '../media/index.ts';
+import { blobKeys } from '../storage/keys.ts';
 import type { VideoRow } from './video.sql.ts';
+import { isPublished } from './visibility.ts';
 
 export function videoView(r: VideoRow, reasons?: Reason[]): Video {
-  const ready = r.status === 'ready' && r.media_prefix !== null;
+  const ladder = isPublished(r) ? r.media_prefix : null;
   return {
     id: r.id,
     author: userSummary({ id: r.author_id, username: r.username, display_name: r.display_name, avatar_key: r.avatar_key }),
@@ -19,8 +22,8 @@ export function videoView(r: VideoRow, reasons?: Reason[]): Video {
     durationMs: r.duration_ms,
     width: r.width,
     height: r.height,
-    hls: ready ? `/media/${r.media_prefix}master.m3u8` : null,
-    poster: ready ? `/media/${r.media_prefix}poster.jpg` : null,
+    hls: ladder ? mediaUrl(blobKeys.ladderFile(ladder, MASTER_PLAYLIST)) : null,
+    poster: ladder ? mediaUrl(blobKeys.ladderFile(ladder, POSTER_FILE)) : null,
     createdAt: r.created_at.toISOString(),
     publishedAt: r.published_at ? r.published_at.toISOString() : null,
     counts: { likes: r.like_count, comments: r.comment_count, shares: r.share_count, saves: r.save_count, views: r.view_count },

@@ -1,0 +1,73 @@
+// Who may see a video: the one rule, written once as a JavaScript predicate and once as the SQL
+// fragment that filters rows the same way (visibility.int.test.ts checks that they agree).
+// Lists, feeds, engagement, media serving and the For You engine's `canSee` all ask it; a new
+// condition (blocks, age bands, moderation state) is added here, to both halves, and nowhere else.
+//
+// Two questions, one rule:
+// - canSeeVideo: may the viewer open the video itself (GET /videos/:id, a profile's grid)? The author
+//   always may, drafts and failed uploads included.
+// - canWatchVideo: may it be shown to and played by the viewer (lists, feeds, For You, likes and
+//   comments, media)? Only once it is published, the author included.
+
+export type Visibility = 'public' | 'followers' | 'private';
+export type VideoStatus = 'uploading' | 'processing' | 'ready' | 'failed';
+
+/** What the rule needs to know of a video. */
+export interface VideoAudience {
+  authorId: string;
+  visibility: Visibility;
+  status: VideoStatus;
+}
+
+/** What the rule needs to know of the viewer: who they are (null: anonymous) and whether they follow the author. */
+export interface ViewerStanding {
+  viewerId: string | null;
+  followsAuthor: boolean;
+}
+
+/** The viewer nobody knows: what a shared cache may store is what they may see. */
+export const ANONYMOUS: ViewerStanding = { viewerId: null, followsAuthor: false };
+
+/** Processing finished: the video has media to play. */
+export const isPublished = (video: { status: VideoStatus }): boolean => video.status === 'ready';
+
+const isAuthor = (video: VideoAudience, viewer: ViewerStanding) => viewer.viewerId !== null && viewer.viewerId === video.authorId;
+
+/** The audience the author chose lets this viewer in (authorship aside). */
+function audienceAdmits(video: VideoAudience, viewer: ViewerStanding): boolean {
+  switch (video.visibility) {
+    case 'public':
+      return true;
+    case 'followers':
+      return viewer.followsAuthor;
+    case 'private':
+      return false;
+  }
+}
+
+export function canSeeVideo(video: VideoAudience, viewer: ViewerStanding): boolean {
+  return isAuthor(video, viewer) || (isPublished(video) && audienceAdmits(video, viewer));
+}
+
+export function canWatchVideo(video: VideoAudience, viewer: ViewerStanding): boolean {
+  return isPublished(video) && (isAuthor(video, viewer) || audienceAdmits(video, viewer));
+}
+
+// The same rule in SQL, over a `videos` row aliased `v` (or `alias`). `viewer` is the SQL expression
+// of the viewer's id, usually a parameter such as '$2' bound to null for anonymous viewers.
+
+/** SQL: the video is published. */
+export const publishedSql = (alias = 'v'): string => `${alias}.status = 'ready'`;
+
+const isAuthorSql = (viewer: string, v: string) => `${v}.author_id = ${viewer}`;
+const audienceAdmitsSql = (viewer: string, v: string) =>
+  `(${v}.visibility = 'public' or (${v}.visibility = 'followers'
+    and exists(select 1 from follows fv where fv.follower_id = ${viewer} and fv.followee_id = ${v}.author_id)))`;
+
+/** SQL for canSeeVideo. */
+export const canSeeVideoSql = (viewer: string, alias = 'v'): string =>
+  `(${isAuthorSql(viewer, alias)} or (${publishedSql(alias)} and ${audienceAdmitsSql(viewer, alias)}))`;
+
+/** SQL for canWatchVideo. */
+export const canWatchVideoSql = (viewer: string, alias = 'v'): string =>
+  `(${publishedSql(alias)} and (${isAuthorSql(viewer, alias)} or ${audienceAdmitsSql(viewer, alias)}))`;
