@@ -97,6 +97,17 @@ layer('clients-stay-out-of-server', {
   patterns: ['(^|/)server/', '^@cliptide/server/'],
   message: 'web/ and recommender/ never import server/: the web client talks to the API; the engine is pure and server/ hosts it.',
 });
+layer('contract-stands-alone', {
+  files: ['contract/**'],
+  patterns: ['^@cliptide/(server|web|recommender|e2e|bench)', '(^|/)(server|web|recommender|e2e|bench)/'],
+  message: 'contract/ is the API described in zod alone: it imports nothing of the server, the web client or the engine.',
+});
+layer('web-imports-contract-types', {
+  files: ['web/**'],
+  modules: ['@cliptide/contract'],
+  allowTypeImports: true,
+  message: 'The web client imports only types from @cliptide/contract (no zod in the bundle); numbers come from @cliptide/contract/limits.',
+});
 // ----------------------------------------------------------------------------------------------------
 
 export default tseslint.config(
