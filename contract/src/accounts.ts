@@ -57,3 +57,5 @@ export type PublicUser = z.output<typeof publicUser>;
 export type Me = z.output<typeof me>;
 export type SignupInput = z.input<typeof signupBody>;
 export type ProfileInput = z.input<typeof profileBody>;
+export type MeResponse = z.output<typeof meResponse>;
+export type PublicUserResponse = z.output<typeof publicUserResponse>;

@@ -19,3 +19,4 @@ export const feedPreferencesResponse = z.object({ preferences: feedPreferences }
 
 export type FeedPreferences = z.output<typeof feedPreferences>;
 export type NotInterestedTarget = z.input<typeof notInterestedBody>;
+export type FeedPreferencesResponse = z.output<typeof feedPreferencesResponse>;

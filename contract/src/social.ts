@@ -42,3 +42,4 @@ export type FollowResult = z.output<typeof followResult>;
 export type LikeResult = z.output<typeof likeResult>;
 export type SaveResult = z.output<typeof saveResult>;
 export type ShareResult = z.output<typeof shareResult>;
+export type CommentResponse = z.output<typeof commentResponse>;

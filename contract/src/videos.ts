@@ -77,3 +77,6 @@ export type UploadTarget = z.output<typeof uploadTarget>;
 export type HashtagSummary = z.output<typeof hashtagSummary>;
 export type NewVideo = z.input<typeof newVideoBody>;
 export type VideoPatch = z.input<typeof videoPatchBody>;
+export type VideoResponse = z.output<typeof videoResponse>;
+export type VideoCreated = z.output<typeof videoCreated>;
+export type HashtagResponse = z.output<typeof hashtagResponse>;

@@ -1,10 +1,10 @@
-import type { FollowResult, Page, PublicUser, Video } from '@cliptide/contract';
+import type { FollowResult, Page, PublicUserResponse, Video } from '@cliptide/contract';
 import { get, request, withCursor } from './http.ts';
 
 const userPath = (username: string) => `/users/${encodeURIComponent(username)}`;
 
 export const fetchUser = (username: string, signal?: AbortSignal) =>
-  get<{ user: PublicUser }>(userPath(username), signal);
+  get<PublicUserResponse>(userPath(username), signal);
 export const fetchUserVideos = (username: string, cursor?: string | null, signal?: AbortSignal) =>
   get<Page<Video>>(withCursor(`${userPath(username)}/videos`, cursor), signal);
 export const follow = (username: string) => request<FollowResult>('PUT', `${userPath(username)}/follow`);

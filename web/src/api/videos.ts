@@ -1,14 +1,14 @@
-import type { LikeResult, NewVideo, SaveResult, ShareResult, UploadTarget, Video, VideoPatch, ViewSource, WatchReport } from '@cliptide/contract';
+import type { LikeResult, NewVideo, SaveResult, ShareResult, VideoCreated, VideoPatch, VideoResponse, ViewSource, WatchReport } from '@cliptide/contract';
 import { get, request } from './http.ts';
 
 export type { NewVideo };
 
 const videoPath = (id: string) => `/videos/${encodeURIComponent(id)}`;
 
-export const createVideo = (input: NewVideo) => request<{ video: Video; upload: UploadTarget }>('POST', '/videos', { body: input });
-export const fetchVideo = (id: string, signal?: AbortSignal) => get<{ video: Video }>(videoPath(id), signal);
+export const createVideo = (input: NewVideo) => request<VideoCreated>('POST', '/videos', { body: input });
+export const fetchVideo = (id: string, signal?: AbortSignal) => get<VideoResponse>(videoPath(id), signal);
 export const deleteVideo = (id: string) => request<void>('DELETE', videoPath(id));
-export const updateVideo = (id: string, patch: VideoPatch) => request<{ video: Video }>('PATCH', videoPath(id), { body: patch });
+export const updateVideo = (id: string, patch: VideoPatch) => request<VideoResponse>('PATCH', videoPath(id), { body: patch });
 
 export const like = (id: string) => request<LikeResult>('PUT', `${videoPath(id)}/like`);
 export const unlike = (id: string) => request<LikeResult>('DELETE', `${videoPath(id)}/like`);
