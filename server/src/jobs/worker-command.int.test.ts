@@ -30,18 +30,28 @@ test('a separate worker process transcodes what the API queued', { skip: onPostg
     await synthClip({ outPath: source, seconds: 3, width: 360, height: 640, scene: 'life', tone: 'sine' });
     await p.services.videos.ingestLocalFile(video.id, source);
 
-    const started = Date.now();
-    let status = 'processing';
-    while (status !== 'ready') {
-      if (worker.exitCode !== null) throw new Error(`the worker exited (${worker.exitCode}):\n${output.join('')}`);
-      if (Date.now() - started > 120_000) throw new Error(`not ready after 120 s:\n${output.join('')}`);
+    // Polls a condition (the limit only turns one that never comes into a failure).
+    async function waitFor<T>(what: string, probe: () => Promise<T | null>): Promise<T> {
+      const started = Date.now();
+      for (;;) {
+        if (worker.exitCode !== null) throw new Error(`the worker exited (${worker.exitCode}):\n${output.join('')}`);
+        const value = await probe();
+        if (value !== null) return value;
+        if (Date.now() - started > 300_000) throw new Error(`no ${what} after 300 s:\n${output.join('')}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    await waitFor('ready video', async () => {
       const current = await p.services.videos.get(video.id, author.id);
       if (current.status === 'failed') throw new Error(`failed: ${JSON.stringify(current.error)}`);
-      status = current.status;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const [job] = await p.db.query<{ status: string }>(`select status from jobs where type = 'process_video'`);
-    assert.equal(job?.status, 'done');
+      return current.status === 'ready' ? current : null;
+    });
+    // The worker marks the job done after the handler has published the video: wait for that
+    // too instead of reading the row once (it may still say 'running' for a moment).
+    await waitFor('finished job', async () => {
+      const [job] = await p.db.query<{ status: string }>(`select status from jobs where type = 'process_video'`);
+      return job && job.status !== 'running' ? job.status : null;
+    }).then((status) => assert.equal(status, 'done'));
     assert.match(output.join(''), /worker started/);
 
     const ready = await p.services.videos.get(video.id, author.id);

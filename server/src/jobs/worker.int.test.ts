@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createJobRepository } from './job.repository.ts';
 import { createWorker } from './worker.ts';
-import type { JobHandlers } from './job.types.ts';
+import type { Job, JobHandlers } from './job.types.ts';
 import { openTestDatabase, type TestDatabase } from '../testing/test-platform.ts';
 
 let t: TestDatabase;
@@ -13,7 +13,8 @@ before(async () => {
 after(() => t.drop());
 
 const silent = { info() {}, warn() {}, error() {} };
-const until = async (check: () => boolean, ms = 10_000) => {
+// waits for a condition; the limit only turns a condition that never comes into a failure
+const until = async (check: () => boolean, ms = 60_000) => {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > ms) throw new Error('timed out');
@@ -58,19 +59,25 @@ test('two workers never run the same job; every job runs once', async () => {
     purge_media: {
       run: async (job) => {
         ran.push(job.prefix);
+        // each run holds its claim a little, so the two workers' claims overlap in time
         await new Promise((r) => setTimeout(r, 5));
         return { kind: 'done' };
       },
     },
   };
+  const settled = new Set<string>();
+  const onSettled = (job: Job) => {
+    if (job.type === 'purge_media') settled.add(job.prefix);
+  };
   for (let i = 0; i < 20; i++) await jobs.enqueue({ type: 'purge_media', prefix: `p${i}/` });
-  const a = createWorker({ jobs, handlers, concurrency: 2, leaseMs: 5000, pollMs: 20, log: silent });
-  const b = createWorker({ jobs, handlers, concurrency: 2, leaseMs: 5000, pollMs: 20, log: silent });
+  const a = createWorker({ jobs, handlers, concurrency: 2, leaseMs: 5000, pollMs: 20, log: silent, onSettled });
+  const b = createWorker({ jobs, handlers, concurrency: 2, leaseMs: 5000, pollMs: 20, log: silent, onSettled });
   a.start();
   b.start();
-  await until(() => ran.length >= 20);
-  await new Promise((r) => setTimeout(r, 100));
+  // Every job is marked done: nothing is left to claim. Stopping waits for the runs in flight, and
+  // a run records itself before its first await, so after the stops `ran` holds every run there was.
+  await until(() => settled.size === 20);
   await Promise.all([a.stop(), b.stop()]);
-  assert.equal(ran.length, 20);
-  assert.equal(new Set(ran).size, 20);
+  assert.equal((await jobs.counts()).done, 20);
+  assert.deepEqual([...ran].sort(), [...settled].sort(), 'each job ran exactly once');
 });

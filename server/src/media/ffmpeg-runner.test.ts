@@ -41,23 +41,32 @@ test('a non-zero exit throws TranscodeFailed with the tail of stderr', async () 
   });
 });
 
-test('a timeout kills the process', async () => {
-  const started = Date.now();
-  await assert.rejects(runTool(node, script('setTimeout(() => {}, 60000)'), { timeoutMs: 300 }), (err: unknown) => {
+// A stand-in that never exits on its own: only a kill ends it, so a settled runTool proves the kill.
+const forever = script('setInterval(() => {}, 1000)');
+// A stand-in that reports progress, then never exits on its own.
+const reportsThenForever = script('process.stdout.write("out_time_us=500000\\n"); setInterval(() => {}, 1000)');
+// Without the kill these tests would hang; the guard turns a hang into a failure.
+const HANG_GUARD = { timeout: 60_000 };
+
+test('a timeout kills the process', HANG_GUARD, async () => {
+  await assert.rejects(runTool(node, forever, { timeoutMs: 300 }), (err: unknown) => {
     assert.ok(err instanceof TranscodeFailed);
     assert.equal(err.reason, 'timeout');
+    assert.equal(err.retryable, true);
     return true;
   });
-  assert.ok(Date.now() - started < 5000);
 });
 
-test('an abort kills the process and is not worth a retry', async () => {
+test('an abort kills the process and is not worth a retry', HANG_GUARD, async () => {
   const controller = new AbortController();
-  setTimeout(() => controller.abort(), 200);
-  await assert.rejects(
-    runTool(node, script('setTimeout(() => {}, 60000)'), { timeoutMs: 30_000, signal: controller.signal }),
-    (err: unknown) => err instanceof TranscodeFailed && err.reason === 'aborted' && !err.retryable,
-  );
+  // abort once the process is running and has said so, not after a guessed delay
+  const running = runTool(node, reportsThenForever, {
+    timeoutMs: 600_000,
+    durationMs: 1000,
+    onProgress: () => controller.abort(),
+    signal: controller.signal,
+  });
+  await assert.rejects(running, (err: unknown) => err instanceof TranscodeFailed && err.reason === 'aborted' && !err.retryable);
   await assert.rejects(runTool(node, script(''), { timeoutMs: 1000, signal: controller.signal }), /not started/);
 });
 

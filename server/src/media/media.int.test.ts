@@ -1,6 +1,8 @@
 // Real ffprobe and ffmpeg on small generated clips (testing/clips.ts).
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { constants } from 'node:fs';
+import { mkdtemp, open, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -195,21 +197,44 @@ describe('transcode', () => {
     assert.deepEqual([out.width, out.height, out.rotation, out.hasAudio], [360, 640, 0, true]);
   });
 
-  test('a timeout kills ffmpeg and throws a retryable TranscodeFailed', async () => {
-    const started = Date.now();
-    await assert.rejects(transcode('timeout', await clip('portrait'), { timeoutMs: 50 }), (err: unknown) => {
+  // ffmpeg reading a named pipe that nobody writes cannot finish on its own: it waits in open(),
+  // or in read() while the test holds the writing end. So these two tests need no clock: the
+  // transcode settles only because ffmpeg was killed (a timeout guard turns a hang into a failure).
+  const HANG_GUARD = { timeout: 120_000 };
+  async function pipeInput(name: string) {
+    const info = await probeOk(await clip('portrait'));
+    const inputPath = join(work, `${name}.pipe`);
+    execFileSync('mkfifo', [inputPath]);
+    return { info, inputPath, outDir: join(work, name) };
+  }
+
+  test('a timeout kills ffmpeg and throws a retryable TranscodeFailed', HANG_GUARD, async () => {
+    const { info, inputPath, outDir } = await pipeInput('timeout');
+    await assert.rejects(media.transcode({ inputPath, outDir, info, timeoutMs: 300 }), (err: unknown) => {
       assert.ok(err instanceof TranscodeFailed);
       assert.equal(err.reason, 'timeout');
       assert.equal(err.retryable, true);
       return true;
     });
-    assert.ok(Date.now() - started < 5000);
   });
 
-  test('an abort stops ffmpeg and is not retryable', async () => {
+  test('an abort stops ffmpeg and is not retryable', HANG_GUARD, async () => {
+    const { info, inputPath, outDir } = await pipeInput('aborted');
     const controller = new AbortController();
-    const running = transcode('aborted', await clip('portrait'), { signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
+    const running = media.transcode({ inputPath, outDir, info, timeoutMs: 600_000, signal: controller.signal });
+    running.catch(() => undefined);
+    // Wait until ffmpeg has opened its input: until then the pipe has no reader (ENXIO).
+    let writer: FileHandle | null = null;
+    while (!writer) {
+      writer = await open(inputPath, constants.O_WRONLY | constants.O_NONBLOCK).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENXIO') throw err;
+        return null;
+      });
+      if (!writer) await new Promise((r) => setTimeout(r, 20));
+    }
+    controller.abort();
+    // The end of input: an ffmpeg that the abort did not stop now fails on an empty file ('exit').
+    await writer.close();
     await assert.rejects(running, (err: unknown) => err instanceof TranscodeFailed && err.reason === 'aborted' && !err.retryable);
   });
 });
