@@ -1,80 +1,114 @@
 /**
  * A video's item-tower parts (the keys its item vector sums, with their weights) and its cross
- * keys, built once per video. The cross keys are a slice of the part keys, and the weights
- * depend only on the video's shape (sound or not, how many hashtags and caption terms), so
- * every video of a shape shares one weights array: a video keeps its keys and the table
- * entries last found for them, nothing more.
+ * keys, laid out from the model spec (model.spec.ts) once per video. Keys: the video id, then
+ * the keys of every part that crosses with the user, then those of the parts that do not (each
+ * group in spec order), so the cross keys are one slice of the keys. The weights and where
+ * each part starts depend only on the video's shape (how many keys each part has), so every
+ * video of a shape shares one `PartsLayout`: a video keeps its keys, their feature ids and the
+ * table entries last found for them, nothing more.
  */
 import type { ItemParts, VideoRecord } from './catalogue.ts';
 import type { TableEntry } from './embedding-table.ts';
 import type { FeatureIds } from './feature-ids.ts';
+import type { ContentKeys } from './features.ts';
+import { MODEL, spreadWeight } from './model.spec.ts';
+import type { ItemPartSpec, PartName } from './model.spec.ts';
 
-interface Weights {
-  item: readonly number[];
-  cross: readonly number[];
+/** Where a video's parts lie among its keys, and their weights: shared by every video of one shape. */
+export interface PartsLayout {
+  /** weight of each key: the video id's (1), then each feature key's */
+  readonly itemWeights: readonly number[];
+  /** the cross keys are keys[1 .. 1 + crossCount) */
+  readonly crossCount: number;
+  /** weight of each cross key */
+  readonly crossWeights: readonly number[];
+  /** per part (spec order): where its keys start among the feature ids (`ItemParts.ids`), and how many */
+  readonly partStart: readonly number[];
+  readonly partCount: readonly number[];
 }
 
-const weightsByShape = new Map<string, Weights>();
+const PARTS: readonly ItemPartSpec[] = MODEL.itemParts;
+/** the spec's parts in memory order: crossed parts first */
+const ORDER: readonly number[] = [
+  ...PARTS.flatMap((p, i) => (p.cross ? [i] : [])),
+  ...PARTS.flatMap((p, i) => (p.cross ? [] : [i])),
+];
+const partIndex = (name: PartName): number => PARTS.findIndex((p) => p.name === name);
+/** the parts whose crosses carry evidence for reasons, in the order they are noted */
+const EVIDENCE: readonly number[] = MODEL.evidence.map((name) => {
+  const i = partIndex(name);
+  if (i < 0 || !PARTS[i]?.cross) throw new Error(`model spec: evidence part ${name} has no cross`);
+  return i;
+});
 
-function weightsOf(sound: boolean, tags: number, terms: number): Weights {
-  const shape = `${sound ? 1 : 0}:${tags}:${terms}`;
-  let w = weightsByShape.get(shape);
-  if (!w) {
-    const item = [1, 1, 1, 1];
-    const cross = [1, 0.5, 0.5];
-    if (sound) {
-      item.push(1);
-      cross.push(0.7);
+const layouts = new Map<string, PartsLayout>();
+
+/** The layout of a video whose parts (spec order) have `counts` keys each. */
+function layoutOf(counts: readonly number[]): PartsLayout {
+  const shape = counts.join(':');
+  let layout = layouts.get(shape);
+  if (!layout) {
+    const itemWeights = [1];
+    const crossWeights: number[] = [];
+    const partStart = new Array<number>(PARTS.length).fill(0);
+    for (const i of ORDER) {
+      const part = PARTS[i] as ItemPartSpec;
+      const n = counts[i] as number;
+      partStart[i] = itemWeights.length - 1;
+      const w = spreadWeight(part.weight, part.spread, n);
+      for (let k = 0; k < n; k++) itemWeights.push(w);
+      if (!part.cross) continue;
+      const c = spreadWeight(part.cross.weight, part.cross.spread, n);
+      for (let k = 0; k < n; k++) crossWeights.push(c);
     }
-    const crossTag = 1 / Math.sqrt(Math.max(1, tags));
-    for (let i = 0; i < tags; i++) {
-      item.push(1 / tags);
-      cross.push(crossTag);
-    }
-    for (let i = 0; i < terms; i++) item.push(0.5 / terms);
-    w = { item, cross };
-    weightsByShape.set(shape, w);
+    layout = { itemWeights, crossCount: crossWeights.length, crossWeights, partStart, partCount: counts };
+    layouts.set(shape, layout);
   }
-  return w;
+  return layout;
+}
+
+function keysOf(part: ItemPartSpec, video: ContentKeys): readonly string[] {
+  const keys = part.keys(video);
+  return keys === null ? [] : typeof keys === 'string' ? [keys] : keys;
 }
 
 /**
- * The parts of `rec`: keys are the video id (a key of the video table), creator, language,
- * duration, sound, hashtags, caption terms (the feature table); the cross keys are
- * keys[1 .. 1 + crossCount): creator, language, duration, sound, hashtags, numbered by `ids`
- * (always the same numbering for a video: the engine's catalogue's).
+ * The parts of `rec`: keys are the video id (a key of the video table), then the feature keys
+ * (the feature table) as laid out above, numbered by `ids` (always the same numbering for a
+ * video: the engine's catalogue's).
  */
 export function itemParts(rec: VideoRecord, ids: FeatureIds): ItemParts {
   if (!rec.parts) {
-    const k = rec.keys;
-    const keys = [rec.meta.id, k.creator, k.language, k.duration];
-    if (k.sound !== null) keys.push(k.sound);
-    for (const tag of k.tags) keys.push(tag);
-    for (const term of k.terms) keys.push(term);
-    const w = weightsOf(k.sound !== null, k.tags.length, k.terms.length);
+    const byPart = PARTS.map((part) => keysOf(part, rec.keys));
+    const keys = [rec.meta.id];
+    for (const i of ORDER) for (const key of byPart[i] as readonly string[]) keys.push(key);
     const featureIds = new Array<number>(keys.length - 1);
     for (let i = 0; i < featureIds.length; i++) featureIds[i] = ids.id(keys[i + 1] as string);
     rec.parts = {
       keys,
-      weights: w.item,
+      layout: layoutOf(byPart.map((k) => k.length)),
       entries: new Array<TableEntry | undefined>(keys.length).fill(undefined),
-      crossCount: w.cross.length,
-      crossWeights: w.cross,
       ids: featureIds,
     };
   }
   return rec.parts;
 }
 
-/**
- * The feature ids of the cross keys that carry evidence for reasons, in the order they are
- * noted: the creator, each hashtag, then the sound (read from the layout of `itemParts`).
- */
+/** The feature ids of the cross keys that carry evidence for reasons (`MODEL.evidence`), in the order they are noted. */
 export function eachEvidenceId(rec: VideoRecord, ids: FeatureIds, f: (id: number) => void): void {
   const parts = itemParts(rec, ids);
-  const hasSound = rec.keys.sound !== null;
-  // parts.ids: creator, language, duration, sound (if any), hashtags, caption terms
-  f(parts.ids[0] as number);
-  for (let i = hasSound ? 4 : 3; i < parts.crossCount; i++) f(parts.ids[i] as number);
-  if (hasSound) f(parts.ids[3] as number);
+  const { partStart, partCount } = parts.layout;
+  for (const p of EVIDENCE) {
+    const start = partStart[p] as number;
+    const end = start + (partCount[p] as number);
+    for (let i = start; i < end; i++) f(parts.ids[i] as number);
+  }
+}
+
+/** The feature keys of part `name` of a video (for tests and tools). */
+export function partKeys(rec: VideoRecord, ids: FeatureIds, name: PartName): string[] {
+  const parts = itemParts(rec, ids);
+  const p = partIndex(name);
+  const start = parts.layout.partStart[p] as number;
+  return parts.keys.slice(1 + start, 1 + start + (parts.layout.partCount[p] as number));
 }

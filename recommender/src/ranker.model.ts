@@ -15,18 +15,20 @@ import type { ItemParts, VideoRecord } from './catalogue.ts';
 import { itemParts } from './item-parts.ts';
 import type { FeatureIds } from './feature-ids.ts';
 import type { UserState } from './user-state.ts';
+import { MODEL } from './model.spec.ts';
+import type { Task } from './model.spec.ts';
 
-export const TASKS = ['watch', 'complete', 'like', 'share', 'follow'] as const;
-export type Task = (typeof TASKS)[number];
+export const TASKS: readonly Task[] = MODEL.tasks.map((t) => t.name);
+export type { Task };
 export const T = TASKS.length;
 /** value of each outcome in the combined score */
-export const SCORE_WEIGHTS: readonly number[] = [1, 0.6, 1.5, 2, 2];
+export const SCORE_WEIGHTS: readonly number[] = MODEL.tasks.map((t) => t.scoreWeight);
 
-const LR_EMBEDDING = 0.05;
-const LR_BIAS = 0.05;
-const LR_CROSS = 1;
-const LR_GLOBAL = 0.02;
-const L2 = 1e-4;
+const LR_EMBEDDING = MODEL.rates.embedding;
+const LR_BIAS = MODEL.rates.bias;
+const LR_CROSS = MODEL.rates.cross;
+const LR_GLOBAL = MODEL.rates.global;
+const L2 = MODEL.rates.l2;
 
 /** The viewer side of a prediction, computed once per request or event. */
 export interface Viewer {
@@ -52,15 +54,15 @@ export class Ranker {
   readonly videos: EmbeddingTable;
   readonly features: EmbeddingTable;
   /** global biases start at prior log-odds (watch, complete, like, share, follow), then learn */
-  readonly global = Float32Array.from([0, -1, -3, -4.5, -5, 1, 1, 1, 1, 1]);
-  readonly scale = new Float32Array(2 * T).fill(1, 0, T).fill(0.1, T);
+  readonly global = Float32Array.from([...MODEL.tasks.map((t) => t.prior), ...MODEL.tasks.map(() => 1)]);
+  readonly scale = new Float32Array(2 * T).fill(MODEL.matchScale.initial, 0, T).fill(MODEL.matchScale.accumulator, T);
   private readonly scaleGrad = new Float32Array(T);
   // scratch of `learn()`, written by index with a count (`length = 0` would drop their storage)
   private readonly userEntries: TableEntry[] = [];
   private userCount = 0;
   private readonly itemEntries: TableEntry[] = [];
   private itemCount = 0;
-  private learnedParts: ItemParts = { keys: [], weights: [], entries: [], crossCount: 0, crossWeights: [], ids: [] };
+  private learnedParts: ItemParts | null = null;
   private readonly ib = new Float32Array(T);
   private readonly logits = new Float32Array(T);
   private readonly err = new Float32Array(T);
@@ -153,7 +155,7 @@ export class Ranker {
     const d = this.dim;
     out.fill(0, vAt, vAt + d);
     biasOut.fill(0, bAt, bAt + T);
-    const { keys, weights, entries } = itemParts(rec, this.featureIds);
+    const { keys, layout: { itemWeights: weights }, entries } = itemParts(rec, this.featureIds);
     for (let k = 0; k < keys.length; k++) {
       const table = this.partTable(k);
       const entry = table.entryOf(keys[k] as string, entries[k]);
@@ -195,7 +197,7 @@ export class Ranker {
     const crosses = viewer.state?.crosses;
     if (found) this.crossesFound = 0;
     if (!crosses || crosses.size === 0) return;
-    const { crossCount, crossWeights: weights, ids } = itemParts(rec, this.featureIds);
+    const { layout: { crossCount, crossWeights: weights }, ids } = itemParts(rec, this.featureIds);
     const cw = crosses.w;
     for (let i = 0; i < crossCount; i++) {
       const o = crosses.offsetOfId(ids[i] as number);
@@ -250,7 +252,7 @@ export class Ranker {
     out.push({ key: 'embedding', value: e });
     const crosses = viewer.state?.crosses;
     if (crosses) {
-      const { keys, crossCount, crossWeights: weights } = itemParts(rec, this.featureIds);
+      const { keys, layout: { crossCount, crossWeights: weights } } = itemParts(rec, this.featureIds);
       for (let i = 0; i < crossCount; i++) {
         const key = keys[i + 1] as string;
         const w = weights[i] as number;
@@ -267,7 +269,7 @@ export class Ranker {
   /** Sums the item tower of the entries touched by the last `learn()` into v[vAt..) and biases[bAt..). */
   private sumItem(v: Float32Array, vAt: number, biases: Float32Array, bAt: number): void {
     const d = this.dim;
-    const parts = this.learnedParts;
+    const parts = this.learnedParts as ItemParts;
     const entries = this.itemEntries;
     v.fill(0, vAt, vAt + d);
     biases.fill(0, bAt, bAt + T);
@@ -275,7 +277,7 @@ export class Ranker {
       const o = (entries[k] as TableEntry).offset;
       if (o < 0) continue;
       const p = this.partTable(k).params;
-      const w = parts.weights[k] as number;
+      const w = parts.layout.itemWeights[k] as number;
       for (let j = 0; j < d; j++) v[vAt + j] = (v[vAt + j] as number) + w * (p[o + j] as number);
       for (let t = 0; t < T; t++) biases[bAt + t] = (biases[bAt + t] as number) + w * (p[o + d + t] as number);
     }
@@ -380,7 +382,7 @@ export class Ranker {
       const o = (itemEntries[k] as TableEntry).offset;
       if (o < 0) continue;
       const table = this.partTable(k);
-      const w = parts.weights[k] as number;
+      const w = parts.layout.itemWeights[k] as number;
       const p = table.params;
       adagradStep(p, table.acc, o, this.gv, d, LR_EMBEDDING, w, L2);
       adagradStep(p, table.acc, o + d, e, T, LR_BIAS, w, L2);
@@ -389,7 +391,7 @@ export class Ranker {
     }
     const state = viewer.state;
     if (state) {
-      const { crossCount, crossWeights: weights, ids } = parts;
+      const { layout: { crossCount, crossWeights: weights }, ids } = parts;
       const crosses = state.crosses;
       // an offset found by the forward pass holds until a cross is evicted to make room
       const evictions = crosses.evictions;
