@@ -4,15 +4,14 @@
  */
 import type { EngineOptions, VideoMeta } from './types.ts';
 import type { ForYouEngine } from './engine.ts';
-import type { TableSnapshot } from './embedding-table.ts';
 import type { VideoStats } from './catalogue.ts';
 import { UserState } from './user-state.ts';
 import type { UserSnapshot } from './user-state.ts';
 import type { TrendingSnapshot } from './trending.ts';
 import type { PoolEntry } from './exploration.ts';
 import type { IndexSnapshot } from './vector-index.ts';
-import { encodeF32, decodeF32 } from './codec.ts';
 import { T } from './ranker.model.ts';
+import type { RankerSnapshot } from './ranker.model.ts';
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -21,7 +20,7 @@ export interface EngineSnapshot {
   options: EngineOptions;
   clock: { now: number; nextExpireAt: number; nextIndexAt: number; eventsSinceIndex: number; events: number };
   catalogue: { meta: VideoMeta; stats: VideoStats }[];
-  ranker: { users: TableSnapshot; videos: TableSnapshot; features: TableSnapshot; global: string; scale: string };
+  ranker: RankerSnapshot;
   users: [string, UserSnapshot][];
   trending: TrendingSnapshot;
   pool: PoolEntry[];
@@ -38,13 +37,7 @@ export function snapshotEngine(engine: ForYouEngine): EngineSnapshot {
     options: { ...engine.options, admitAfter: { ...engine.options.admitAfter } },
     clock: { now: finite(c.now), nextExpireAt: finite(c.nextExpireAt), nextIndexAt: finite(c.nextIndexAt), eventsSinceIndex: c.eventsSinceIndex, events: c.events },
     catalogue: engine.catalogue.snapshot(),
-    ranker: {
-      users: engine.ranker.users.snapshot(),
-      videos: engine.ranker.videos.snapshot(),
-      features: engine.ranker.features.snapshot(),
-      global: encodeF32(engine.ranker.global),
-      scale: encodeF32(engine.ranker.scale),
-    },
+    ranker: engine.ranker.snapshot(),
     users: [...engine.users].map(([id, u]) => [id, u.snapshot()]),
     trending: engine.trending.snapshot(),
     pool: engine.pool.snapshot(),
@@ -56,11 +49,7 @@ export function restoreEngine(engine: ForYouEngine, s: EngineSnapshot): void {
   if (s.version !== SNAPSHOT_VERSION) throw new Error(`unsupported recommender snapshot version ${String(s.version)}`);
   Object.assign(engine.clock, s.clock);
   engine.catalogue.restore(s.catalogue);
-  engine.ranker.users.restore(s.ranker.users);
-  engine.ranker.videos.restore(s.ranker.videos);
-  engine.ranker.features.restore(s.ranker.features);
-  engine.ranker.global.set(decodeF32(s.ranker.global));
-  engine.ranker.scale.set(decodeF32(s.ranker.scale));
+  engine.ranker.restore(s.ranker);
   for (const u of engine.users.values()) u.crosses.clear();
   engine.users.clear();
   for (const [id, u] of s.users) engine.users.set(id, UserState.restore(u, engine.options.dim, T, engine.crossStore));
