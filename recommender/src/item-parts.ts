@@ -7,10 +7,10 @@
  * video of a shape shares one `PartsLayout`: a video keeps its keys, their feature ids and the
  * table entries last found for them, nothing more.
  */
-import type { ItemParts, VideoRecord } from './catalogue.ts';
 import type { TableEntry } from './embedding-table.ts';
 import type { FeatureIds } from './feature-ids.ts';
 import type { ContentKeys } from './features.ts';
+import type { VideoMeta } from './types.ts';
 import { MODEL, spreadWeight } from './model.spec.ts';
 import type { ItemPartSpec, PartName } from './model.spec.ts';
 
@@ -25,6 +25,28 @@ export interface PartsLayout {
   /** per part (spec order): where its keys start among the feature ids (`ItemParts.ids`), and how many */
   readonly partStart: readonly number[];
   readonly partCount: readonly number[];
+}
+
+/** A video's item-tower features as parallel arrays, with the table entries last found for them. */
+export interface ItemParts {
+  /** the video id (a key of the video table), then feature keys (the feature table) */
+  keys: string[];
+  /** the weights of the keys and where each part of the model spec lies among them (shared by every video of the same shape: read-only) */
+  layout: PartsLayout;
+  /** the entry of each key when last looked up (undefined: look it up again) */
+  entries: (TableEntry | undefined)[];
+  /**
+   * The feature id (the catalogue's `featureIds`) of keys[k + 1], every key but the video id: the
+   * feature table finds its entries and users find their crosses (the first `layout.crossCount`) by them.
+   */
+  ids: number[];
+}
+
+/** What a video needs for its parts: its content keys, its id, and a place to keep them (a `VideoRecord`). */
+export interface PartsHolder {
+  parts: ItemParts | null;
+  readonly keys: ContentKeys;
+  readonly meta: Pick<VideoMeta, 'id'>;
 }
 
 const PARTS: readonly ItemPartSpec[] = MODEL.itemParts;
@@ -77,7 +99,7 @@ function keysOf(part: ItemPartSpec, video: ContentKeys): readonly string[] {
  * (the feature table) as laid out above, numbered by `ids` (always the same numbering for a
  * video: the engine's catalogue's).
  */
-export function itemParts(rec: VideoRecord, ids: FeatureIds): ItemParts {
+export function itemParts(rec: PartsHolder, ids: FeatureIds): ItemParts {
   if (!rec.parts) {
     const byPart = PARTS.map((part) => keysOf(part, rec.keys));
     const keys = [rec.meta.id];
@@ -95,7 +117,7 @@ export function itemParts(rec: VideoRecord, ids: FeatureIds): ItemParts {
 }
 
 /** The feature ids of the cross keys that carry evidence for reasons (`MODEL.evidence`), in the order they are noted. */
-export function eachEvidenceId(rec: VideoRecord, ids: FeatureIds, f: (id: number) => void): void {
+export function eachEvidenceId(rec: PartsHolder, ids: FeatureIds, f: (id: number) => void): void {
   const parts = itemParts(rec, ids);
   const { partStart, partCount } = parts.layout;
   for (const p of EVIDENCE) {
@@ -106,7 +128,7 @@ export function eachEvidenceId(rec: VideoRecord, ids: FeatureIds, f: (id: number
 }
 
 /** The feature keys of part `name` of a video (for tests and tools). */
-export function partKeys(rec: VideoRecord, ids: FeatureIds, name: PartName): string[] {
+export function partKeys(rec: PartsHolder, ids: FeatureIds, name: PartName): string[] {
   const parts = itemParts(rec, ids);
   const p = partIndex(name);
   const start = parts.layout.partStart[p] as number;

@@ -274,6 +274,13 @@ export class Ranker {
     this.scale.decode(s.scale);
   }
 
+  /** Drops the ids of every table unseen since `before` (event time). */
+  expire(before: number): void {
+    this.users.expire(before);
+    this.videos.expire(before);
+    this.features.expire(before);
+  }
+
   /** Counts the example's ids toward admission (refreshing their last-seen time); returns the video's parts. */
   private countIds(viewer: Viewer, rec: VideoRecord, at: number, userId: string | null): ItemParts {
     const keys = viewer.keys;
