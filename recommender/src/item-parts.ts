@@ -12,7 +12,7 @@ import type { FeatureIds } from './feature-ids.ts';
 import type { ContentKeys } from './features.ts';
 import type { VideoMeta } from './types.ts';
 import { MODEL, spreadWeight } from './model.spec.ts';
-import type { ItemPartSpec, PartName } from './model.spec.ts';
+import type { ItemPartSpec } from './model.spec.ts';
 
 /** Where a video's parts lie among its keys, and their weights: shared by every video of one shape. */
 export interface PartsLayout {
@@ -25,6 +25,9 @@ export interface PartsLayout {
   /** per part (spec order): where its keys start among the feature ids (`ItemParts.ids`), and how many */
   readonly partStart: readonly number[];
   readonly partCount: readonly number[];
+  /** the evidence parts' feature ids (`ItemParts.ids`) as [start, end) pairs, in the order they are noted */
+  readonly evidence: readonly number[];
+  readonly plan: PartsPlan;
 }
 
 /** A video's item-tower features as parallel arrays, with the table entries last found for them. */
@@ -49,32 +52,42 @@ export interface PartsHolder {
   readonly meta: Pick<VideoMeta, 'id'>;
 }
 
-const PARTS: readonly ItemPartSpec[] = MODEL.itemParts;
-/** the spec's parts in memory order: crossed parts first */
-const ORDER: readonly number[] = [
-  ...PARTS.flatMap((p, i) => (p.cross ? [i] : [])),
-  ...PARTS.flatMap((p, i) => (p.cross ? [] : [i])),
-];
-const partIndex = (name: PartName): number => PARTS.findIndex((p) => p.name === name);
-/** the parts whose crosses carry evidence for reasons, in the order they are noted */
-const EVIDENCE: readonly number[] = MODEL.evidence.map((name) => {
-  const i = partIndex(name);
-  if (i < 0 || !PARTS[i]?.cross) throw new Error(`model spec: evidence part ${name} has no cross`);
-  return i;
-});
+/** The item tower of a model spec, planned: the parts in memory order, and a layout per video shape. */
+export interface PartsPlan {
+  readonly parts: readonly ItemPartSpec[];
+  /** the parts' indexes in memory order: crossed parts first */
+  readonly order: readonly number[];
+  /** the parts whose crosses carry evidence for reasons, in the order they are noted */
+  readonly evidence: readonly number[];
+  /** the layouts made so far, by shape (each part's key count) */
+  readonly layouts: Map<string, PartsLayout>;
+}
 
-const layouts = new Map<string, PartsLayout>();
+/** Plans the item tower of `spec` (throws when its evidence names a part without a cross). */
+export function planParts(spec: { readonly itemParts: readonly ItemPartSpec[]; readonly evidence: readonly string[] }): PartsPlan {
+  const parts = spec.itemParts;
+  const order = [...parts.flatMap((p, i) => (p.cross ? [i] : [])), ...parts.flatMap((p, i) => (p.cross ? [] : [i]))];
+  const evidence = spec.evidence.map((name) => {
+    const i = parts.findIndex((p) => p.name === name);
+    if (i < 0 || !parts[i]?.cross) throw new Error(`model spec: evidence part ${name} has no cross`);
+    return i;
+  });
+  return { parts, order, evidence, layouts: new Map() };
+}
+
+/** The plan of the model in model.spec.ts: what the engine uses. */
+export const MODEL_PARTS: PartsPlan = planParts(MODEL);
 
 /** The layout of a video whose parts (spec order) have `counts` keys each. */
-function layoutOf(counts: readonly number[]): PartsLayout {
+function layoutOf(plan: PartsPlan, counts: readonly number[]): PartsLayout {
   const shape = counts.join(':');
-  let layout = layouts.get(shape);
+  let layout = plan.layouts.get(shape);
   if (!layout) {
     const itemWeights = [1];
     const crossWeights: number[] = [];
-    const partStart = new Array<number>(PARTS.length).fill(0);
-    for (const i of ORDER) {
-      const part = PARTS[i] as ItemPartSpec;
+    const partStart = new Array<number>(plan.parts.length).fill(0);
+    for (const i of plan.order) {
+      const part = plan.parts[i] as ItemPartSpec;
       const n = counts[i] as number;
       partStart[i] = itemWeights.length - 1;
       const w = spreadWeight(part.weight, part.spread, n);
@@ -83,8 +96,9 @@ function layoutOf(counts: readonly number[]): PartsLayout {
       const c = spreadWeight(part.cross.weight, part.cross.spread, n);
       for (let k = 0; k < n; k++) crossWeights.push(c);
     }
-    layout = { itemWeights, crossCount: crossWeights.length, crossWeights, partStart, partCount: counts };
-    layouts.set(shape, layout);
+    const evidence = plan.evidence.flatMap((i) => [partStart[i] as number, (partStart[i] as number) + (counts[i] as number)]);
+    layout = { plan, itemWeights, crossCount: crossWeights.length, crossWeights, partStart, partCount: counts, evidence };
+    plan.layouts.set(shape, layout);
   }
   return layout;
 }
@@ -99,16 +113,16 @@ function keysOf(part: ItemPartSpec, video: ContentKeys): readonly string[] {
  * (the feature table) as laid out above, numbered by `ids` (always the same numbering for a
  * video: the engine's catalogue's).
  */
-export function itemParts(rec: PartsHolder, ids: FeatureIds): ItemParts {
+export function itemParts(rec: PartsHolder, ids: FeatureIds, plan: PartsPlan = MODEL_PARTS): ItemParts {
   if (!rec.parts) {
-    const byPart = PARTS.map((part) => keysOf(part, rec.keys));
+    const byPart = plan.parts.map((part) => keysOf(part, rec.keys));
     const keys = [rec.meta.id];
-    for (const i of ORDER) for (const key of byPart[i] as readonly string[]) keys.push(key);
+    for (const i of plan.order) for (const key of byPart[i] as readonly string[]) keys.push(key);
     const featureIds = new Array<number>(keys.length - 1);
     for (let i = 0; i < featureIds.length; i++) featureIds[i] = ids.id(keys[i + 1] as string);
     rec.parts = {
       keys,
-      layout: layoutOf(byPart.map((k) => k.length)),
+      layout: layoutOf(plan, byPart.map((k) => k.length)),
       entries: new Array<TableEntry | undefined>(keys.length).fill(undefined),
       ids: featureIds,
     };
@@ -116,21 +130,20 @@ export function itemParts(rec: PartsHolder, ids: FeatureIds): ItemParts {
   return rec.parts;
 }
 
-/** The feature ids of the cross keys that carry evidence for reasons (`MODEL.evidence`), in the order they are noted. */
+/** The feature ids of the cross keys that carry evidence for reasons (the spec's `evidence`), in the order they are noted. */
 export function eachEvidenceId(rec: PartsHolder, ids: FeatureIds, f: (id: number) => void): void {
   const parts = itemParts(rec, ids);
-  const { partStart, partCount } = parts.layout;
-  for (const p of EVIDENCE) {
-    const start = partStart[p] as number;
-    const end = start + (partCount[p] as number);
-    for (let i = start; i < end; i++) f(parts.ids[i] as number);
+  const ranges = parts.layout.evidence;
+  for (let r = 0; r < ranges.length; r += 2) {
+    for (let i = ranges[r] as number; i < (ranges[r + 1] as number); i++) f(parts.ids[i] as number);
   }
 }
 
 /** The feature keys of part `name` of a video (for tests and tools). */
-export function partKeys(rec: PartsHolder, ids: FeatureIds, name: PartName): string[] {
+export function partKeys(rec: PartsHolder, ids: FeatureIds, name: string): string[] {
   const parts = itemParts(rec, ids);
-  const p = partIndex(name);
+  const p = parts.layout.plan.parts.findIndex((part) => part.name === name);
+  if (p < 0) return [];
   const start = parts.layout.partStart[p] as number;
   return parts.keys.slice(1 + start, 1 + start + (parts.layout.partCount[p] as number));
 }

@@ -12,7 +12,8 @@
 import { EmbeddingTable } from './embedding-table.ts';
 import type { TableEntry, TableSnapshot } from './embedding-table.ts';
 import type { ItemParts, VideoRecord } from './catalogue.ts';
-import { itemParts } from './item-parts.ts';
+import { MODEL_PARTS, itemParts } from './item-parts.ts';
+import type { PartsPlan } from './item-parts.ts';
 import type { FeatureIds } from './feature-ids.ts';
 import type { UserState } from './user-state.ts';
 import { MODEL } from './model.spec.ts';
@@ -90,6 +91,8 @@ export class Ranker {
     admit: { user: number; video: number; feature: number },
     /** numbers the cross keys (the catalogue's) */
     private readonly featureIds: FeatureIds,
+    /** the item tower: the spec's (model.spec.ts) unless a test plans another */
+    private readonly plan: PartsPlan = MODEL_PARTS,
   ) {
     this.users = new EmbeddingTable('user', dim, T, admit.user, seed);
     this.videos = new EmbeddingTable('video', dim, T, admit.video, seed);
@@ -160,7 +163,7 @@ export class Ranker {
 
   /** The item vector followed by the item biases: the row the engine caches per video. */
   itemRow(rec: VideoRecord, out: Float32Array = new Float32Array(this.dim + T)): Float32Array {
-    const parts = itemParts(rec, this.featureIds);
+    const parts = itemParts(rec, this.featureIds, this.plan);
     const { keys, entries } = parts;
     for (let k = 0; k < keys.length; k++) entries[k] = this.partTable(k).entryOf(keys[k] as string, entries[k]);
     this.sumItem(parts, out, 0);
@@ -186,7 +189,7 @@ export class Ranker {
     if (crossOffsets) this.crossesFound = 0;
     const crosses = viewer.state?.crosses;
     if (!crosses || crosses.size === 0) return dot;
-    const { layout: { crossCount, crossWeights }, ids } = itemParts(rec, this.featureIds);
+    const { layout: { crossCount, crossWeights }, ids } = itemParts(rec, this.featureIds, this.plan);
     const slots = crosses.slots;
     for (let i = 0; i < crossCount; i++) {
       const o = crosses.offsetOfId(ids[i] as number);
@@ -232,7 +235,7 @@ export class Ranker {
     out.push({ key: 'embedding', value: e });
     const crosses = viewer.state?.crosses;
     if (crosses) {
-      const { keys, layout: { crossCount, crossWeights } } = itemParts(rec, this.featureIds);
+      const { keys, layout: { crossCount, crossWeights } } = itemParts(rec, this.featureIds, this.plan);
       const weighted = new Array<number>(T);
       for (let i = 0; i < crossCount; i++) {
         const key = keys[i + 1] as string;
@@ -290,7 +293,7 @@ export class Ranker {
       this.userEntries[i] = this.viewerTable(i, userId).touchEntry(keys[i] as string, known?.[i], at);
     }
     if (userId !== null && viewer.state) viewer.state.userEntry = this.userEntries[0];
-    const parts = itemParts(rec, this.featureIds);
+    const parts = itemParts(rec, this.featureIds, this.plan);
     for (let k = 0; k < parts.entries.length; k++) {
       const entry = parts.entries[k];
       // an admitted entry found before is counted as it is: the key (another object to read) is
