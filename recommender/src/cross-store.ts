@@ -98,14 +98,16 @@ export class CrossStore {
   /** Adds `weight` × the per-task biases of the cross at `offset` to `out[0 .. tasks)` (a forward pass's logits). */
   addBiases(offset: number, weight: number, out: Float32Array): void {
     const w = this.w;
-    for (let t = 0; t < this.tasks; t++) out[t] = (out[t] as number) + weight * (w[offset + t] as number);
+    const n = this.tasks;
+    for (let t = 0; t < n; t++) out[t] = (out[t] as number) + weight * (w[offset + t] as number);
   }
 
   /** Σ_t `weights[t]` × bias t of the cross at `offset`. */
   weightedBias(offset: number, weights: ArrayLike<number>): number {
     const w = this.w;
+    const n = this.tasks;
     let value = 0;
-    for (let t = 0; t < this.tasks; t++) value += (weights[t] as number) * (w[offset + t] as number);
+    for (let t = 0; t < n; t++) value += (weights[t] as number) * (w[offset + t] as number);
     return value;
   }
 
@@ -117,8 +119,9 @@ export class CrossStore {
   /** One Adagrad step on the biases of the cross at `offset`, gradient `weight` × `err[t]` (a task with none is left as it is). */
   stepBiases(offset: number, weight: number, err: Float32Array, lr: number): void {
     const w = this.w;
-    const acc = offset + this.tasks;
-    for (let t = 0; t < this.tasks; t++) {
+    const n = this.tasks;
+    const acc = offset + n;
+    for (let t = 0; t < n; t++) {
       const g = weight * (err[t] as number);
       if (g === 0) continue;
       const a = (w[acc + t] as number) + g * g;

@@ -155,7 +155,8 @@ export class EmbeddingTable {
   /** Adds `weight` × the parameters of the slot at `offset` (embedding | biases) to `out[at .. at + width)`. */
   addSlot(offset: number, weight: number, out: Float32Array, at: number): void {
     const p = this.params;
-    for (let i = 0; i < this.width; i++) out[at + i] = (out[at + i] as number) + weight * (p[offset + i] as number);
+    const n = this.width;
+    for (let i = 0; i < n; i++) out[at + i] = (out[at + i] as number) + weight * (p[offset + i] as number);
   }
 
   /**
