@@ -114,19 +114,22 @@ function keysOf(part: ItemPartSpec, video: ContentKeys): readonly string[] {
  * video: the engine's catalogue's).
  */
 export function itemParts(rec: PartsHolder, ids: FeatureIds, plan: PartsPlan = MODEL_PARTS): ItemParts {
-  if (!rec.parts) {
-    const byPart = plan.parts.map((part) => keysOf(part, rec.keys));
-    const keys = [rec.meta.id];
-    for (const i of plan.order) for (const key of byPart[i] as readonly string[]) keys.push(key);
-    const featureIds = new Array<number>(keys.length - 1);
-    for (let i = 0; i < featureIds.length; i++) featureIds[i] = ids.id(keys[i + 1] as string);
-    rec.parts = {
-      keys,
-      layout: layoutOf(plan, byPart.map((k) => k.length)),
-      entries: new Array<TableEntry | undefined>(keys.length).fill(undefined),
-      ids: featureIds,
-    };
-  }
+  // the build is a function of its own: its closures would otherwise cost every call a context
+  return rec.parts ?? buildParts(rec, ids, plan);
+}
+
+function buildParts(rec: PartsHolder, ids: FeatureIds, plan: PartsPlan): ItemParts {
+  const byPart = plan.parts.map((part) => keysOf(part, rec.keys));
+  const keys = [rec.meta.id];
+  for (const i of plan.order) for (const key of byPart[i] as readonly string[]) keys.push(key);
+  const featureIds = new Array<number>(keys.length - 1);
+  for (let i = 0; i < featureIds.length; i++) featureIds[i] = ids.id(keys[i + 1] as string);
+  rec.parts = {
+    keys,
+    layout: layoutOf(plan, byPart.map((k) => k.length)),
+    entries: new Array<TableEntry | undefined>(keys.length).fill(undefined),
+    ids: featureIds,
+  };
   return rec.parts;
 }
 
