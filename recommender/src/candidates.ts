@@ -5,7 +5,7 @@ import type { VectorIndex } from './vector-index.ts';
 import type { Trending } from './trending.ts';
 import type { Eligible } from './filters.ts';
 import { SOURCE } from './reasons.ts';
-import { SCORE_WEIGHTS, T } from './ranker.model.ts';
+import { SCORE_WEIGHTS } from './ranker.model.ts';
 
 const FOLLOW_PER_CREATOR = 3;
 const FOLLOW_MAX_CREATORS = 300;
@@ -58,11 +58,9 @@ export function embeddingCandidates(src: Sources, query: Float32Array, ok: Eligi
 /** Newest eligible videos of the user's strongest hashtag, sound and creator crosses. */
 export function affinityCandidates(src: Sources, user: UserState, ok: Eligible, out: CandidateSet): void {
   const ranked: [string, number][] = [];
-  const w = user.crosses.w;
   for (const [key, o] of user.crosses.offsets()) {
     if (!(key.startsWith('h:') || key.startsWith('s:') || key.startsWith('c:'))) continue;
-    let value = 0;
-    for (let t = 0; t < T; t++) value += (SCORE_WEIGHTS[t] as number) * (w[o + t] as number);
+    const value = user.crosses.slots.weightedBias(o, SCORE_WEIGHTS);
     if (value > 0) ranked.push([key, value]);
   }
   ranked.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

@@ -2,29 +2,12 @@
 import type { VideoMeta } from './types.ts';
 import { contentKeys } from './features.ts';
 import type { ContentKeys } from './features.ts';
-import type { TableEntry } from './embedding-table.ts';
 import { seenHash1, seenHash2 } from './seen-filter.ts';
 import { FeatureIds } from './feature-ids.ts';
 import type { PoolEntry } from './exploration.ts';
+import type { ItemParts } from './item-parts.ts';
 
-/** A video's item-tower features as parallel arrays, with the table entries last found for them. */
-export interface ItemParts {
-  /** the video id (a key of the video table), then feature keys (the feature table) */
-  keys: string[];
-  /** shared by every video of the same shape: read-only */
-  weights: readonly number[];
-  /** the entry of each key when last looked up (undefined: look it up again) */
-  entries: (TableEntry | undefined)[];
-  /** the cross keys are keys[1 .. 1 + crossCount) */
-  crossCount: number;
-  /** weight of each cross key (shared, read-only) */
-  crossWeights: readonly number[];
-  /**
-   * The feature id (the catalogue's `featureIds`) of keys[k + 1], every key but the video id: the
-   * feature table finds its entries and users find their crosses (the first `crossCount`) by them.
-   */
-  ids: number[];
-}
+export type { ItemParts } from './item-parts.ts';
 
 export interface VideoStats {
   impressions: number;

@@ -10,17 +10,12 @@
  * per step. Each entry keeps its insertion number, so eviction (least recently trained, the
  * earliest inserted among equals) and snapshots (insertion order) behave as the map did.
  */
-import { FeatureIds } from './feature-ids.ts';
+import { COMPLETES, ENTRY, LAST_SEEN, LIKES } from './cross-store.ts';
+import type { CrossStore } from './cross-store.ts';
+
+export { CrossStore } from './cross-store.ts';
 
 export const MAX_CROSSES = 256;
-const INITIAL_SLOTS = 256;
-/** per-slot layout of `meta` */
-const LAST_SEEN = 0;
-const COMPLETES = 1;
-const LIKES = 2;
-const META = 3;
-/** ints per hash-table entry: key id + 1 (0: empty), slot, insertion number */
-const ENTRY = 3;
 /** a user's first table holds 8 entries; tables double while at most 3/4 full */
 const MIN_LOG2 = 3;
 
@@ -28,88 +23,6 @@ export type Evidence = 'completes' | 'likes';
 
 /** Fibonacci hashing of a feature id into a table of 2^log2 entries. */
 const home = (id: number, log2: number): number => Math.imul(id + 1, 0x9e3779b1) >>> (32 - log2);
-
-/**
- * The slots of many users' crosses, grown by doubling, freed slots reused. A slot is one block
- * of bytes that `w` and `meta` both view: its biases and accumulators (float32), then last seen,
- * completions and likes (float64) — 64 bytes with five tasks, where two arrays put a cross in
- * two places in memory (a step touches a random user's crosses, so it waits on memory). The
- * users' hash tables are blocks of one more array, `index`, reused by size when freed.
- */
-export class CrossStore {
-  /** users' hash tables: blocks of 2^k entries of `ENTRY` ints; replaced when it grows */
-  index = new Int32Array(1024 * ENTRY);
-  private indexUsed = 0;
-  /** freed blocks by log2 of their entries, reused by the next table of that size */
-  private readonly freeBlocks: number[][] = [];
-  /** per slot: `tasks` biases, then `tasks` Adagrad accumulators (from `slot * stride`); replaced when it grows */
-  w: Float32Array;
-  /** per slot: last seen, completions, likes (from `slot * metaStride + metaAt`); replaced when it grows */
-  meta: Float64Array;
-  private free: number[] = [];
-  private slots = 0;
-  private capacity = INITIAL_SLOTS;
-  /** floats of `w` per slot */
-  readonly stride: number;
-  /** float64s of `meta` per slot, and where a slot's meta starts among them */
-  readonly metaStride: number;
-  readonly metaAt: number;
-
-  /** `ids` numbers the feature keys the crosses are found by (the catalogue's, in an engine) */
-  constructor(
-    readonly tasks: number,
-    readonly ids: FeatureIds = new FeatureIds(),
-  ) {
-    this.metaAt = tasks; // 2 × tasks float32s are `tasks` float64s
-    this.metaStride = this.metaAt + META;
-    this.stride = 2 * this.metaStride;
-    const buffer = new ArrayBuffer(INITIAL_SLOTS * this.metaStride * 8);
-    this.w = new Float32Array(buffer);
-    this.meta = new Float64Array(buffer);
-  }
-
-  allocate(): number {
-    const reused = this.free.pop();
-    if (reused !== undefined) return reused;
-    const slot = this.slots++;
-    if (this.slots > this.capacity) {
-      this.capacity *= 2;
-      const buffer = new ArrayBuffer(this.capacity * this.metaStride * 8);
-      new Uint8Array(buffer).set(new Uint8Array(this.w.buffer));
-      this.w = new Float32Array(buffer);
-      this.meta = new Float64Array(buffer);
-    }
-    return slot;
-  }
-
-  release(slot: number): void {
-    this.free.push(slot);
-  }
-
-  /** A zeroed block of 2^log2 table entries; returns where it starts in `index` (read `index` after: it may grow). */
-  allocateBlock(log2: number): number {
-    const size = ENTRY << log2;
-    const reused = this.freeBlocks[log2]?.pop();
-    if (reused !== undefined) {
-      this.index.fill(0, reused, reused + size);
-      return reused;
-    }
-    const base = this.indexUsed;
-    this.indexUsed += size;
-    if (this.indexUsed > this.index.length) {
-      let length = this.index.length * 2;
-      while (length < this.indexUsed) length *= 2;
-      const grown = new Int32Array(length);
-      grown.set(this.index);
-      this.index = grown;
-    }
-    return base;
-  }
-
-  releaseBlock(base: number, log2: number): void {
-    (this.freeBlocks[log2] ??= []).push(base);
-  }
-}
 
 export class Crosses {
   /** where the user's hash table starts in the store's `index` */
@@ -142,6 +55,11 @@ export class Crosses {
   /** per slot: `tasks` biases, then `tasks` Adagrad accumulators (shared with other users; replaced when it grows) */
   get w(): Float32Array {
     return this.store.w;
+  }
+
+  /** The store of the user's cross slots: read and step a slot's biases there (`addBiases`, `stepBiases`). */
+  get slots(): CrossStore {
+    return this.store;
   }
 
   private get meta(): Float64Array {

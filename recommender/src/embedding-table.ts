@@ -21,6 +21,13 @@ export interface TableEntry {
   dropped: boolean;
 }
 
+/** Adagrad learning rates of a slot's embedding and biases, and their L2 penalty. */
+export interface SlotRates {
+  readonly embedding: number;
+  readonly bias: number;
+  readonly l2: number;
+}
+
 export interface TableSnapshot {
   ids: string[];
   counts: number[];
@@ -143,6 +150,22 @@ export class EmbeddingTable {
   offsetOf(id: string): number {
     const entry = this.entries.get(id);
     return entry ? entry.offset : -1;
+  }
+
+  /** Adds `weight` × the parameters of the slot at `offset` (embedding | biases) to `out[at .. at + width)`. */
+  addSlot(offset: number, weight: number, out: Float32Array, at: number): void {
+    const p = this.params;
+    const n = this.width;
+    for (let i = 0; i < n; i++) out[at + i] = (out[at + i] as number) + weight * (p[offset + i] as number);
+  }
+
+  /**
+   * One Adagrad step on the slot at `offset`: gradient `scale` × `embeddingGrad` on its embedding,
+   * `scale` × `biasGrad` on its biases, at the model's rates (L2 on both).
+   */
+  stepSlot(offset: number, embeddingGrad: Float32Array, biasGrad: Float32Array, scale: number, rates: SlotRates): void {
+    adagradStep(this.params, this.acc, offset, embeddingGrad, this.dim, rates.embedding, scale, rates.l2);
+    adagradStep(this.params, this.acc, offset + this.dim, biasGrad, this.tasks, rates.bias, scale, rates.l2);
   }
 
   /** Parameters of an admitted id (a view into `params`: copy it to keep it), or null. */

@@ -6,16 +6,16 @@
 import type {
   EngineEvent, EngineOptions, FeedItem, FeedPage, FeedRequest, ImpressionEvent, VideoMeta,
 } from './types.ts';
-import { Catalogue } from './catalogue.ts';
-import type { VideoRecord } from './catalogue.ts';
-import { Ranker, T } from './ranker.model.ts';
-import type { Viewer } from './ranker.model.ts';
-import { UserState } from './user-state.ts';
-import { CrossStore } from './crosses.ts';
-import { Trending } from './trending.ts';
-import { ExplorationPool, MAX_POOL_AGE_MS } from './exploration.ts';
-import { VectorIndex } from './vector-index.ts';
-import { accountAgeBucket, regionKey, timeOfDayBucket } from './features.ts';
+import type { Catalogue, VideoRecord } from './catalogue.ts';
+import type { Ranker, Viewer } from './ranker.model.ts';
+import type { UserState } from './user-state.ts';
+import type { Trending } from './trending.ts';
+import { MAX_POOL_AGE_MS } from './exploration.ts';
+import type { ExplorationPool } from './exploration.ts';
+import type { VectorIndex } from './vector-index.ts';
+import type { EventClock } from './event-clock.ts';
+import { EngineState, contextKeys } from './engine-state.ts';
+import type { ResolvedOptions } from './engine-state.ts';
 import { eligibility } from './filters.ts';
 import type { Eligible } from './filters.ts';
 import { SOURCE, buildReasons } from './reasons.ts';
@@ -35,20 +35,8 @@ const TRENDING_BOOST = 0.25;
 const EXPLORE_SAMPLE = 48;
 const INTEREST_IN_QUERY = 2;
 
-export type ResolvedOptions = Required<Omit<EngineOptions, 'admitAfter'>> & {
-  admitAfter: { user: number; video: number; feature: number };
-};
-
-export function resolveOptions(o: EngineOptions = {}): ResolvedOptions {
-  return {
-    seed: o.seed ?? 1,
-    dim: o.dim ?? 16,
-    admitAfter: { user: o.admitAfter?.user ?? 2, video: o.admitAfter?.video ?? 2, feature: o.admitAfter?.feature ?? 2 },
-    expireAfterMs: o.expireAfterMs ?? 30 * 86_400_000,
-    explorationShare: o.explorationShare ?? 0.1,
-    annThreshold: o.annThreshold ?? 20_000,
-  };
-}
+export { resolveOptions } from './engine-state.ts';
+export type { ResolvedOptions } from './engine-state.ts';
 
 /** The user tower plus the short-term interest: what the embedding candidates are searched with. */
 function embeddingQuery(viewer: Viewer, state: UserState | null): Float32Array {
@@ -58,27 +46,50 @@ function embeddingQuery(viewer: Viewer, state: UserState | null): Float32Array {
 }
 
 export class ForYouEngine {
-  readonly options: ResolvedOptions;
-  readonly catalogue = new Catalogue();
-  readonly ranker: Ranker;
-  readonly users = new Map<string, UserState>();
-  /** the slots of every user's crosses */
-  readonly crossStore = new CrossStore(T, this.catalogue.featureIds);
-  readonly trending = new Trending();
-  readonly pool = new ExplorationPool();
-  readonly index: VectorIndex<VideoRecord>;
-  /** event-time schedule of maintenance (expiry, index refresh) */
-  clock = { now: -Infinity, nextExpireAt: -Infinity, nextIndexAt: -Infinity, eventsSinceIndex: 0, events: 0 };
+  /** everything the engine holds; events change it (event-handlers.ts), snapshots copy it (snapshot.ts) */
+  private readonly state: EngineState;
 
   constructor(options: EngineOptions = {}) {
-    this.options = resolveOptions(options);
-    this.ranker = new Ranker(this.options.dim, this.options.seed, this.options.admitAfter, this.catalogue.featureIds);
-    this.index = new VectorIndex<VideoRecord>(this.options.dim, this.options.annThreshold, 8, T);
+    this.state = new EngineState(options);
+  }
+
+  get options(): ResolvedOptions {
+    return this.state.options;
+  }
+
+  get catalogue(): Catalogue {
+    return this.state.catalogue;
+  }
+
+  get ranker(): Ranker {
+    return this.state.ranker;
+  }
+
+  /** every user the engine keeps state for (read-only) */
+  get users(): ReadonlyMap<string, UserState> {
+    return this.state.users;
+  }
+
+  get trending(): Trending {
+    return this.state.trending;
+  }
+
+  get pool(): ExplorationPool {
+    return this.state.pool;
+  }
+
+  get index(): VectorIndex<VideoRecord> {
+    return this.state.index;
+  }
+
+  /** event time and the schedule of maintenance (expiry, index refresh); read-only */
+  get clock(): EventClock {
+    return this.state.clock;
   }
 
   /** Applies one event: learns from it and updates counters, filters and indexes. */
   observe(e: EngineEvent): void {
-    applyEvent(this, e);
+    applyEvent(this.state, e);
   }
 
   /**
@@ -87,7 +98,7 @@ export class ForYouEngine {
    * must not call it.
    */
   refreshIndexNow(): void {
-    refreshIndex(this);
+    refreshIndex(this.state);
   }
 
   upsertVideo(video: VideoMeta, at: number = Math.max(this.clock.now, video.createdAt)): void {
@@ -110,26 +121,17 @@ export class ForYouEngine {
 
   /** Time of the latest event applied (0 before any). */
   lastEventAt(): number {
-    return Number.isFinite(this.clock.now) && this.clock.now > -1e300 ? this.clock.now : 0;
+    return this.clock.lastEventAt();
   }
 
+  /** The user's state, made on first use. */
   user(userId: string): UserState {
-    let u = this.users.get(userId);
-    if (!u) {
-      u = new UserState(this.options.dim, T, this.crossStore);
-      this.users.set(userId, u);
-    }
-    return u;
+    return this.state.user(userId);
   }
 
-  contextKeys(region: string | null, accountCreatedAt: number | null, at: number): string[] {
-    return [regionKey(region), accountAgeBucket(accountCreatedAt, at), timeOfDayBucket(at)];
-  }
-
-  /** The viewer side of a user at `at` (filled into `into` when given). */
-  viewerFor(userId: string, at: number, into?: Viewer): Viewer {
-    const state = this.users.get(userId) ?? null;
-    return this.ranker.viewer(userId, this.contextKeys(state?.region ?? null, state?.accountCreatedAt ?? null, at), state, into);
+  /** The viewer side of a user at `at`. */
+  viewerFor(userId: string, at: number): Viewer {
+    return this.state.viewerFor(userId, at);
   }
 
   /** The query For You sends to the vector index for a user at `at` (what a personal page searches with). */
@@ -157,7 +159,7 @@ export class ForYouEngine {
     const personal = req.personalized && req.userId !== null;
     const viewer = this.ranker.viewer(
       personal ? req.userId : null,
-      this.contextKeys(req.region, req.accountCreatedAt ?? state?.accountCreatedAt ?? null, req.now),
+      contextKeys(req.region, req.accountCreatedAt ?? state?.accountCreatedAt ?? null, req.now),
       personal ? state : null,
     );
     let page = this.rankPage(req, viewer, ok, count, personal, state?.lastCreator ?? null);
@@ -254,12 +256,12 @@ export class ForYouEngine {
   }
 
   snapshot(): EngineSnapshot {
-    return snapshotEngine(this);
+    return snapshotEngine(this.state);
   }
 
   static restore(s: EngineSnapshot): ForYouEngine {
     const engine = new ForYouEngine(s.options);
-    restoreEngine(engine, s);
+    restoreEngine(engine.state, s);
     return engine;
   }
 }

@@ -1,12 +1,18 @@
 /** Turns events into training labels: which outcome each signal teaches, and how strongly. */
-import { T } from './ranker.model.ts';
+import { T, TASKS } from './ranker.model.ts';
+import type { Task } from './ranker.model.ts';
 import type { ViewEvent } from './types.ts';
 
-export const WATCH = 0;
-export const COMPLETE = 1;
-export const LIKE = 2;
-export const SHARE = 3;
-export const FOLLOW = 4;
+/** The index of a task in the model spec's list (the position of its label and logit). */
+function taskIndex(name: Task): number {
+  return TASKS.indexOf(name);
+}
+
+export const WATCH = taskIndex('watch');
+export const COMPLETE = taskIndex('complete');
+export const LIKE = taskIndex('like');
+export const SHARE = taskIndex('share');
+export const FOLLOW = taskIndex('follow');
 
 /** A skip this early (and under this share of the video) is a quick skip. */
 export const QUICK_SKIP_MS = 2000;

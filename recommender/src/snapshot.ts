@@ -3,69 +3,51 @@
  * restore is bit-exact). Maps keep their insertion order, so iteration after a restore matches.
  */
 import type { EngineOptions, VideoMeta } from './types.ts';
-import type { ForYouEngine } from './engine.ts';
-import type { TableSnapshot } from './embedding-table.ts';
+import type { EngineState } from './engine-state.ts';
+import type { ClockSnapshot } from './event-clock.ts';
 import type { VideoStats } from './catalogue.ts';
-import { UserState } from './user-state.ts';
 import type { UserSnapshot } from './user-state.ts';
 import type { TrendingSnapshot } from './trending.ts';
 import type { PoolEntry } from './exploration.ts';
 import type { IndexSnapshot } from './vector-index.ts';
-import { encodeF32, decodeF32 } from './codec.ts';
-import { T } from './ranker.model.ts';
+import type { RankerSnapshot } from './ranker.model.ts';
 
 export const SNAPSHOT_VERSION = 1;
 
 export interface EngineSnapshot {
   version: typeof SNAPSHOT_VERSION;
   options: EngineOptions;
-  clock: { now: number; nextExpireAt: number; nextIndexAt: number; eventsSinceIndex: number; events: number };
+  clock: ClockSnapshot;
   catalogue: { meta: VideoMeta; stats: VideoStats }[];
-  ranker: { users: TableSnapshot; videos: TableSnapshot; features: TableSnapshot; global: string; scale: string };
+  ranker: RankerSnapshot;
   users: [string, UserSnapshot][];
   trending: TrendingSnapshot;
   pool: PoolEntry[];
   index: IndexSnapshot;
 }
 
-/** JSON has no infinities: the clock's "never yet" is stored as a very small finite number. */
-const finite = (x: number): number => (x === -Infinity ? -1e300 : x);
-
-export function snapshotEngine(engine: ForYouEngine): EngineSnapshot {
-  const c = engine.clock;
+export function snapshotEngine(state: EngineState): EngineSnapshot {
   return {
     version: SNAPSHOT_VERSION,
-    options: { ...engine.options, admitAfter: { ...engine.options.admitAfter } },
-    clock: { now: finite(c.now), nextExpireAt: finite(c.nextExpireAt), nextIndexAt: finite(c.nextIndexAt), eventsSinceIndex: c.eventsSinceIndex, events: c.events },
-    catalogue: engine.catalogue.snapshot(),
-    ranker: {
-      users: engine.ranker.users.snapshot(),
-      videos: engine.ranker.videos.snapshot(),
-      features: engine.ranker.features.snapshot(),
-      global: encodeF32(engine.ranker.global),
-      scale: encodeF32(engine.ranker.scale),
-    },
-    users: [...engine.users].map(([id, u]) => [id, u.snapshot()]),
-    trending: engine.trending.snapshot(),
-    pool: engine.pool.snapshot(),
-    index: engine.index.snapshot(),
+    options: { ...state.options, admitAfter: { ...state.options.admitAfter } },
+    clock: state.clock.snapshot(),
+    catalogue: state.catalogue.snapshot(),
+    ranker: state.ranker.snapshot(),
+    users: state.snapshotUsers(),
+    trending: state.trending.snapshot(),
+    pool: state.pool.snapshot(),
+    index: state.index.snapshot(),
   };
 }
 
-export function restoreEngine(engine: ForYouEngine, s: EngineSnapshot): void {
+export function restoreEngine(state: EngineState, s: EngineSnapshot): void {
   if (s.version !== SNAPSHOT_VERSION) throw new Error(`unsupported recommender snapshot version ${String(s.version)}`);
-  Object.assign(engine.clock, s.clock);
-  engine.catalogue.restore(s.catalogue);
-  engine.ranker.users.restore(s.ranker.users);
-  engine.ranker.videos.restore(s.ranker.videos);
-  engine.ranker.features.restore(s.ranker.features);
-  engine.ranker.global.set(decodeF32(s.ranker.global));
-  engine.ranker.scale.set(decodeF32(s.ranker.scale));
-  for (const u of engine.users.values()) u.crosses.clear();
-  engine.users.clear();
-  for (const [id, u] of s.users) engine.users.set(id, UserState.restore(u, engine.options.dim, T, engine.crossStore));
-  engine.trending.restore(s.trending);
-  engine.pool.restore(s.pool);
-  engine.pool.attachEach((id) => engine.catalogue.get(id));
-  engine.index.restore(s.index);
+  state.clock.restore(s.clock);
+  state.catalogue.restore(s.catalogue);
+  state.ranker.restore(s.ranker);
+  state.restoreUsers(s.users);
+  state.trending.restore(s.trending);
+  state.pool.restore(s.pool);
+  state.pool.attachEach((id) => state.catalogue.get(id));
+  state.index.restore(s.index);
 }
