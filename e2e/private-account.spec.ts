@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { Account, signupByApi, uploadByApi, waitUntilReady } from './support/api.ts';
 import { DESKTOP, launchBrowser, PHONE, type Browser } from './support/browser.ts';
 import { makeClip } from './support/clips.ts';
+import { screenshotBothSizes } from './support/screenshots.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 describe('a teen’s private account', () => {
@@ -47,6 +48,7 @@ describe('a teen’s private account', () => {
     assert.equal(await toggle.isChecked(), true, 'private by default');
     assert.equal(await toggle.isDisabled(), true, 'a 13–15 cannot make the account public');
     await page.getByText('stays private until you turn 16').waitFor();
+    await screenshotBothSizes(page, 'privacy-settings');
 
     const video = await uploadByApi(teen, makeClip('private-teen', { seconds: 2, frequency: 500 }), 'Skate park #private');
     await waitUntilReady(teen, video);
@@ -66,6 +68,7 @@ describe('a teen’s private account', () => {
     await page.getByRole('button', { name: 'Request to follow @teen' }).click();
     await page.getByRole('button', { name: 'Withdraw the follow request to @teen' }).filter({ hasText: 'Requested' }).waitFor();
     await page.getByText('once they approve').waitFor();
+    await screenshotBothSizes(page, 'private-profile');
   });
 
   it('lets the teen approve the request in the web app, and then the follower sees the videos', async () => {
@@ -73,6 +76,8 @@ describe('a teen’s private account', () => {
     await page.goto('/@teen');
     await page.getByRole('link', { name: 'Follow requests (1)' }).click();
     await page.waitForURL('**/follow-requests');
+    await page.getByRole('button', { name: 'Approve @fan' }).waitFor();
+    await screenshotBothSizes(page, 'follow-requests');
     await page.getByRole('button', { name: 'Approve @fan' }).click();
     await page.getByText('@fan can now see your videos').waitFor();
     await page.getByText('No one is waiting.').waitFor();
