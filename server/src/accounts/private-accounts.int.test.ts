@@ -133,6 +133,7 @@ test('a 16-year-old may make their account public; a 14-year-old may not, and is
 
   const sixteen = await signup(p, 'sixteen_public', yearsAgo(16));
   const video = await publishedVideo(p, sixteen, { caption: 'sixteen #openclip' });
+  assert.equal((await api(p, 'PUT', `/api/v1/users/${sixteen.username}/follow`, { as: other })).json().requested, true);
   assert.equal((await api(p, 'GET', '/api/v1/hashtags/openclip/videos', { as: stranger })).json().items.length, 0);
   const made = await api(p, 'PATCH', '/api/v1/me', { as: sixteen, body: { private: false } });
   assert.equal(made.statusCode, 200);
@@ -144,8 +145,11 @@ test('a 16-year-old may make their account public; a 14-year-old may not, and is
     return found;
   };
   assert.equal(await forYou(), true, 'a public 16-year-old reaches strangers’ For You');
-  // now public, a follow is a follow at once
+  // now public, a follow is a follow at once, and settles a request made while it was private
+  assert.deepEqual((await api(p, 'PUT', `/api/v1/users/${sixteen.username}/follow`, { as: stranger })).json().requested, false);
+  assert.equal((await api(p, 'DELETE', `/api/v1/users/${sixteen.username}/follow`, { as: stranger })).statusCode, 200);
   assert.deepEqual((await api(p, 'PUT', `/api/v1/users/${sixteen.username}/follow`, { as: other })).json(), { following: true, requested: false, followers: 1 });
+  assert.deepEqual((await api(p, 'GET', '/api/v1/me/follow-requests', { as: sixteen })).json().items, [], 'no request left behind');
   // back to private: For You (which caches authors) and every list hide it from strangers again
   assert.equal((await api(p, 'PATCH', '/api/v1/me', { as: sixteen, body: { private: true } })).statusCode, 200);
   assert.equal((await api(p, 'GET', '/api/v1/hashtags/openclip/videos', { as: stranger })).json().items.length, 0);

@@ -54,10 +54,10 @@ const pendingCount = async (q: Queryable, targetId: string) =>
 
 export function createSocialRepository(db: Database) {
   return {
-    /** Follows, or unfollows (withdrawing a pending request too). */
+    /** Follows or unfollows; either way a pending request between them is settled (a public account needs none). */
     async follow(followerId: string, followeeId: string, on: boolean): Promise<number> {
       return db.transaction(async (tx) => {
-        if (!on) await tx.query('delete from follow_requests where requester_id = $1 and target_id = $2', [followerId, followeeId]);
+        await tx.query('delete from follow_requests where requester_id = $1 and target_id = $2', [followerId, followeeId]);
         return setFollow(tx, followerId, followeeId, on);
       });
     },
