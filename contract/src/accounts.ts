@@ -24,7 +24,10 @@ export const loginBody = z.object({
 export const profileBody = z.object({
   displayName: z.string().trim().min(1).max(MAX_DISPLAY_NAME_LENGTH).optional(),
   bio: z.string().max(MAX_BIO_LENGTH).optional(),
+  private: z.boolean().optional().meta({ description: 'only approved followers see the videos; 13–15 cannot make their account public' }),
 });
+
+export const ageBand = z.enum(['13-15', '16-17', '18+']).meta({ id: 'AgeBand', description: 'from the birthdate, on the day asked' });
 
 export const userSummary = z
   .object({ id: z.uuid(), username: z.string(), displayName: z.string(), avatarUrl: z.string().nullable() })
@@ -34,7 +37,12 @@ export const publicUser = userSummary
   .extend({
     bio: z.string(),
     counts: z.object({ followers: z.number().int(), following: z.number().int(), likes: z.number().int(), videos: z.number().int() }),
-    viewer: z.object({ following: z.boolean(), isSelf: z.boolean() }),
+    private: z.boolean().meta({ description: 'only approved followers see its videos' }),
+    viewer: z.object({
+      following: z.boolean(),
+      requested: z.boolean().meta({ description: 'the viewer asked to follow this private account and awaits approval' }),
+      isSelf: z.boolean(),
+    }),
   })
   .meta({ id: 'PublicUser' });
 
@@ -44,6 +52,9 @@ export const me = publicUser
     homeRegion: z.string(),
     birthdate: z.iso.date(),
     isMinor: z.boolean(),
+    ageBand,
+    mayGoPublic: z.boolean().meta({ description: 'the age band allows a public account' }),
+    followRequests: z.number().int().meta({ description: 'pending follow requests' }),
     personalizedFeed: z.boolean(),
     createdAt: timestamp,
   })
@@ -55,6 +66,7 @@ export const publicUserResponse = z.object({ user: publicUser });
 export type UserSummary = z.output<typeof userSummary>;
 export type PublicUser = z.output<typeof publicUser>;
 export type Me = z.output<typeof me>;
+export type AgeBand = z.output<typeof ageBand>;
 export type SignupInput = z.input<typeof signupBody>;
 export type ProfileInput = z.input<typeof profileBody>;
 export type MeResponse = z.output<typeof meResponse>;

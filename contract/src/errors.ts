@@ -7,6 +7,7 @@ export const ERROR_STATUS = {
   invalid_credentials: 401,
   forbidden: 403,
   comments_disabled: 403,
+  age_restricted: 403,
   not_found: 404,
   conflict: 409,
   username_taken: 409,

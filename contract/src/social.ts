@@ -28,7 +28,18 @@ export const comment = z
   })
   .meta({ id: 'Comment' });
 
-export const followResult = z.object({ following: z.boolean(), followers: z.number().int() });
+export const followResult = z.object({
+  following: z.boolean(),
+  requested: z.boolean().meta({ description: 'a private account: the follow waits for the owner to approve it' }),
+  followers: z.number().int(),
+});
+export const followRequest = z.object({ user: userSummary, requestedAt: timestamp }).meta({ id: 'FollowRequest' });
+export const followRequestPage = page(followRequest).meta({ id: 'FollowRequestPage' });
+export const followRequestDecision = z.object({
+  approved: z.boolean(),
+  followers: z.number().int(),
+  pending: z.number().int().meta({ description: 'follow requests still waiting' }),
+});
 export const likeResult = z.object({ liked: z.boolean(), likes: z.number().int() });
 export const saveResult = z.object({ saved: z.boolean(), saves: z.number().int() });
 export const shareResult = z.object({ shares: z.number().int() });
@@ -39,6 +50,8 @@ export type Comment = z.output<typeof comment>;
 export type ViewSource = z.output<typeof viewSource>;
 export type WatchReport = Omit<z.input<typeof viewBody>, 'source'>;
 export type FollowResult = z.output<typeof followResult>;
+export type FollowRequest = z.output<typeof followRequest>;
+export type FollowRequestDecision = z.output<typeof followRequestDecision>;
 export type LikeResult = z.output<typeof likeResult>;
 export type SaveResult = z.output<typeof saveResult>;
 export type ShareResult = z.output<typeof shareResult>;

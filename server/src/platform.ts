@@ -119,7 +119,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     social: socialRepo,
     comments: createCommentRepository(home.db),
     videos: videosRepo,
-    findAccountId: (username) => accounts.idOf(username),
+    findAccount: (username) => accounts.followTarget(username),
     onEngagement: (signal) => forYou.learn(signal),
   });
   const feed = createFeedService({ videos });

@@ -3,6 +3,8 @@ import { useEffect, type ReactElement } from 'react';
 import { FeedPage } from './feed/feed-page.tsx';
 import { EditProfilePage } from './pages/edit-profile-page.tsx';
 import { FeedSettingsPage } from './pages/feed-settings-page.tsx';
+import { FollowRequestsPage } from './pages/follow-requests-page.tsx';
+import { PrivacySettingsPage } from './pages/privacy-settings-page.tsx';
 import { HashtagPage } from './pages/hashtag-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -39,6 +41,10 @@ function page(route: Route): ReactElement {
       return <EditProfilePage />;
     case 'feedSettings':
       return <FeedSettingsPage />;
+    case 'privacySettings':
+      return <PrivacySettingsPage />;
+    case 'followRequests':
+      return <FollowRequestsPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -4,7 +4,11 @@ import type { AccountRow } from './account.views.ts';
 
 export const ACCOUNT_COLUMNS = `a.id, a.username, a.email, a.display_name, a.bio, a.avatar_key, a.home_region,
   a.birthdate::text as birthdate, a.personalized_feed, a.follower_count, a.following_count, a.like_count,
-  a.video_count, a.created_at`;
+  a.video_count, a.created_at, a.private,
+  (select count(*)::int from follow_requests r where r.target_id = a.id) as follow_requests`;
+const VIEWER_STANDING = (viewer: string) => `
+  exists(select 1 from follows f where f.follower_id = ${viewer} and f.followee_id = a.id) as viewer_follows,
+  exists(select 1 from follow_requests r where r.requester_id = ${viewer} and r.target_id = a.id) as viewer_requested`;
 
 export interface NewAccount {
   username: string;
@@ -13,6 +17,7 @@ export interface NewAccount {
   birthdate: string;
   displayName: string;
   homeRegion: string;
+  private: boolean;
 }
 
 export function createAccountRepository(db: Queryable) {
@@ -20,11 +25,11 @@ export function createAccountRepository(db: Queryable) {
     async insert(a: NewAccount): Promise<AccountRow | null> {
       return maybeOne<AccountRow>(
         db,
-        `insert into accounts as a (username, email, password_hash, birthdate, display_name, home_region)
-         values ($1, $2, $3, $4, $5, $6)
+        `insert into accounts as a (username, email, password_hash, birthdate, display_name, home_region, private)
+         values ($1, $2, $3, $4, $5, $6, $7)
          on conflict do nothing
          returning ${ACCOUNT_COLUMNS}`,
-        [a.username, a.email, a.passwordHash, a.birthdate, a.displayName, a.homeRegion],
+        [a.username, a.email, a.passwordHash, a.birthdate, a.displayName, a.homeRegion, a.private],
       );
     },
 
@@ -54,6 +59,11 @@ export function createAccountRepository(db: Queryable) {
       return row?.id ?? null;
     },
 
+    /** The id of the account with this username, and whether a follow of it must be approved. */
+    async findFollowTarget(username: string): Promise<{ id: string; private: boolean } | null> {
+      return maybeOne<{ id: string; private: boolean }>(db, 'select id, private from accounts where lower(username) = lower($1)', [username]);
+    },
+
     async count(): Promise<number> {
       const { n } = await one<{ n: number }>(db, 'select count(*)::int as n from accounts');
       return n;
@@ -62,20 +72,25 @@ export function createAccountRepository(db: Queryable) {
     async findByUsername(username: string, viewerId: string | null): Promise<AccountRow | null> {
       return maybeOne<AccountRow>(
         db,
-        `select ${ACCOUNT_COLUMNS},
-           exists(select 1 from follows f where f.follower_id = $2 and f.followee_id = a.id) as viewer_follows
+        `select ${ACCOUNT_COLUMNS}, ${VIEWER_STANDING('$2')}
          from accounts a where lower(a.username) = lower($1)`,
         [username, viewerId],
       );
     },
 
-    async updateProfile(id: string, patch: { displayName?: string | undefined; bio?: string | undefined }): Promise<AccountRow | null> {
+    async updateProfile(id: string, patch: { displayName?: string | undefined; bio?: string | undefined; private?: boolean | undefined }): Promise<AccountRow | null> {
       return maybeOne<AccountRow>(
         db,
-        `update accounts a set display_name = coalesce($2, display_name), bio = coalesce($3, bio)
+        `update accounts a set display_name = coalesce($2, display_name), bio = coalesce($3, bio), private = coalesce($4, private),
+           privacy_changed_at = case when $4::boolean is distinct from private and $4::boolean is not null then now() else privacy_changed_at end
          where a.id = $1 returning ${ACCOUNT_COLUMNS}`,
-        [id, patch.displayName ?? null, patch.bio ?? null],
+        [id, patch.displayName ?? null, patch.bio ?? null, patch.private ?? null],
       );
+    },
+
+    async birthdate(id: string): Promise<string | null> {
+      const row = await maybeOne<{ birthdate: string }>(db, 'select birthdate::text as birthdate from accounts where id = $1', [id]);
+      return row?.birthdate ?? null;
     },
 
     async setAvatar(id: string, key: string): Promise<{ previous: string | null }> {
@@ -92,8 +107,7 @@ export function createAccountRepository(db: Queryable) {
 
     async search(q: string, limit: number, viewerId: string | null): Promise<AccountRow[]> {
       return db.query<AccountRow>(
-        `select ${ACCOUNT_COLUMNS},
-           exists(select 1 from follows f where f.follower_id = $3 and f.followee_id = a.id) as viewer_follows
+        `select ${ACCOUNT_COLUMNS}, ${VIEWER_STANDING('$3')}
          from accounts a
          where a.username ilike $1 or a.display_name ilike $1
          order by (lower(a.username) = lower($2)) desc, a.follower_count desc, a.username

@@ -68,11 +68,12 @@ export function accountRoutes(route: Router, accounts: AccountService, cookie: C
   route({
     method: 'PATCH',
     url: '/api/v1/me',
-    summary: 'Edit display name and bio',
+    summary: 'Edit display name, bio and whether the account is private',
     tag: 'accounts',
     auth: 'required',
     body: profileBody,
     response: meResponse,
+    errors: ['age_restricted'],
     handler: async ({ viewer, body }) => ({ user: await accounts.updateProfile(viewer.id, body) }),
   });
 

@@ -4,6 +4,7 @@ import { DomainError, notFound } from '../shared/errors.ts';
 import type { AccountRepository } from './account.repository.ts';
 import { me, publicUser, type Me } from './account.views.ts';
 import { MIN_SIGNUP_AGE, ageOn } from './age.ts';
+import { ageBandOn, agePolicy, mayGoPublic } from './age-policy.ts';
 import type { PasswordHasher } from './password.ts';
 import type { AvatarStore } from './avatar.ts';
 
@@ -71,6 +72,7 @@ export function createAccountService(deps: AccountDeps) {
         birthdate: input.birthdate,
         displayName: input.displayName?.trim() || input.username,
         homeRegion: region,
+        private: agePolicy(ageBandOn(input.birthdate, today)).privateByDefault,
       });
       // Lost a race with a concurrent sign-up for the same name or email.
       if (!row) throw new DomainError('username_taken', 'That username or email was just taken');
@@ -96,6 +98,9 @@ export function createAccountService(deps: AccountDeps) {
     /** The id of the account with this username (any case), or null. */
     idOf: (username: string): Promise<string | null> => accounts.findIdByUsername(username),
 
+    /** The account with this username and whether it is private, or null. */
+    followTarget: (username: string) => accounts.findFollowTarget(username),
+
     async hasAccounts(): Promise<boolean> {
       return (await accounts.count()) > 0;
     },
@@ -108,8 +113,17 @@ export function createAccountService(deps: AccountDeps) {
       return publicUser(row, viewerId);
     },
 
-    async updateProfile(id: string, patch: { displayName?: string | undefined; bio?: string | undefined }) {
-      const row = await accounts.updateProfile(id, { displayName: patch.displayName?.trim(), bio: patch.bio?.trim() });
+    async updateProfile(id: string, patch: { displayName?: string | undefined; bio?: string | undefined; private?: boolean | undefined }) {
+      if (patch.private === false) {
+        const birthdate = await accounts.birthdate(id);
+        if (!birthdate) throw notFound('Account');
+        if (!mayGoPublic(ageBandOn(birthdate, deps.now()))) {
+          throw new DomainError('age_restricted', 'Accounts of people aged 13 to 15 stay private: only followers you approve see your videos', [
+            { path: 'body.private', message: 'stays on until you are 16' },
+          ]);
+        }
+      }
+      const row = await accounts.updateProfile(id, { displayName: patch.displayName?.trim(), bio: patch.bio?.trim(), private: patch.private });
       if (!row) throw notFound('Account');
       return me(row, deps.now());
     },

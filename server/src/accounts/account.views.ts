@@ -1,6 +1,7 @@
 // Row → API shapes for people. Only these fields leave the server.
 import type { Me, PublicUser, UserSummary } from '@cliptide/contract';
 import { ADULT_AGE, ageOn } from './age.ts';
+import { ageBandOn, mayGoPublic } from './age-policy.ts';
 
 export interface AccountRow {
   id: string;
@@ -17,7 +18,10 @@ export interface AccountRow {
   like_count: number;
   video_count: number;
   created_at: Date;
+  private: boolean;
+  follow_requests: number;
   viewer_follows?: boolean | null;
+  viewer_requested?: boolean | null;
 }
 
 export const mediaUrl = (key: string | null): string | null => (key ? `/media/${key}` : null);
@@ -34,7 +38,8 @@ export function publicUser(r: AccountRow, viewerId: string | null): PublicUser {
     ...userSummary(r),
     bio: r.bio,
     counts: { followers: r.follower_count, following: r.following_count, likes: r.like_count, videos: r.video_count },
-    viewer: { following: r.viewer_follows === true, isSelf: viewerId === r.id },
+    private: r.private,
+    viewer: { following: r.viewer_follows === true, requested: r.viewer_requested === true, isSelf: viewerId === r.id },
   };
 }
 
@@ -42,12 +47,16 @@ export const isoDate = (d: string | Date): string => (typeof d === 'string' ? d.
 
 export function me(r: AccountRow, today: Date): Me {
   const birthdate = isoDate(r.birthdate);
+  const band = ageBandOn(birthdate, today);
   return {
     ...publicUser(r, r.id),
     email: r.email,
     homeRegion: r.home_region,
     birthdate,
     isMinor: ageOn(birthdate, today) < ADULT_AGE,
+    ageBand: band,
+    mayGoPublic: mayGoPublic(band),
+    followRequests: r.follow_requests,
     personalizedFeed: r.personalized_feed,
     createdAt: r.created_at.toISOString(),
   };

@@ -13,6 +13,8 @@ function row(i: number): CatalogueRow {
     author_id: `creator-${i % 4}`,
     visibility: 'public',
     status: 'ready',
+    author_private: false,
+    author_birthdate: '1990-01-01',
     caption: `clip number ${i} about #topic${i % 3}`,
     duration_ms: 15_000,
     published_at: new Date(NOW - 86_400_000 * 3),
@@ -44,6 +46,9 @@ function world() {
     },
     async audiences(ids: string[]) {
       return rows.filter((r) => ids.includes(r.id));
+    },
+    async authorsChangedSince() {
+      return { now: new Date(NOW), authors: [] };
     },
   } as unknown as RecommenderRepository;
   const logs: { msg: string; obj: Record<string, unknown> }[] = [];

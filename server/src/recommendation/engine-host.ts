@@ -3,7 +3,8 @@
 // the log in id order before it ranks — so an event changes the very next page, every process converges
 // on the same state, and a restart restores the latest snapshot and replays only what came after it.
 import { ForYouEngine, type EngineEvent, type EngineOptions, type EngineSnapshot, type FeedItem, type FeedRequest } from '@cliptide/recommender';
-import { canWatchVideo, type VideoAudience } from '../videos/visibility.ts';
+import { ageBandOn } from '../accounts/age-policy.ts';
+import { canRecommendVideo, type VideoAudience } from '../videos/visibility.ts';
 import type { AudienceRow, RecommenderRepository } from './recommender.repository.ts';
 import { videoMeta } from './video-meta.ts';
 
@@ -16,6 +17,8 @@ export interface EngineHostDeps {
 }
 
 const BATCH = 5000;
+/** Privacy changes are read again this far back, for transactions that committed after a later read began. */
+const PRIVACY_OVERLAP_MS = 60_000;
 
 export function createEngineHost(deps: EngineHostDeps) {
   const { repo } = deps;
@@ -23,9 +26,23 @@ export function createEngineHost(deps: EngineHostDeps) {
   let lastApplied = 0;
   let lastSnapshot = 0;
   const selfApplied = new Set<number>();
-  /** Who may see each published video: what `canSee` hands to the visibility rule. */
-  const audiences = new Map<string, VideoAudience>();
-  const remember = (r: AudienceRow) => audiences.set(r.id, { authorId: r.author_id, visibility: r.visibility, status: r.status });
+  /** Who may see each published video: what `canSee` hands to the visibility rule (with its author's standing). */
+  const audiences = new Map<string, Omit<VideoAudience, 'authorPrivate'>>();
+  /** Each author's privacy and birthdate (the age band is computed from it when asked). */
+  const authors = new Map<string, { private: boolean; birthdate: string }>();
+  let privacyCheckedAt: Date | null = null;
+  const remember = (r: AudienceRow) => {
+    audiences.set(r.id, { authorId: r.author_id, visibility: r.visibility, status: r.status });
+    authors.set(r.author_id, { private: r.author_private, birthdate: r.author_birthdate });
+  };
+
+  /** Accounts made private or public since the last look (in any process) change who may be offered their videos. */
+  async function refreshAuthors() {
+    const since = privacyCheckedAt ? new Date(privacyCheckedAt.getTime() - PRIVACY_OVERLAP_MS) : new Date(0);
+    const changed = await repo.authorsChangedSince(since);
+    for (const a of changed.authors) if (authors.has(a.id)) authors.set(a.id, { private: a.private, birthdate: a.birthdate });
+    privacyCheckedAt = changed.now;
+  }
   let chain: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
 
@@ -125,12 +142,18 @@ export function createEngineHost(deps: EngineHostDeps) {
     recommend(req: Omit<FeedRequest, 'canSee' | 'now'>): Promise<FeedItem[]> {
       return exclusive(async () => {
         await catchUp();
+        await refreshAuthors();
         const follows = new Set(req.follows);
+        const today = new Date(deps.now());
         const canSee = (videoId: string) => {
           const video = audiences.get(videoId);
-          // For You never offers viewers their own videos; everything else is the visibility rule's call.
-          if (!video || video.authorId === req.userId) return false;
-          return canWatchVideo(video, { viewerId: req.userId, followsAuthor: follows.has(video.authorId) });
+          const author = video && authors.get(video.authorId);
+          if (!video || !author) return false;
+          // The visibility rule's For You question: never the viewer's own, and a 13–15's only to approved followers.
+          return canRecommendVideo(
+            { ...video, authorPrivate: author.private, authorBand: ageBandOn(author.birthdate, today) },
+            { viewerId: req.userId, followsAuthor: follows.has(video.authorId) },
+          );
         };
         const page = engine.recommend({ ...req, now: deps.now(), canSee });
         if (page.impression) selfApplied.add(await repo.append(page.impression));

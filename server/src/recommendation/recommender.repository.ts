@@ -9,6 +9,15 @@ export interface AudienceRow {
   author_id: string;
   visibility: Visibility;
   status: VideoStatus;
+  author_private: boolean;
+  author_birthdate: string;
+}
+
+/** What the rule needs to know of an author (their privacy, and their age band from the birthdate). */
+export interface AuthorStandingRow {
+  id: string;
+  private: boolean;
+  birthdate: string;
 }
 
 export interface CatalogueRow extends AudienceRow {
@@ -20,7 +29,7 @@ export interface CatalogueRow extends AudienceRow {
 }
 
 // Every published video, whoever may see it: the engine asks the visibility rule per viewer.
-const CATALOGUE = `select v.id, v.author_id, v.visibility, v.status, v.caption, v.duration_ms, v.published_at, a.home_region,
+const CATALOGUE = `select v.id, v.author_id, v.visibility, v.status, a.private as author_private, a.birthdate::text as author_birthdate, v.caption, v.duration_ms, v.published_at, a.home_region,
     coalesce((select array_agg(h.tag order by h.tag) from video_hashtags h where h.video_id = v.id), '{}') as hashtags
   from videos v join accounts a on a.id = v.author_id where ${publishedSql('v')}`;
 
@@ -57,7 +66,21 @@ export function createRecommenderRepository(db: Queryable) {
     /** Who may see these videos, for those of them that are published. */
     audiences(ids: string[]): Promise<AudienceRow[]> {
       if (ids.length === 0) return Promise.resolve([]);
-      return db.query<AudienceRow>(`select v.id, v.author_id, v.visibility, v.status from videos v where v.id = any($1::uuid[]) and ${publishedSql('v')}`, [ids]);
+      return db.query<AudienceRow>(
+        `select v.id, v.author_id, v.visibility, v.status, a.private as author_private, a.birthdate::text as author_birthdate
+         from videos v join accounts a on a.id = v.author_id where v.id = any($1::uuid[]) and ${publishedSql('v')}`,
+        [ids],
+      );
+    },
+
+    /** Authors whose privacy changed at or after `since` (null: none asked yet), and the database's clock now. */
+    async authorsChangedSince(since: Date): Promise<{ now: Date; authors: AuthorStandingRow[] }> {
+      const [clock] = await db.query<{ now: Date }>('select now() as now');
+      const authors = await db.query<AuthorStandingRow>(
+        'select id, private, birthdate::text as birthdate from accounts where privacy_changed_at >= $1',
+        [since],
+      );
+      return { now: clock!.now, authors };
     },
 
     async viewerContext(accountId: string) {

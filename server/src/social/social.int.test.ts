@@ -30,14 +30,14 @@ test('follow, unfollow and counts; the Following feed is chronological', async (
   const first = await publishedVideo(p, author, { caption: 'first' });
   const second = await publishedVideo(p, author, { caption: 'second' });
   const res = await api(p, 'PUT', '/api/v1/users/creator/follow', { as: fan });
-  assert.deepEqual(res.json(), { following: true, followers: 1 });
+  assert.deepEqual(res.json(), { following: true, requested: false, followers: 1 });
   assert.equal((await api(p, 'PUT', '/api/v1/users/creator/follow', { as: fan })).json().followers, 1, 'idempotent');
   const feed = (await api(p, 'GET', '/api/v1/feed/following', { as: fan })).json();
   const ids = feed.items.map((v: { id: string }) => v.id);
   assert.ok(ids.indexOf(second) < ids.indexOf(first), 'newest first');
   assert.equal(feed.items[0].viewer.followingAuthor, true);
   assert.equal((await api(p, 'GET', '/api/v1/users/fan', { as: fan })).json().user.counts.following, 1);
-  assert.deepEqual((await api(p, 'DELETE', '/api/v1/users/creator/follow', { as: fan })).json(), { following: false, followers: 0 });
+  assert.deepEqual((await api(p, 'DELETE', '/api/v1/users/creator/follow', { as: fan })).json(), { following: false, requested: false, followers: 0 });
   assert.equal((await api(p, 'GET', '/api/v1/feed/following', { as: fan })).json().items.length, 0);
   assert.equal((await api(p, 'PUT', '/api/v1/users/fan/follow', { as: fan })).statusCode, 400, 'no following yourself');
 });

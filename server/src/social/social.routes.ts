@@ -5,6 +5,8 @@ import {
   commentParams,
   commentResponse,
   cursorQuery,
+  followRequestDecision,
+  followRequestPage,
   followResult,
   likeResult,
   saveResult,
@@ -18,11 +20,35 @@ import type { Router } from '../http/route.ts';
 import type { SocialService } from './social.service.ts';
 
 export function socialRoutes(route: Router, social: SocialService) {
+  route({
+    method: 'GET',
+    url: '/api/v1/me/follow-requests',
+    summary: 'People waiting for approval to follow this (private) account, newest first',
+    tag: 'social',
+    auth: 'required',
+    query: cursorQuery,
+    response: followRequestPage,
+    handler: ({ viewer, query }) => social.followRequests(viewer.id, query.cursor),
+  });
+  for (const [decision, approve] of [['approve', true], ['decline', false]] as const) {
+    route({
+      method: 'POST',
+      url: `/api/v1/me/follow-requests/:username/${decision}`,
+      summary: approve ? 'Approve a follow request: they follow you and see your videos' : 'Decline a follow request',
+      tag: 'social',
+      auth: 'required',
+      params: usernameParams,
+      response: followRequestDecision,
+      errors: ['not_found'],
+      handler: ({ viewer, params }) => social.decideFollowRequest(viewer.id, params.username, approve),
+    });
+  }
+
   for (const [method, on] of [['PUT', true], ['DELETE', false]] as const) {
     route({
       method,
       url: '/api/v1/users/:username/follow',
-      summary: on ? 'Follow a creator' : 'Unfollow a creator',
+      summary: on ? 'Follow a creator (a private account: ask to, the owner approves)' : 'Unfollow a creator (or withdraw a follow request)',
       tag: 'social',
       auth: 'required',
       params: usernameParams,

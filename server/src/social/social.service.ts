@@ -10,8 +10,8 @@ export interface SocialDeps {
   social: SocialRepository;
   comments: CommentRepository;
   videos: VideoRepository;
-  /** The account with this username (accounts owns the lookup). */
-  findAccountId: (username: string) => Promise<string | null>;
+  /** The account with this username and whether it is private (accounts owns the lookup). */
+  findAccount: (username: string) => Promise<{ id: string; private: boolean } | null>;
   /** Tells listeners (the recommender) about a signed-in viewer's engagement as it happens. */
   onEngagement?: (signal: EngagementSignal) => Promise<unknown>;
 }
@@ -22,6 +22,7 @@ export type EngagementSignal =
   | { kind: 'follow' | 'unfollow'; accountId: string; creatorId: string };
 
 const COMMENT_PAGE = 20;
+const REQUEST_PAGE = 20;
 
 export function commentView(r: CommentRow, viewerId: string | null) {
   return {
@@ -50,13 +51,40 @@ export function createSocialService(deps: SocialDeps) {
   }
 
   return {
+    /** Follows a public account; asks to follow a private one (the owner approves); unfollows or withdraws the request. */
     async follow(viewerId: string, username: string, on: boolean) {
-      const targetId = await deps.findAccountId(username);
-      if (!targetId) throw notFound(`User @${username}`);
-      if (targetId === viewerId) throw new DomainError('validation_failed', 'You cannot follow yourself');
-      const followers = await social.follow(viewerId, targetId, on);
-      await signal({ kind: on ? 'follow' : 'unfollow', accountId: viewerId, creatorId: targetId });
-      return { following: on, followers };
+      const target = await deps.findAccount(username);
+      if (!target) throw notFound(`User @${username}`);
+      if (target.id === viewerId) throw new DomainError('validation_failed', 'You cannot follow yourself');
+      if (on && target.private) {
+        const { following, followers } = await social.requestFollow(viewerId, target.id);
+        return { following, requested: !following, followers };
+      }
+      const followers = await social.follow(viewerId, target.id, on);
+      await signal({ kind: on ? 'follow' : 'unfollow', accountId: viewerId, creatorId: target.id });
+      return { following: on, requested: false, followers };
+    },
+
+    async followRequests(ownerId: string, cursor?: string) {
+      const rows = await social.followRequests(ownerId, decodeCursor(cursor), REQUEST_PAGE);
+      return pageOf(
+        rows,
+        REQUEST_PAGE,
+        (r) => [r.created_at.toISOString(), r.requester_id],
+        (r) => ({
+          user: userSummary({ id: r.requester_id, username: r.username, display_name: r.display_name, avatar_key: r.avatar_key }),
+          requestedAt: r.created_at.toISOString(),
+        }),
+      );
+    },
+
+    /** The owner approves (a follow from now on) or declines @username's request. */
+    async decideFollowRequest(ownerId: string, username: string, approve: boolean) {
+      const requester = await deps.findAccount(username);
+      const decided = requester ? await social.decideFollowRequest(ownerId, requester.id, approve) : null;
+      if (!requester || !decided) throw notFound(`A follow request from @${username}`);
+      if (approve) await signal({ kind: 'follow', accountId: requester.id, creatorId: ownerId });
+      return { approved: approve, ...decided };
     },
 
     async like(viewerId: string, videoId: string, on: boolean) {

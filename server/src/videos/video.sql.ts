@@ -6,7 +6,7 @@ export const videoSelect = (viewer: string) => `
   select v.id, v.author_id, v.caption, v.visibility, v.allow_comments, v.status, v.progress, v.error_code,
     v.error_reason, v.duration_ms, v.width, v.height, v.media_prefix, v.like_count, v.comment_count,
     v.share_count, v.save_count, v.view_count, v.created_at, v.published_at,
-    a.username, a.display_name, a.avatar_key,
+    a.username, a.display_name, a.avatar_key, a.private as author_private,
     coalesce((select array_agg(h.tag order by h.tag) from video_hashtags h where h.video_id = v.id), '{}') as hashtags,
     coalesce((select array_agg(m.username order by m.username) from video_mentions m where m.video_id = v.id), '{}') as mentions,
     exists(select 1 from likes l where l.video_id = v.id and l.account_id = ${viewer}) as viewer_liked,
@@ -38,6 +38,7 @@ export interface VideoRow {
   username: string;
   display_name: string;
   avatar_key: string | null;
+  author_private: boolean;
   hashtags: string[];
   mentions: string[];
   viewer_liked: boolean;

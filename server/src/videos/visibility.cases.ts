@@ -1,10 +1,13 @@
 // The visibility rule as a table, shared by its unit test (the JavaScript predicate) and its
-// integration test (the SQL fragment on a real database): every visibility × viewer × status.
+// integration test (the SQL fragment on a real database): every account × visibility × viewer × status.
 import type { Visibility, VideoStatus } from './visibility.ts';
 
-export type Standing = 'author' | 'follower' | 'stranger' | 'anonymous';
+/** `requester` asked to follow and was not approved (yet): a stranger to the rule. */
+export type Standing = 'author' | 'follower' | 'requester' | 'stranger' | 'anonymous';
+export type AccountPrivacy = 'public-account' | 'private-account';
 
 export interface VisibilityCase {
+  account: AccountPrivacy;
   visibility: Visibility;
   status: VideoStatus;
   viewer: Standing;
@@ -16,26 +19,37 @@ export interface VisibilityCase {
 
 export const VISIBILITIES: Visibility[] = ['public', 'followers', 'private'];
 export const STATUSES: VideoStatus[] = ['ready', 'processing', 'uploading', 'failed'];
-export const STANDINGS: Standing[] = ['author', 'follower', 'stranger', 'anonymous'];
+export const STANDINGS: Standing[] = ['author', 'follower', 'requester', 'stranger', 'anonymous'];
+export const ACCOUNTS: AccountPrivacy[] = ['public-account', 'private-account'];
 
-// Who may see a published video, by its visibility (authors always see their own).
-const admitted: Record<Visibility, Standing[]> = {
-  public: ['author', 'follower', 'stranger', 'anonymous'],
-  followers: ['author', 'follower'],
-  private: ['author'],
+// Who may see a published video, by its account and its visibility (authors always see their own).
+const admitted: Record<AccountPrivacy, Record<Visibility, Standing[]>> = {
+  'public-account': {
+    public: ['author', 'follower', 'requester', 'stranger', 'anonymous'],
+    followers: ['author', 'follower'],
+    private: ['author'],
+  },
+  'private-account': {
+    public: ['author', 'follower'],
+    followers: ['author', 'follower'],
+    private: ['author'],
+  },
 };
 
-export const visibilityCases: VisibilityCase[] = VISIBILITIES.flatMap((visibility) =>
-  STATUSES.flatMap((status) =>
-    STANDINGS.map((viewer) => {
-      const ready = status === 'ready';
-      return {
-        visibility,
-        status,
-        viewer,
-        see: viewer === 'author' || (ready && admitted[visibility].includes(viewer)),
-        watch: ready && admitted[visibility].includes(viewer),
-      };
-    }),
+export const visibilityCases: VisibilityCase[] = ACCOUNTS.flatMap((account) =>
+  VISIBILITIES.flatMap((visibility) =>
+    STATUSES.flatMap((status) =>
+      STANDINGS.map((viewer) => {
+        const ready = status === 'ready';
+        return {
+          account,
+          visibility,
+          status,
+          viewer,
+          see: viewer === 'author' || (ready && admitted[account][visibility].includes(viewer)),
+          watch: ready && admitted[account][visibility].includes(viewer),
+        };
+      }),
+    ),
   ),
 );

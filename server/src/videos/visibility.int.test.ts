@@ -3,29 +3,39 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openTestDatabase, type TestDatabase } from '../testing/test-platform.ts';
-import { STANDINGS, STATUSES, VISIBILITIES, visibilityCases, type Standing } from './visibility.cases.ts';
+import { ACCOUNTS, STANDINGS, STATUSES, VISIBILITIES, visibilityCases, type AccountPrivacy, type Standing } from './visibility.cases.ts';
 import { canSeeVideo, canSeeVideoSql, canWatchVideo, canWatchVideoSql } from './visibility.ts';
 
 let t: TestDatabase;
 const ids = {} as Record<Standing, string | null>;
+const authors = {} as Record<AccountPrivacy, string>;
 const videoIds = new Map<string, string>();
+
+const account = async (name: string, isPrivate = false) => {
+  const [row] = await t.db.query<{ id: string }>(
+    `insert into accounts (username, email, password_hash, birthdate, display_name, home_region, private)
+     values ($1, $1 || '@example.test', 'x', '1990-01-01', $1, 'default', $2) returning id`,
+    [name, isPrivate],
+  );
+  return row!.id;
+};
 
 before(async () => {
   t = await openTestDatabase();
-  for (const who of ['author', 'follower', 'stranger'] as const) {
-    const [row] = await t.db.query<{ id: string }>(
-      `insert into accounts (username, email, password_hash, birthdate, display_name, home_region)
-       values ($1, $1 || '@example.test', 'x', '1990-01-01', $1, 'default') returning id`,
-      [who],
-    );
-    ids[who] = row!.id;
-  }
+  authors['public-account'] = await account('author');
+  authors['private-account'] = await account('private_author', true);
+  for (const who of ['follower', 'requester', 'stranger'] as const) ids[who] = await account(who);
   ids.anonymous = null;
-  await t.db.query('insert into follows (follower_id, followee_id) values ($1, $2)', [ids.follower, ids.author]);
-  for (const visibility of VISIBILITIES) {
-    for (const status of STATUSES) {
-      const [row] = await t.db.query<{ id: string }>('insert into videos (author_id, visibility, status) values ($1, $2, $3) returning id', [ids.author, visibility, status]);
-      videoIds.set(`${visibility}/${status}`, row!.id);
+  for (const author of Object.values(authors)) {
+    await t.db.query('insert into follows (follower_id, followee_id) values ($1, $2)', [ids.follower, author]);
+    await t.db.query('insert into follow_requests (requester_id, target_id) values ($1, $2)', [ids.requester, author]);
+  }
+  for (const acc of ACCOUNTS) {
+    for (const visibility of VISIBILITIES) {
+      for (const status of STATUSES) {
+        const [row] = await t.db.query<{ id: string }>('insert into videos (author_id, visibility, status) values ($1, $2, $3) returning id', [authors[acc], visibility, status]);
+        videoIds.set(`${acc}/${visibility}/${status}`, row!.id);
+      }
     }
   }
 });
@@ -34,14 +44,14 @@ after(() => t.drop());
 test('canSeeVideoSql and canWatchVideoSql agree with the predicates and the table', async () => {
   assert.equal(STANDINGS.length * videoIds.size, visibilityCases.length);
   for (const c of visibilityCases) {
-    const viewerId = ids[c.viewer];
+    const viewerId = c.viewer === 'author' ? authors[c.account] : ids[c.viewer];
     const [row] = await t.db.query<{ see: boolean; watch: boolean }>(
       `select coalesce(${canSeeVideoSql('$2')}, false) as see, coalesce(${canWatchVideoSql('$2')}, false) as watch from videos v where v.id = $1`,
-      [videoIds.get(`${c.visibility}/${c.status}`)!, viewerId],
+      [videoIds.get(`${c.account}/${c.visibility}/${c.status}`)!, viewerId],
     );
-    const video = { authorId: ids.author!, visibility: c.visibility, status: c.status };
+    const video = { authorId: authors[c.account], authorPrivate: c.account === 'private-account', visibility: c.visibility, status: c.status };
     const standing = { viewerId, followsAuthor: c.viewer === 'follower' };
-    const label = `${c.visibility} ${c.status} video, ${c.viewer}`;
+    const label = `${c.account}: ${c.visibility} ${c.status} video, ${c.viewer}`;
     assert.equal(row!.see, c.see, `SQL see: ${label}`);
     assert.equal(row!.watch, c.watch, `SQL watch: ${label}`);
     assert.equal(canSeeVideo(video, standing), row!.see, `JS and SQL see: ${label}`);

@@ -2,31 +2,45 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { visibilityCases, type Standing } from './visibility.cases.ts';
-import { ANONYMOUS, canSeeVideo, canWatchVideo, type ViewerStanding } from './visibility.ts';
+import { ANONYMOUS, canRecommendVideo, canSeeVideo, canWatchVideo, type ViewerStanding } from './visibility.ts';
 
 const AUTHOR = 'author-id';
 const standing: Record<Standing, ViewerStanding> = {
   author: { viewerId: AUTHOR, followsAuthor: false },
   follower: { viewerId: 'follower-id', followsAuthor: true },
+  requester: { viewerId: 'requester-id', followsAuthor: false },
   stranger: { viewerId: 'stranger-id', followsAuthor: false },
   anonymous: ANONYMOUS,
 };
 
-test('the table covers every visibility × viewer × status', () => {
-  assert.equal(visibilityCases.length, 3 * 4 * 4);
+test('the table covers every account × visibility × viewer × status', () => {
+  assert.equal(visibilityCases.length, 2 * 3 * 5 * 4);
   // spot checks of the table itself, written out
-  const find = (visibility: string, status: string, viewer: string) =>
-    visibilityCases.find((c) => c.visibility === visibility && c.status === status && c.viewer === viewer)!;
+  const find = (visibility: string, status: string, viewer: string, account = 'public-account') =>
+    visibilityCases.find((c) => c.account === account && c.visibility === visibility && c.status === status && c.viewer === viewer)!;
   assert.deepEqual([find('private', 'processing', 'author').see, find('private', 'processing', 'author').watch], [true, false]);
   assert.deepEqual([find('followers', 'ready', 'follower').see, find('followers', 'ready', 'stranger').see], [true, false]);
   assert.deepEqual([find('public', 'failed', 'anonymous').see, find('public', 'ready', 'anonymous').watch], [false, true]);
+  // a private account: its public videos only for approved followers; a pending request admits nobody
+  const priv = (viewer: string) => find('public', 'ready', viewer, 'private-account');
+  assert.deepEqual(['author', 'follower', 'requester', 'stranger', 'anonymous'].map((v) => priv(v).watch), [true, true, false, false, false]);
+  assert.equal(find('private', 'ready', 'follower', 'private-account').see, false);
 });
 
 test('canSeeVideo and canWatchVideo follow the table', () => {
   for (const c of visibilityCases) {
-    const video = { authorId: AUTHOR, visibility: c.visibility, status: c.status };
-    const label = `${c.visibility} ${c.status} video, ${c.viewer}`;
+    const video = { authorId: AUTHOR, authorPrivate: c.account === 'private-account', visibility: c.visibility, status: c.status };
+    const label = `${c.account}: ${c.visibility} ${c.status} video, ${c.viewer}`;
     assert.equal(canSeeVideo(video, standing[c.viewer]), c.see, `see: ${label}`);
     assert.equal(canWatchVideo(video, standing[c.viewer]), c.watch, `watch: ${label}`);
   }
+});
+
+test('canRecommendVideo: what the viewer may watch, never their own, and 13–15s only to approved followers', () => {
+  const video = (authorBand: '13-15' | '16-17' | '18+', authorPrivate = false) => ({ authorId: AUTHOR, authorPrivate, visibility: 'public' as const, status: 'ready' as const, authorBand });
+  assert.equal(canRecommendVideo(video('18+'), standing.author), false);
+  assert.deepEqual([standing.follower, standing.stranger, standing.anonymous].map((v) => canRecommendVideo(video('16-17'), v)), [true, true, true]);
+  // a 13–15's public video (an account made before private-by-default) still never reaches strangers
+  assert.deepEqual([standing.follower, standing.requester, standing.stranger, standing.anonymous].map((v) => canRecommendVideo(video('13-15'), v)), [true, false, false, false]);
+  assert.deepEqual([standing.follower, standing.stranger].map((v) => canRecommendVideo(video('18+', true), v)), [true, false]);
 });

@@ -8,6 +8,13 @@
 //   always may, drafts and failed uploads included.
 // - canWatchVideo: may it be shown to and played by the viewer (lists, feeds, For You, likes and
 //   comments, media)? Only once it is published, the author included.
+// - canRecommendVideo: may For You offer it to the viewer? What they may watch, not their own, and
+//   not, to anyone but an approved follower, the video of an author whose age band keeps them out of
+//   strangers' For You (accounts/age-policy.ts).
+//
+// A private account's videos, whatever each one's visibility, are seen only by the author and the
+// approved followers (`follows`; a pending follow request admits nobody).
+import { forYouReachesStrangers, type AgeBand } from '../accounts/age-policy.ts';
 
 export type Visibility = 'public' | 'followers' | 'private';
 export type VideoStatus = 'uploading' | 'processing' | 'ready' | 'failed';
@@ -15,11 +22,13 @@ export type VideoStatus = 'uploading' | 'processing' | 'ready' | 'failed';
 /** What the rule needs to know of a video. */
 export interface VideoAudience {
   authorId: string;
+  /** The author's account is private. */
+  authorPrivate: boolean;
   visibility: Visibility;
   status: VideoStatus;
 }
 
-/** What the rule needs to know of the viewer: who they are (null: anonymous) and whether they follow the author. */
+/** What the rule needs to know of the viewer: who they are (null: anonymous) and whether they are an approved follower of the author. */
 export interface ViewerStanding {
   viewerId: string | null;
   followsAuthor: boolean;
@@ -33,8 +42,9 @@ export const isPublished = (video: { status: VideoStatus }): boolean => video.st
 
 const isAuthor = (video: VideoAudience, viewer: ViewerStanding) => viewer.viewerId !== null && viewer.viewerId === video.authorId;
 
-/** The audience the author chose lets this viewer in (authorship aside). */
+/** The audience the author chose, for the account and for the video, lets this viewer in (authorship aside). */
 function audienceAdmits(video: VideoAudience, viewer: ViewerStanding): boolean {
+  if (video.authorPrivate && !viewer.followsAuthor) return false;
   switch (video.visibility) {
     case 'public':
       return true;
@@ -53,6 +63,15 @@ export function canWatchVideo(video: VideoAudience, viewer: ViewerStanding): boo
   return isPublished(video) && (isAuthor(video, viewer) || audienceAdmits(video, viewer));
 }
 
+/** What For You asks: the video and the author's age band (on the day asked). */
+export interface RecommendableVideo extends VideoAudience {
+  authorBand: AgeBand;
+}
+
+export function canRecommendVideo(video: RecommendableVideo, viewer: ViewerStanding): boolean {
+  return !isAuthor(video, viewer) && canWatchVideo(video, viewer) && (viewer.followsAuthor || forYouReachesStrangers(video.authorBand));
+}
+
 // The same rule in SQL, over a `videos` row aliased `v` (or `alias`). `viewer` is the SQL expression
 // of the viewer's id, usually a parameter such as '$2' bound to null for anonymous viewers.
 
@@ -60,9 +79,10 @@ export function canWatchVideo(video: VideoAudience, viewer: ViewerStanding): boo
 export const publishedSql = (alias = 'v'): string => `${alias}.status = 'ready'`;
 
 const isAuthorSql = (viewer: string, v: string) => `${v}.author_id = ${viewer}`;
+const followsSql = (viewer: string, v: string) => `exists(select 1 from follows fv where fv.follower_id = ${viewer} and fv.followee_id = ${v}.author_id)`;
 const audienceAdmitsSql = (viewer: string, v: string) =>
-  `(${v}.visibility = 'public' or (${v}.visibility = 'followers'
-    and exists(select 1 from follows fv where fv.follower_id = ${viewer} and fv.followee_id = ${v}.author_id)))`;
+  `((${v}.visibility = 'public' or (${v}.visibility = 'followers' and ${followsSql(viewer, v)}))
+    and (not exists(select 1 from accounts va where va.id = ${v}.author_id and va.private) or ${followsSql(viewer, v)}))`;
 
 /** SQL for canSeeVideo. */
 export const canSeeVideoSql = (viewer: string, alias = 'v'): string =>

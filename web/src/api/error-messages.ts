@@ -18,6 +18,7 @@ const messages: Record<ErrorCode | 'network', string> = {
   upload_incomplete: 'The upload didn’t finish. Pick the file again to resume.',
   media_rejected: 'We couldn’t use that file as a video.',
   comments_disabled: 'Comments are turned off for this video.',
+  age_restricted: 'That isn’t available at your age.',
   internal: 'Something went wrong on our side. Please try again.',
   network: 'You seem to be offline. Check your connection and try again.',
 };

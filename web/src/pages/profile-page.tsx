@@ -11,6 +11,7 @@ import { useResource } from '../ui/use-resource.ts';
 import { VideoGrid } from '../ui/video-grid.tsx';
 import { FollowButton } from '../video/follow-button.tsx';
 import { LogoutButton } from '../session/logout-button.tsx';
+import { useSession } from '../session/session.tsx';
 
 export function ProfilePage({ username }: { username: string }) {
   const profile = useResource(`user:${username}`, (signal) => fetchUser(username, signal).then((r) => r.user));
@@ -20,8 +21,9 @@ export function ProfilePage({ username }: { username: string }) {
 }
 
 function Profile({ user, onChange }: { user: PublicUser; onChange: (user: PublicUser) => void }) {
-  const load = useCallback((cursor: string | null, signal: AbortSignal) => fetchUserVideos(user.username, cursor, signal), [user.username]);
-  const videos = usePagedList<Video>(`videos:${user.username}`, load);
+  const { user: me } = useSession();
+  // A private account shows its videos only to its owner and approved followers (the server's rule; here, the words).
+  const closed = user.private && !user.viewer.isSelf && !user.viewer.following;
   return (
     <div className="page profile">
       <header className="profile-header">
@@ -37,6 +39,14 @@ function Profile({ user, onChange }: { user: PublicUser; onChange: (user: Public
               <Link className="button" to={paths.feedSettings()}>
                 For You settings
               </Link>
+              <Link className="button" to={paths.privacySettings()}>
+                Privacy
+              </Link>
+              {(user.private || (me?.followRequests ?? 0) > 0) && (
+                <Link className="button" to={paths.followRequests()}>
+                  Follow requests{me && me.followRequests > 0 ? ` (${me.followRequests})` : ''}
+                </Link>
+              )}
               <Link className="button button-primary" to={paths.upload()}>
                 Upload
               </Link>
@@ -46,10 +56,12 @@ function Profile({ user, onChange }: { user: PublicUser; onChange: (user: Public
             <FollowButton
               username={user.username}
               following={user.viewer.following}
-              onChange={(following, followers) =>
+              requested={user.viewer.requested}
+              isPrivate={user.private}
+              onChange={(following, followers, requested) =>
                 onChange({
                   ...user,
-                  viewer: { ...user.viewer, following },
+                  viewer: { ...user.viewer, following, requested },
                   counts: { ...user.counts, followers },
                 })
               }
@@ -72,11 +84,32 @@ function Profile({ user, onChange }: { user: PublicUser; onChange: (user: Public
         </div>
       </dl>
       {user.bio && <p className="profile-bio">{user.bio}</p>}
+      {closed ? (
+        <div className="card private-notice" role="note">
+          <h2>This account is private</h2>
+          <p className="muted-text">
+            {user.viewer.requested
+              ? `You asked to follow @${user.username}. You’ll see their videos once they approve.`
+              : `Follow @${user.username} to ask to see their videos.`}
+          </p>
+        </div>
+      ) : (
+        <ProfileVideos username={user.username} />
+      )}
+    </div>
+  );
+}
+
+function ProfileVideos({ username }: { username: string }) {
+  const load = useCallback((cursor: string | null, signal: AbortSignal) => fetchUserVideos(username, cursor, signal), [username]);
+  const videos = usePagedList<Video>(`videos:${username}`, load);
+  return (
+    <>
       <h2 className="section-title">Videos</h2>
       <VideoGrid videos={videos.items} onEnd={videos.loadMore} />
       {videos.loading && <Loading label="Loading videos" />}
       {videos.error !== null && <ErrorState error={videos.error} onRetry={videos.retry} />}
       {!videos.loading && !videos.error && videos.items.length === 0 && <Empty>No videos yet.</Empty>}
-    </div>
+    </>
   );
 }

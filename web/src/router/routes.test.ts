@@ -15,6 +15,8 @@ describe('routes', () => {
     assert.deepEqual(parse(paths.upload()), { name: 'upload' });
     assert.deepEqual(parse(paths.editProfile()), { name: 'editProfile' });
     assert.deepEqual(parse(paths.feedSettings()), { name: 'feedSettings' });
+    assert.deepEqual(parse(paths.privacySettings()), { name: 'privacySettings' });
+    assert.deepEqual(parse(paths.followRequests()), { name: 'followRequests' });
   });
 
   it('keeps only same-site paths as the destination after logging in', () => {

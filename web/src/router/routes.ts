@@ -12,6 +12,8 @@ export type Route =
   | { name: 'upload' }
   | { name: 'editProfile' }
   | { name: 'feedSettings' }
+  | { name: 'privacySettings' }
+  | { name: 'followRequests' }
   | { name: 'notFound' };
 
 export const paths = {
@@ -26,6 +28,8 @@ export const paths = {
   upload: () => '/upload',
   editProfile: () => '/settings/profile',
   feedSettings: () => '/settings/feed',
+  privacySettings: () => '/settings/privacy',
+  followRequests: () => '/follow-requests',
 };
 
 /** Only same-site paths are allowed as a post-login destination. */
@@ -48,6 +52,8 @@ export function parseRoute(url: URL): Route {
   if (path === '/upload') return { name: 'upload' };
   if (path === '/settings/profile') return { name: 'editProfile' };
   if (path === '/settings/feed') return { name: 'feedSettings' };
+  if (path === '/settings/privacy') return { name: 'privacySettings' };
+  if (path === '/follow-requests') return { name: 'followRequests' };
   if (path === '/search') return { name: 'search', q: url.searchParams.get('q') ?? '' };
   if (path === '/login') return { name: 'login', next: safeNext(url.searchParams.get('next')) };
   if (path === '/signup') return { name: 'signup', next: safeNext(url.searchParams.get('next')) };
@@ -91,6 +97,10 @@ export function titleOf(route: Route): string {
         return 'Edit profile';
       case 'feedSettings':
         return 'For You settings';
+      case 'privacySettings':
+        return 'Privacy';
+      case 'followRequests':
+        return 'Follow requests';
       case 'notFound':
         return 'Not found';
     }

@@ -24,6 +24,11 @@ export function AppNav({ route }: { route: Route }) {
         <Link to={profilePath} className={isOwnProfile ? 'nav-link is-current' : 'nav-link'} aria-current={isOwnProfile ? 'page' : undefined}>
           <Avatar user={user} size={26} />
           <span>Profile</span>
+          {user.followRequests > 0 && (
+            <span className="nav-count" aria-label={`${user.followRequests} follow requests`}>
+              {user.followRequests}
+            </span>
+          )}
         </Link>
       ) : (
         <NavLink to={paths.login(window.location.pathname)} icon="user" label="Log in" current={route.name === 'login'} />
