@@ -14,7 +14,15 @@ export interface SocialDeps {
   findAccountId: (username: string) => Promise<string | null>;
   /** Tells listeners (the recommender) about a signed-in viewer's engagement as it happens. */
   onEngagement?: (signal: EngagementSignal) => Promise<unknown>;
+  /** Tells listeners (notifications) what someone did to someone else's video or account. */
+  onActivity?: (activity: SocialActivity) => Promise<unknown>;
 }
+
+/** Something one person did that another may want to hear about. */
+export type SocialActivity =
+  | { kind: 'like'; actorId: string; videoId: string; authorId: string }
+  | { kind: 'comment'; actorId: string; videoId: string; authorId: string; commentId: string; parentAuthorId: string | null; body: string }
+  | { kind: 'follow'; actorId: string; followeeId: string };
 
 export type EngagementSignal =
   | { kind: 'view'; accountId: string; videoId: string; watchedMs: number; durationMs: number; completed: boolean; replays: number }
@@ -56,6 +64,7 @@ export function createSocialService(deps: SocialDeps) {
       if (targetId === viewerId) throw new DomainError('validation_failed', 'You cannot follow yourself');
       const followers = await social.follow(viewerId, targetId, on);
       await signal({ kind: on ? 'follow' : 'unfollow', accountId: viewerId, creatorId: targetId });
+      if (on) await deps.onActivity?.({ kind: 'follow', actorId: viewerId, followeeId: targetId });
       return { following: on, followers };
     },
 
@@ -63,6 +72,7 @@ export function createSocialService(deps: SocialDeps) {
       const video = await watchableVideo(videoId, viewerId);
       const likes = await social.like(viewerId, videoId, video.author_id, on);
       await signal({ kind: on ? 'like' : 'unlike', accountId: viewerId, videoId });
+      if (on) await deps.onActivity?.({ kind: 'like', actorId: viewerId, videoId, authorId: video.author_id });
       return { liked: on, likes };
     },
 
@@ -108,14 +118,17 @@ export function createSocialService(deps: SocialDeps) {
     async comment(viewerId: string, videoId: string, body: string, parentId: string | null) {
       const video = await watchableVideo(videoId, viewerId);
       if (!video.allow_comments) throw new DomainError('comments_disabled', 'The creator turned comments off for this video');
+      let parentAuthorId: string | null = null;
       if (parentId) {
         const parent = await comments.find(parentId);
         if (!parent || parent.video_id !== videoId) throw notFound('Comment');
         // One level of replies: a reply to a reply joins its thread.
         parentId = parent.parent_id ?? parent.id;
+        parentAuthorId = parent.author_id;
       }
       const row = await comments.insert({ videoId, authorId: viewerId, parentId, body, videoAuthorId: video.author_id });
       await signal({ kind: 'comment', accountId: viewerId, videoId });
+      await deps.onActivity?.({ kind: 'comment', actorId: viewerId, videoId, authorId: video.author_id, commentId: row.id, parentAuthorId, body });
       return commentView(row, viewerId);
     },
 
