@@ -10,3 +10,4 @@ export * from './videos.ts';
 export * from './social.ts';
 export * from './feed.ts';
 export * from './search.ts';
+export * from './notifications.ts';

@@ -37,6 +37,12 @@ import { createSearchService } from './search/search.service.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { createPlaybackService } from './playback/playback.service.ts';
 import { playbackRoutes } from './playback/playback.routes.ts';
+import { createNotificationRepository } from './notifications/notification.repository.ts';
+import { createNotificationService, NOTIFICATION_CHANNEL } from './notifications/notification.service.ts';
+import { createNotificationHub } from './notifications/notification-hub.ts';
+import { notificationRoutes } from './notifications/notification.routes.ts';
+import { describeNotificationStream, notificationStream } from './notifications/notification-stream.ts';
+import { parseCaption } from './videos/caption.ts';
 import { registerTus } from './uploads/tus.ts';
 import { describeTusUploads } from './uploads/tus.openapi.ts';
 import { createApp } from './http/app.ts';
@@ -115,12 +121,28 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     findCreatorId: (username) => accounts.idOf(username),
     setPersonalized: (accountId, on) => accounts.setPersonalizedFeed(accountId, on),
   });
+  const notificationsRepo = createNotificationRepository(home.db);
+  const notifications = createNotificationService({
+    repo: notificationsRepo,
+    findAccountId: (username) => accounts.idOf(username),
+    canWatch: async (videoId, accountId) => (await videosRepo.findWatchable(videoId, accountId)) !== null,
+    mentionsIn: (text) => parseCaption(text).mentions,
+    now,
+  });
+  const notificationHub = createNotificationHub({
+    repo: notificationsRepo,
+    channel: NOTIFICATION_CHANNEL,
+    onError: (error) => log.error({ err: error }, 'live notifications failed'),
+  });
+  // a notification is news, not the request's outcome: failing to record one never fails the like
+  const tellAbout = (what: () => Promise<unknown>) => what().catch((error: unknown) => log.error({ err: error }, 'could not record a notification'));
   const social = createSocialService({
     social: socialRepo,
     comments: createCommentRepository(home.db),
     videos: videosRepo,
     findAccount: (username) => accounts.followTarget(username),
     onEngagement: (signal) => forYou.learn(signal),
+    onActivity: (activity) => tellAbout(() => notifications.onActivity(activity)),
   });
   const feed = createFeedService({ videos });
   const search = createSearchService({ accounts, videos });
@@ -143,7 +165,12 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
         limits: { maxDurationMs: config.limits.maxVideoMs },
         transcodeTimeoutMs: config.limits.transcodeTimeoutMs,
         enqueuePurge: (prefix) => enqueue({ type: 'purge_media', prefix }),
-        onPublished: (videoId) => catalogueEvents.videoChanged(videoId),
+        onPublished: async (videoId) => {
+          await catalogueEvents.videoChanged(videoId);
+          const published = await videosRepo.processingState(videoId);
+          const row = published ? await videosRepo.findWatchable(videoId, published.author_id) : null;
+          if (row) await tellAbout(() => notifications.onPublished({ id: row.id, authorId: row.author_id, caption: row.caption }));
+        },
       }),
       purge_media: createPurgeMediaHandler(home.storage),
     },
@@ -169,6 +196,13 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   searchRoutes(route, search);
   playbackRoutes(app, playback);
   describeTusUploads(openapi);
+  notificationRoutes(route, notifications);
+  notificationStream(app, { hub: notificationHub, lastSeq: (accountId) => notificationsRepo.lastSeq(accountId) });
+  describeNotificationStream(openapi);
+  await notificationHub.start();
+  const pruneNotifications = () => tellAbout(() => notifications.prune());
+  void pruneNotifications();
+  const pruneTimer = setInterval(pruneNotifications, 6 * 3600_000).unref();
   registerTus(app, {
     videos,
     uploadDir: config.uploadDir,
@@ -187,7 +221,8 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     db,
     storage,
     worker,
-    services: { accounts, videos, social, feed, forYou, search, playback },
+    services: { accounts, videos, social, feed, forYou, search, playback, notifications },
+    notificationHub,
     recommender: engineHost,
     catalogueEvents,
     repositories: { videos: videosRepo, jobs: jobsRepo },
@@ -195,6 +230,8 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     async close() {
       await worker.stop();
       if (opts.recommender !== false) await engineHost.stop();
+      clearInterval(pruneTimer);
+      await notificationHub.stop();
       await app.close();
       if (!opts.db) await db.close();
     },

@@ -17,6 +17,11 @@ export interface Database extends Transaction {
   readonly driver: 'pglite' | 'postgres';
   /** Run `work` in one transaction; it commits when `work` resolves and rolls back when it throws. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * LISTEN on a channel: `onMessage` gets each NOTIFY payload sent by any process on this database.
+   * Resolves once listening; the returned function stops. (Send with `select pg_notify($1, $2)`.)
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -21,6 +21,7 @@ export async function openPglite(dir?: string): Promise<Database> {
     driver: 'pglite',
     ...wrap(pg),
     transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
+    listen: (channel, onMessage) => pg.listen(channel, onMessage),
     close: () => pg.close(),
   };
 }

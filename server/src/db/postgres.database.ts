@@ -45,6 +45,45 @@ export async function openPostgres(opts: PostgresOptions): Promise<Database> {
         client.release();
       }
     },
+    listen: (channel, onMessage) => listenWithClient(opts, channel, onMessage),
     close: () => pool.end(),
+  };
+}
+
+/**
+ * LISTEN needs a connection of its own, kept open. If it drops, it reconnects with backoff; a
+ * NOTIFY sent while it was down is lost, so listeners treat a message as "look again", never as
+ * the data itself (the notification hub re-reads what it has not delivered).
+ */
+async function listenWithClient(opts: PostgresOptions, channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retryMs = 250;
+  const quoted = `"${channel.replaceAll('"', '""')}"`;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: opts.url });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onMessage(message.payload ?? '');
+    });
+    next.on('error', () => {
+      if (client !== next) return;
+      client = null;
+      void next.end().catch(() => undefined);
+      if (!stopped) setTimeout(() => void connect().catch(() => undefined), retryMs).unref();
+      retryMs = Math.min(retryMs * 2, 10_000);
+    });
+    await next.connect();
+    await next.query(`listen ${quoted}`);
+    client = next;
+    retryMs = 250;
+    // a reconnect may have missed messages: say "look again" once
+    onMessage('');
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    const current = client;
+    client = null;
+    await current?.end().catch(() => undefined);
   };
 }

@@ -14,7 +14,16 @@ export interface SocialDeps {
   findAccount: (username: string) => Promise<{ id: string; private: boolean } | null>;
   /** Tells listeners (the recommender) about a signed-in viewer's engagement as it happens. */
   onEngagement?: (signal: EngagementSignal) => Promise<unknown>;
+  /** Tells listeners (notifications) what someone did to someone else's video or account. */
+  onActivity?: (activity: SocialActivity) => Promise<unknown>;
 }
+
+/** Something one person did that another may want to hear about. */
+export type SocialActivity =
+  | { kind: 'like'; actorId: string; videoId: string; authorId: string }
+  | { kind: 'comment'; actorId: string; videoId: string; authorId: string; commentId: string; parentAuthorId: string | null; body: string }
+  | { kind: 'follow'; actorId: string; followeeId: string }
+  | { kind: 'follow_request'; actorId: string; ownerId: string };
 
 export type EngagementSignal =
   | { kind: 'view'; accountId: string; videoId: string; watchedMs: number; durationMs: number; completed: boolean; replays: number }
@@ -58,10 +67,12 @@ export function createSocialService(deps: SocialDeps) {
       if (target.id === viewerId) throw new DomainError('validation_failed', 'You cannot follow yourself');
       if (on && target.private) {
         const { following, followers } = await social.requestFollow(viewerId, target.id);
+        if (!following) await deps.onActivity?.({ kind: 'follow_request', actorId: viewerId, ownerId: target.id });
         return { following, requested: !following, followers };
       }
       const followers = await social.follow(viewerId, target.id, on);
       await signal({ kind: on ? 'follow' : 'unfollow', accountId: viewerId, creatorId: target.id });
+      if (on) await deps.onActivity?.({ kind: 'follow', actorId: viewerId, followeeId: target.id });
       return { following: on, requested: false, followers };
     },
 
@@ -91,6 +102,7 @@ export function createSocialService(deps: SocialDeps) {
       const video = await watchableVideo(videoId, viewerId);
       const likes = await social.like(viewerId, videoId, video.author_id, on);
       await signal({ kind: on ? 'like' : 'unlike', accountId: viewerId, videoId });
+      if (on) await deps.onActivity?.({ kind: 'like', actorId: viewerId, videoId, authorId: video.author_id });
       return { liked: on, likes };
     },
 
@@ -136,14 +148,17 @@ export function createSocialService(deps: SocialDeps) {
     async comment(viewerId: string, videoId: string, body: string, parentId: string | null) {
       const video = await watchableVideo(videoId, viewerId);
       if (!video.allow_comments) throw new DomainError('comments_disabled', 'The creator turned comments off for this video');
+      let parentAuthorId: string | null = null;
       if (parentId) {
         const parent = await comments.find(parentId);
         if (!parent || parent.video_id !== videoId) throw notFound('Comment');
         // One level of replies: a reply to a reply joins its thread.
         parentId = parent.parent_id ?? parent.id;
+        parentAuthorId = parent.author_id;
       }
       const row = await comments.insert({ videoId, authorId: viewerId, parentId, body, videoAuthorId: video.author_id });
       await signal({ kind: 'comment', accountId: viewerId, videoId });
+      await deps.onActivity?.({ kind: 'comment', actorId: viewerId, videoId, authorId: video.author_id, commentId: row.id, parentAuthorId, body });
       return commentView(row, viewerId);
     },
 
