@@ -4,6 +4,7 @@ import { FeedPage } from './feed/feed-page.tsx';
 import { EditProfilePage } from './pages/edit-profile-page.tsx';
 import { FeedSettingsPage } from './pages/feed-settings-page.tsx';
 import { FollowRequestsPage } from './pages/follow-requests-page.tsx';
+import { InboxPage } from './notifications/inbox-page.tsx';
 import { PrivacySettingsPage } from './pages/privacy-settings-page.tsx';
 import { HashtagPage } from './pages/hashtag-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
@@ -15,6 +16,8 @@ import { VideoPage } from './pages/video-page.tsx';
 import { useLocation } from './router/history.ts';
 import { parseRoute, titleOf, type Route } from './router/routes.ts';
 import { AppNav } from './shell/app-nav.tsx';
+import { startLiveNotifications, stopLiveNotifications } from './notifications/live-notifications.ts';
+import { useSession } from './session/session.tsx';
 import { UploadStudioPage } from './upload/upload-studio-page.tsx';
 
 function page(route: Route): ReactElement {
@@ -45,6 +48,8 @@ function page(route: Route): ReactElement {
       return <PrivacySettingsPage />;
     case 'followRequests':
       return <FollowRequestsPage />;
+    case 'inbox':
+      return <InboxPage />;
     case 'notFound':
       return <NotFoundPage />;
   }
@@ -56,6 +61,12 @@ export function App() {
   useEffect(() => {
     document.title = title;
   }, [title]);
+  // notifications arrive live for whoever is signed in, on every page
+  const signedIn = useSession().user?.id;
+  useEffect(() => {
+    if (signedIn) startLiveNotifications();
+    else stopLiveNotifications();
+  }, [signedIn]);
   const immersive = route.name === 'foryou' || route.name === 'following' || route.name === 'video';
   return (
     <div className={immersive ? 'shell is-immersive' : 'shell'}>

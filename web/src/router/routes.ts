@@ -14,6 +14,7 @@ export type Route =
   | { name: 'feedSettings' }
   | { name: 'privacySettings' }
   | { name: 'followRequests' }
+  | { name: 'inbox' }
   | { name: 'notFound' };
 
 export const paths = {
@@ -30,6 +31,7 @@ export const paths = {
   feedSettings: () => '/settings/feed',
   privacySettings: () => '/settings/privacy',
   followRequests: () => '/follow-requests',
+  inbox: () => '/inbox',
 };
 
 /** Only same-site paths are allowed as a post-login destination. */
@@ -54,6 +56,7 @@ export function parseRoute(url: URL): Route {
   if (path === '/settings/feed') return { name: 'feedSettings' };
   if (path === '/settings/privacy') return { name: 'privacySettings' };
   if (path === '/follow-requests') return { name: 'followRequests' };
+  if (path === '/inbox') return { name: 'inbox' };
   if (path === '/search') return { name: 'search', q: url.searchParams.get('q') ?? '' };
   if (path === '/login') return { name: 'login', next: safeNext(url.searchParams.get('next')) };
   if (path === '/signup') return { name: 'signup', next: safeNext(url.searchParams.get('next')) };
@@ -101,6 +104,8 @@ export function titleOf(route: Route): string {
         return 'Privacy';
       case 'followRequests':
         return 'Follow requests';
+      case 'inbox':
+        return 'Inbox';
       case 'notFound':
         return 'Not found';
     }

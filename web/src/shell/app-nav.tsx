@@ -3,6 +3,7 @@ import type { Route } from '../router/routes.ts';
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/routes.ts';
 import { LogoutButton } from '../session/logout-button.tsx';
+import { useLiveNotifications } from '../notifications/live-notifications.ts';
 import { useSession } from '../session/session.tsx';
 import { Avatar } from '../ui/avatar.tsx';
 import { Icon, type IconName } from '../ui/icons.tsx';
@@ -11,6 +12,7 @@ export function AppNav({ route }: { route: Route }) {
   const { user } = useSession();
   const profilePath = user ? paths.profile(user.username) : paths.login();
   const isOwnProfile = route.name === 'profile' && route.username === user?.username;
+  const { unread } = useLiveNotifications();
   return (
     <nav className="app-nav" aria-label="Main">
       <Link to={paths.foryou()} className="brand" aria-label="Cliptide home">
@@ -20,6 +22,17 @@ export function AppNav({ route }: { route: Route }) {
       <NavLink to={paths.following()} icon="users" label="Following" current={route.name === 'following'} />
       <NavLink to={paths.upload()} icon="plus" label="Upload" current={route.name === 'upload'} className="nav-upload" />
       <NavLink to={paths.search()} icon="search" label="Search" current={route.name === 'search'} />
+      {user && (
+        <Link to={paths.inbox()} className={route.name === 'inbox' ? 'nav-link is-current' : 'nav-link'} aria-current={route.name === 'inbox' ? 'page' : undefined}>
+          <Icon name="bell" size={26} />
+          <span>Inbox</span>
+          {unread > 0 && (
+            <span className="nav-count" aria-label={`${unread} unread`}>
+              {unread > 99 ? '99+' : unread}
+            </span>
+          )}
+        </Link>
+      )}
       {user ? (
         <Link to={profilePath} className={isOwnProfile ? 'nav-link is-current' : 'nav-link'} aria-current={isOwnProfile ? 'page' : undefined}>
           <Avatar user={user} size={26} />

@@ -19,6 +19,7 @@ const paths = {
   close: 'M6.4 5L12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4z',
   check: 'M9 16.2l-3.5-3.5L4 14.2l5 5 11-11-1.5-1.4z',
   upload: 'M12 3l5 5h-3v6h-4V8H7zm-8 14h16v4H4z',
+  bell: 'M12 22a2.5 2.5 0 0 0 2.5-2.5h-5A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.8V3a1.5 1.5 0 0 0-3 0v1.2A7 7 0 0 0 5 11v5l-2 2v1h18v-1z',
 };
 
 export type IconName = keyof typeof paths;
