@@ -127,3 +127,9 @@ export async function publishedVideo(p: Platform, author: Session, opts: { capti
   await p.catalogueEvents.videoChanged(id);
   return id;
 }
+
+/** An OpenAPI operation that answers an endless event stream (walkers of the document skip it). */
+export function isEventStream(operation: unknown): boolean {
+  const responses = (operation as { responses?: Record<string, { content?: Record<string, unknown> }> } | undefined)?.responses ?? {};
+  return Object.values(responses).some((r) => r.content !== undefined && 'text/event-stream' in r.content);
+}
