@@ -77,9 +77,10 @@ export function errorCodesOf(op: Operation): ErrorCode[] {
   return [...codes];
 }
 
-function problemResponses(op: Operation) {
+/** The problem responses of these error codes, by status, each listing its codes. */
+export function problemResponses(errorCodes: readonly ErrorCode[]) {
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of errorCodesOf(op)) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
+  for (const code of errorCodes) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
   const out: Record<string, unknown> = {};
   for (const [status, codes] of [...byStatus].sort((a, b) => a[0] - b[0])) {
     out[status] = {
@@ -131,7 +132,7 @@ export class OpenApiRegistry {
           : op.bodyContentType
             ? { requestBody: { required: true, content: { [op.bodyContentType]: { schema: { type: 'string', contentMediaType: op.bodyContentType } } } } }
             : {}),
-        responses: { [op.status]: success, ...problemResponses(op) },
+        responses: { [op.status]: success, ...problemResponses(errorCodesOf(op)) },
       };
     }
     for (const [path, item] of Object.entries(this.extra)) paths[path] = { ...paths[path], ...item };

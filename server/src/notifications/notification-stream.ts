@@ -4,7 +4,7 @@
 // keeps proxies from closing an idle stream.
 import type { FastifyInstance } from 'fastify';
 import { problem, sendProblem } from '../http/problem.ts';
-import type { OpenApiRegistry } from '../http/openapi.ts';
+import { problemResponses, type OpenApiRegistry } from '../http/openapi.ts';
 import type { NotificationHub } from './notification-hub.ts';
 
 export const STREAM_PATH = '/api/v1/notifications/stream';
@@ -56,8 +56,7 @@ export function describeNotificationStream(openapi: OpenApiRegistry) {
       ],
       responses: {
         200: { description: 'An endless stream of events', content: { 'text/event-stream': { schema: { $ref: '#/components/schemas/Notification' } } } },
-        400: { description: 'validation_failed', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
-        401: { description: 'unauthenticated', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+        ...problemResponses(['validation_failed', 'unauthenticated', 'internal']),
       },
     },
   });
