@@ -1,7 +1,7 @@
 // People: sign-up, log-in, profiles and the signed-in account.
 import { z } from 'zod';
 import { timestamp } from './common.ts';
-import { MAX_BIO_LENGTH, MAX_DISPLAY_NAME_LENGTH } from './limits.ts';
+import { MAX_BIO_LENGTH, MAX_DISPLAY_NAME_LENGTH, MIN_PASSWORD_LENGTH } from './limits.ts';
 
 export const username = z
   .string()
@@ -12,7 +12,11 @@ export const usernameParams = z.object({ username: z.string().min(1).max(64) });
 export const signupBody = z.object({
   username,
   email: z.email().max(254),
-  password: z.string().min(8, 'at least 8 characters').max(200),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`)
+    .max(200)
+    .meta({ description: `at least ${MIN_PASSWORD_LENGTH} characters, not one of the 10,000 most common passwords` }),
   birthdate: z.iso.date('a date as YYYY-MM-DD'),
   displayName: z.string().max(MAX_DISPLAY_NAME_LENGTH).optional(),
   region: z.string().optional(),

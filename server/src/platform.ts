@@ -155,6 +155,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     viewerForToken: (token) => accounts.viewerForToken(token),
     metrics,
     webDist: config.webDist,
+    trustProxy: config.trustProxy,
   });
   Object.assign(log, {
     info: (o: object, m: string) => app.log.info(o, m),
@@ -163,10 +164,10 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   });
   accountRoutes(route, accounts, { secure: config.cookieSecure }, config.rateLimits);
   videoRoutes(route, videos, config.rateLimits);
-  socialRoutes(route, social);
+  socialRoutes(route, social, config.rateLimits);
   feedRoutes(route, feed);
   recommendationRoutes(route, forYou);
-  searchRoutes(route, search);
+  searchRoutes(route, search, config.rateLimits);
   playbackRoutes(app, playback);
   describeTusUploads(openapi);
   registerTus(app, {

@@ -119,10 +119,10 @@ test('auth endpoints are rate limited', async () => {
   try {
     const codes: number[] = [];
     for (let i = 0; i < 5; i++) {
-      codes.push((await api(limited, 'POST', '/api/v1/auth/login', { body: { login: 'ghost', password: 'whatever1' } })).statusCode);
+      codes.push((await api(limited, 'POST', '/api/v1/auth/login', { body: { login: 'ghost', password: 'whatever12' } })).statusCode);
     }
     assert.deepEqual(codes, [401, 401, 401, 429, 429]);
-    const res = await api(limited, 'POST', '/api/v1/auth/login', { body: { login: 'ghost', password: 'whatever1' } });
+    const res = await api(limited, 'POST', '/api/v1/auth/login', { body: { login: 'ghost', password: 'whatever12' } });
     assert.equal(res.json().code, 'rate_limited');
   } finally {
     await limited.stop();

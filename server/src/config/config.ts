@@ -1,5 +1,6 @@
 // Configuration: parsed once from the environment at start-up; nothing else reads process.env.
 // A bad value stops start-up with a message that names the variable.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -7,6 +8,19 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** Off, or the operator's proxies: addresses, CIDR ranges, or proxy-addr's names (loopback, linklocal, uniquelocal). */
+const trustProxy = z
+  .string()
+  .transform((v) => (['false', '0', 'no', 'off'].includes(v.trim()) ? [] : v.split(',').map((p) => p.trim()).filter(Boolean)))
+  .refine(
+    (list) =>
+      list.every((p) => {
+        if (['loopback', 'linklocal', 'uniquelocal'].includes(p)) return true;
+        const [address, bits, ...rest] = p.split('/');
+        return rest.length === 0 && isIP(address!) !== 0 && (bits === undefined || /^\d{1,3}$/.test(bits));
+      }),
+    'a comma-separated list of proxy addresses or CIDR ranges (e.g. 10.0.0.0/8,127.0.0.1), or false; "true" would trust a forged X-Forwarded-For',
+  );
 const regionName = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'a region name is lower-case letters, digits and dashes');
 
 const schema = z
@@ -33,6 +47,9 @@ const schema = z
     SEED_DEMO: bool.default(true),
     RATE_LIMIT_AUTH_PER_MINUTE: int(1, 100_000).default(20),
     RATE_LIMIT_UPLOAD_PER_MINUTE: int(1, 100_000).default(30),
+    RATE_LIMIT_WRITE_PER_MINUTE: int(1, 100_000).default(120),
+    RATE_LIMIT_SEARCH_PER_MINUTE: int(1, 100_000).default(60),
+    TRUST_PROXY: trustProxy.default([]),
     COOKIE_SECURE: bool.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WEB_DIST: z.string().optional(),
@@ -69,10 +86,19 @@ export interface Config {
   jobs: { concurrency: number; leaseMs: number };
   ffmpeg: { ffmpegPath?: string; ffprobePath?: string };
   seedDemo: boolean;
-  rateLimits: { authPerMinute: number; uploadPerMinute: number };
+  rateLimits: RateLimits;
+  /** Proxies whose X-Forwarded-For is believed; empty: none. */
+  trustProxy: string[];
   cookieSecure: boolean;
   logLevel: string;
   webDist: string;
+}
+
+export interface RateLimits {
+  authPerMinute: number;
+  uploadPerMinute: number;
+  writePerMinute: number;
+  searchPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -116,7 +142,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       ...(e.FFPROBE_PATH ? { ffprobePath: e.FFPROBE_PATH } : {}),
     },
     seedDemo: e.SEED_DEMO,
-    rateLimits: { authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE, uploadPerMinute: e.RATE_LIMIT_UPLOAD_PER_MINUTE },
+    rateLimits: {
+      authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
+      uploadPerMinute: e.RATE_LIMIT_UPLOAD_PER_MINUTE,
+      writePerMinute: e.RATE_LIMIT_WRITE_PER_MINUTE,
+      searchPerMinute: e.RATE_LIMIT_SEARCH_PER_MINUTE,
+    },
+    trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE,
     logLevel: e.LOG_LEVEL,
     webDist: resolve(e.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),

@@ -17,13 +17,16 @@ import {
 import type { Router } from '../http/route.ts';
 import type { SocialService } from './social.service.ts';
 
-export function socialRoutes(route: Router, social: SocialService) {
+export function socialRoutes(route: Router, social: SocialService, limits: { writePerMinute: number }) {
+  // per account, and per address at four times that: people behind one NAT share an address
+  const rateLimit = { perAccount: limits.writePerMinute, perAddress: limits.writePerMinute * 4 };
   for (const [method, on] of [['PUT', true], ['DELETE', false]] as const) {
     route({
       method,
       url: '/api/v1/users/:username/follow',
       summary: on ? 'Follow a creator' : 'Unfollow a creator',
       tag: 'social',
+      rateLimit,
       auth: 'required',
       params: usernameParams,
       response: followResult,
@@ -35,6 +38,7 @@ export function socialRoutes(route: Router, social: SocialService) {
       url: '/api/v1/videos/:id/like',
       summary: on ? 'Like a video' : 'Remove a like',
       tag: 'social',
+      rateLimit,
       auth: 'required',
       params: videoParams,
       response: likeResult,
@@ -46,6 +50,7 @@ export function socialRoutes(route: Router, social: SocialService) {
       url: '/api/v1/videos/:id/save',
       summary: on ? 'Save a video' : 'Remove from saved',
       tag: 'social',
+      rateLimit,
       auth: 'required',
       params: videoParams,
       response: saveResult,
@@ -59,6 +64,7 @@ export function socialRoutes(route: Router, social: SocialService) {
     url: '/api/v1/videos/:id/shares',
     summary: 'Count a share',
     tag: 'social',
+    rateLimit,
     auth: 'optional',
     params: videoParams,
     body: shareBody,
@@ -72,6 +78,7 @@ export function socialRoutes(route: Router, social: SocialService) {
     url: '/api/v1/videos/:id/views',
     summary: 'Report watch time, completion and replays of one viewing',
     tag: 'social',
+    rateLimit,
     auth: 'optional',
     params: videoParams,
     body: viewBody,
@@ -113,6 +120,7 @@ export function socialRoutes(route: Router, social: SocialService) {
     url: '/api/v1/videos/:id/comments',
     summary: 'Comment, or reply to a comment',
     tag: 'social',
+    rateLimit,
     auth: 'required',
     params: videoParams,
     body: commentBody,
@@ -127,6 +135,7 @@ export function socialRoutes(route: Router, social: SocialService) {
     url: '/api/v1/comments/:id',
     summary: 'Delete a comment (its author or the video author)',
     tag: 'social',
+    rateLimit,
     auth: 'required',
     params: commentParams,
     status: 204,
