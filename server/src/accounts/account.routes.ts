@@ -83,6 +83,7 @@ export function accountRoutes(route: Router, accounts: AccountService, cookie: C
     tag: 'accounts',
     auth: 'required',
     bodyContentType: 'image/*',
+    bodyLimit: MAX_AVATAR_BYTES,
     response: meResponse,
     rateLimit: { perAddress: limits.authPerMinute, perAccount: limits.authPerMinute },
     handler: async ({ viewer, request }) => {

@@ -12,6 +12,7 @@ import { errorHandler, problem, sendProblem } from './problem.ts';
 import { SESSION_COOKIE } from './session.ts';
 import type { Metrics } from './metrics.ts';
 import { createRateLimiter } from './rate-limit.ts';
+import { JSON_BODY_LIMIT, installJsonParser } from './json-body.ts';
 
 const API_INFO = {
   title: 'Cliptide API',
@@ -42,7 +43,7 @@ export interface AppOptions {
 export async function createApp(opts: AppOptions): Promise<{ app: FastifyInstance; route: Router; openapi: OpenApiRegistry }> {
   const app = Fastify({
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
-    bodyLimit: opts.bodyLimit ?? 6 * 1024 * 1024,
+    bodyLimit: opts.bodyLimit ?? JSON_BODY_LIMIT,
     // a forged X-Forwarded-For must not pick the address that rate limits count
     trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? opts.trustProxy : false,
     // one line per request (below) instead of Fastify's two
@@ -62,6 +63,7 @@ export async function createApp(opts: AppOptions): Promise<{ app: FastifyInstanc
     else request.log.info(line, 'request');
   });
   await app.register(cookie);
+  installJsonParser(app);
   // Raw image bodies (avatars) arrive as Buffers.
   app.addContentTypeParser(/^image\//, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
