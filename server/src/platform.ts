@@ -156,6 +156,9 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     metrics,
     webDist: config.webDist,
     trustProxy: config.trustProxy,
+    publicOrigin: config.publicOrigin,
+    hsts: config.cookieSecure,
+    metricsToken: config.metricsToken,
   });
   Object.assign(log, {
     info: (o: object, m: string) => app.log.info(o, m),

@@ -140,9 +140,3 @@ test('the OpenAPI document lists the routes, and unknown routes get problem+json
   assert.equal(missing.statusCode, 404);
   assert.equal(missing.json().code, 'not_found');
 });
-
-test('/metrics speaks Prometheus', async () => {
-  const res = await api(p, 'GET', '/metrics');
-  assert.equal(res.statusCode, 200);
-  assert.match(res.body, /cliptide_http_request_duration_seconds_bucket/);
-});

@@ -51,6 +51,8 @@ const schema = z
     RATE_LIMIT_SEARCH_PER_MINUTE: int(1, 100_000).default(60),
     TRUST_PROXY: trustProxy.default([]),
     COOKIE_SECURE: bool.default(false),
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WEB_DIST: z.string().optional(),
   })
@@ -90,6 +92,9 @@ export interface Config {
   /** Proxies whose X-Forwarded-For is believed; empty: none. */
   trustProxy: string[];
   cookieSecure: boolean;
+  /** The origin the site is served from (PUBLIC_URL), or null: the Host each request names. */
+  publicOrigin: string | null;
+  metricsToken: string | null;
   logLevel: string;
   webDist: string;
 }
@@ -150,6 +155,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE,
+    publicOrigin: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
+    metricsToken: e.METRICS_TOKEN ?? null,
     logLevel: e.LOG_LEVEL,
     webDist: resolve(e.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
   };

@@ -13,6 +13,7 @@ import { SESSION_COOKIE } from './session.ts';
 import type { Metrics } from './metrics.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { JSON_BODY_LIMIT, installJsonParser } from './json-body.ts';
+import { installSecurity } from './security.ts';
 
 const API_INFO = {
   title: 'Cliptide API',
@@ -38,6 +39,12 @@ export interface AppOptions {
    * socket's address is the client's), or addresses and CIDR ranges of the operator's proxies.
    */
   trustProxy?: false | string[];
+  /** The site's public origin (PUBLIC_URL): state-changing requests from another origin are refused. */
+  publicOrigin?: string | null;
+  /** Send HSTS (the site is served over HTTPS). */
+  hsts?: boolean;
+  /** Bearer token for /metrics; unset: /metrics is not served. */
+  metricsToken?: string | null;
 }
 
 export async function createApp(opts: AppOptions): Promise<{ app: FastifyInstance; route: Router; openapi: OpenApiRegistry }> {
@@ -62,6 +69,7 @@ export async function createApp(opts: AppOptions): Promise<{ app: FastifyInstanc
     if (bulk) request.log.debug(line, 'request');
     else request.log.info(line, 'request');
   });
+  await installSecurity(app, { publicOrigin: opts.publicOrigin ?? null, hsts: opts.hsts ?? false });
   await app.register(cookie);
   installJsonParser(app);
   // Raw image bodies (avatars) arrive as Buffers.
@@ -74,7 +82,7 @@ export async function createApp(opts: AppOptions): Promise<{ app: FastifyInstanc
       request.viewer = await opts.viewerForToken(token);
     }
   });
-  opts.metrics.install(app);
+  opts.metrics.install(app, opts.metricsToken ?? null);
 
   const openapi = new OpenApiRegistry();
   const route = createRouter(app, openapi, createRateLimiter());
