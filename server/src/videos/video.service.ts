@@ -72,7 +72,8 @@ export function createVideoService(deps: VideoDeps) {
         if (await videos.findVisible(id, authorId)) throw forbidden('Only the author can delete this video');
         throw notFound('Video');
       }
-      if (deleted.media_prefix) await deps.enqueuePurge(blobKeys.videoMedia(id));
+      // every rendition, also those of a run still in progress (its job removes what it writes after this)
+      await deps.enqueuePurge(blobKeys.videoMedia(id));
       await deps.enqueuePurge(blobKeys.sources(id));
       await deps.onChanged?.(id);
     },
