@@ -5,7 +5,7 @@ import type { Config } from './config/config.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open.ts';
 import { createBlobStore } from './storage/index.ts';
-import { ensureLocalDir } from './storage/local-files.ts';
+import { ensureLocalDir, removeAbandonedScratchDirs } from './storage/local-files.ts';
 import type { BlobStore } from './storage/blob-store.ts';
 import { createRegions } from './regions/regions.ts';
 import { createMedia } from './media/index.ts';
@@ -184,6 +184,9 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   });
 
   if (opts.recommender !== false) await engineHost.start();
+  // scratch directories of jobs interrupted by a crash or a kill would otherwise stay forever
+  const abandoned = await removeAbandonedScratchDirs();
+  if (abandoned.length > 0) log.info({ directories: abandoned }, 'removed scratch directories of interrupted jobs');
 
   return {
     config,

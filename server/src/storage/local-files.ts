@@ -8,9 +8,15 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
-/** Runs `work` in a fresh private directory under the system's temp directory, removed afterwards. */
+const SCRATCH = /^cliptide-[a-z]+-(\d+)-/;
+
+/**
+ * Runs `work` in a fresh private directory under the system's temp directory, removed afterwards.
+ * The directory's name carries this process's id, so that one left by a killed process can be told
+ * from one still in use (removeAbandonedScratchDirs).
+ */
 export async function withScratchDir<T>(name: string, work: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), `cliptide-${name}-`));
+  const dir = await mkdtemp(join(tmpdir(), `cliptide-${name}-${process.pid}-`));
   try {
     return await work(dir);
   } finally {
@@ -43,4 +49,25 @@ export async function removeLocalFiles(...paths: string[]): Promise<void> {
 /** Creates a directory (and its parents) unless it exists. */
 export function ensureLocalDir(path: string): void {
   mkdirSync(path, { recursive: true });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes scratch directories whose process is gone (a job interrupted by a crash or a kill); returns their names. */
+export async function removeAbandonedScratchDirs(root = tmpdir()): Promise<string[]> {
+  const removed: string[] = [];
+  for (const entry of await readdir(root, { withFileTypes: true })) {
+    const pid = SCRATCH.exec(entry.name)?.[1];
+    if (!entry.isDirectory() || !pid || Number(pid) === process.pid || isRunning(Number(pid))) continue;
+    await rm(join(root, entry.name), { recursive: true, force: true });
+    removed.push(entry.name);
+  }
+  return removed;
 }
