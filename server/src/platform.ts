@@ -140,7 +140,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
         videos: videosRepo,
         media,
         storage: home.storage,
-        limits: { maxDurationMs: config.limits.maxVideoMs },
+        limits: { maxDurationMs: config.limits.maxVideoMs, maxPixelFrames: config.limits.maxPixelFrames },
         transcodeTimeoutMs: config.limits.transcodeTimeoutMs,
         enqueuePurge: (prefix) => enqueue({ type: 'purge_media', prefix }),
         onPublished: (videoId) => catalogueEvents.videoChanged(videoId),

@@ -39,6 +39,7 @@ const schema = z
     S3_FORCE_PATH_STYLE: bool.default(true),
     MAX_UPLOAD_MB: int(1, 100_000).default(500),
     MAX_VIDEO_SECONDS: int(1, 24 * 3600).default(600),
+    MAX_VIDEO_GIGAPIXELS: int(1, 1_000_000).default(160),
     TRANSCODE_TIMEOUT_SECONDS: int(10, 24 * 3600).default(1800),
     WORKER_CONCURRENCY: int(0, 64).default(1),
     JOB_LEASE_SECONDS: int(2, 24 * 3600).default(120),
@@ -84,7 +85,7 @@ export interface Config {
   region: string;
   storage: StorageConfig;
   uploadDir: string;
-  limits: { maxUploadBytes: number; maxVideoMs: number; transcodeTimeoutMs: number };
+  limits: { maxUploadBytes: number; maxVideoMs: number; maxPixelFrames: number; transcodeTimeoutMs: number };
   jobs: { concurrency: number; leaseMs: number };
   ffmpeg: { ffmpegPath?: string; ffprobePath?: string };
   seedDemo: boolean;
@@ -139,6 +140,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     limits: {
       maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
       maxVideoMs: e.MAX_VIDEO_SECONDS * 1000,
+      maxPixelFrames: e.MAX_VIDEO_GIGAPIXELS * 1e9,
       transcodeTimeoutMs: e.TRANSCODE_TIMEOUT_SECONDS * 1000,
     },
     jobs: { concurrency: e.WORKER_CONCURRENCY, leaseMs: e.JOB_LEASE_SECONDS * 1000 },
