@@ -7,6 +7,18 @@ export const username = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9_][A-Za-z0-9_.]{2,23}$/, '3–24 letters, digits, _ or ., not starting with .');
+/** Characters that reorder text (bidirectional controls): in a name they can make it read as another. */
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+/** Characters that show nothing: spaces, format and default-ignorable characters, marks, blank fillers. */
+const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Mn}\p{Me}\u2800\u3164\uFFA0]/gu;
+
+/** A display name: no text-direction controls, and at least one visible character. */
+const displayNameText = z
+  .string()
+  .max(MAX_DISPLAY_NAME_LENGTH)
+  .refine((s) => !BIDI_CONTROL.test(s), 'may not contain text-direction control characters')
+  .refine((s) => s.trim() === '' || s.replace(INVISIBLE, '') !== '', 'needs at least one visible character');
+
 export const usernameParams = z.object({ username: z.string().min(1).max(64) });
 
 export const signupBody = z.object({
@@ -18,7 +30,7 @@ export const signupBody = z.object({
     .max(200)
     .meta({ description: `at least ${MIN_PASSWORD_LENGTH} characters, not one of the 10,000 most common passwords` }),
   birthdate: z.iso.date('a date as YYYY-MM-DD'),
-  displayName: z.string().max(MAX_DISPLAY_NAME_LENGTH).optional(),
+  displayName: displayNameText.optional(),
   region: z.string().optional(),
 });
 export const loginBody = z.object({
@@ -26,7 +38,7 @@ export const loginBody = z.object({
   password: z.string().min(1).max(200),
 });
 export const profileBody = z.object({
-  displayName: z.string().trim().min(1).max(MAX_DISPLAY_NAME_LENGTH).optional(),
+  displayName: displayNameText.pipe(z.string().trim().min(1)).optional(),
   bio: z.string().max(MAX_BIO_LENGTH).optional(),
 });
 

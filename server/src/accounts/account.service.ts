@@ -71,6 +71,7 @@ export function createAccountService(deps: AccountDeps) {
       const taken = await accounts.usernameOrEmailTaken(input.username, input.email);
       if (taken.username_taken) throw new DomainError('username_taken', `The username @${input.username} is taken`);
       if (taken.email_taken) throw new DomainError('email_taken', 'An account with that email already exists');
+      if (taken.username_confusable) throw new DomainError('username_taken', `The username @${input.username} looks too much like one that is taken`);
       const row = await accounts.insert({
         username: input.username,
         email: input.email,
