@@ -74,11 +74,12 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     wake();
   };
 
+  const media = createMedia(config.ffmpeg);
   const accountsRepo = createAccountRepository(home.db);
   const accounts = createAccountService({
     accounts: accountsRepo,
     passwords: opts.passwords ?? argon2Hasher,
-    avatars: createAvatarStore(home.storage),
+    avatars: createAvatarStore(home.storage, (bytes, format) => media.reencodeImage(bytes, format)),
     regions: regions.names,
     defaultRegion: regions.home.name,
     now,
@@ -126,7 +127,6 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   const search = createSearchService({ accounts, videos });
   const playback = createPlaybackService({ storage: home.storage, videos: videosRepo });
 
-  const media = createMedia(config.ffmpeg);
   const worker = createWorker({
     jobs: jobsRepo,
     concurrency: opts.runWorker === false ? 0 : config.jobs.concurrency,
