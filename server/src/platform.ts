@@ -8,6 +8,7 @@ import { createBlobStore } from './storage/index.ts';
 import { ensureLocalDir, removeAbandonedScratchDirs } from './storage/local-files.ts';
 import type { BlobStore } from './storage/blob-store.ts';
 import { createRegions } from './regions/regions.ts';
+import { blobKeys } from './storage/keys.ts';
 import { createMedia } from './media/index.ts';
 import { createAccountRepository } from './accounts/account.repository.ts';
 import { createAccountService } from './accounts/account.service.ts';
@@ -69,8 +70,8 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
 
   const jobsRepo = createJobRepository(home.db);
   let wake = () => {};
-  const enqueue = async (job: Job) => {
-    await jobsRepo.enqueue(job);
+  const enqueue = async (job: Job, delayMs = 0) => {
+    await jobsRepo.enqueue(job, { delayMs });
     wake();
   };
 
@@ -143,6 +144,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
         limits: { maxDurationMs: config.limits.maxVideoMs, maxPixelFrames: config.limits.maxPixelFrames },
         transcodeTimeoutMs: config.limits.transcodeTimeoutMs,
         enqueuePurge: (prefix) => enqueue({ type: 'purge_media', prefix }),
+        enqueueSourceSweep: (videoId) => enqueue({ type: 'purge_media', prefix: blobKeys.sources(videoId) }, config.uploadExpiryMs),
         onPublished: (videoId) => catalogueEvents.videoChanged(videoId),
       }),
       purge_media: createPurgeMediaHandler(home.storage),
@@ -173,10 +175,11 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   searchRoutes(route, search, config.rateLimits);
   playbackRoutes(app, playback);
   describeTusUploads(openapi);
-  registerTus(app, {
+  const tus = registerTus(app, {
     videos,
     uploadDir: config.uploadDir,
     maxUploadBytes: config.limits.maxUploadBytes,
+    expiryMs: config.uploadExpiryMs,
     viewerFromCookie: async (header) => {
       const token = header ? app.parseCookie(header)[`cliptide_session`] : undefined;
       return token ? accounts.viewerForToken(token) : null;
@@ -184,6 +187,20 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   });
 
   if (opts.recommender !== false) await engineHost.start();
+  // abandoned tus uploads: removed at start and every hour after their expiry
+  const sweepUploads = async () => {
+    try {
+      const removed = await tus.cleanUpExpiredUploads();
+      if (removed > 0) log.info({ removed }, 'removed abandoned uploads');
+      return removed;
+    } catch (error) {
+      log.error({ err: error }, 'sweeping abandoned uploads failed');
+      return 0;
+    }
+  };
+  await sweepUploads();
+  const uploadSweep = setInterval(() => void sweepUploads(), 3600_000);
+  uploadSweep.unref();
   // scratch directories of jobs interrupted by a crash or a kill would otherwise stay forever
   const abandoned = await removeAbandonedScratchDirs();
   if (abandoned.length > 0) log.info({ directories: abandoned }, 'removed scratch directories of interrupted jobs');
@@ -199,7 +216,9 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     catalogueEvents,
     repositories: { videos: videosRepo, jobs: jobsRepo },
     media,
+    sweepUploads,
     async close() {
+      clearInterval(uploadSweep);
       await worker.stop();
       if (opts.recommender !== false) await engineHost.stop();
       await app.close();

@@ -41,6 +41,7 @@ const schema = z
     MAX_VIDEO_SECONDS: int(1, 24 * 3600).default(600),
     MAX_VIDEO_GIGAPIXELS: int(1, 1_000_000).default(160),
     TRANSCODE_TIMEOUT_SECONDS: int(10, 24 * 3600).default(1800),
+    UPLOAD_EXPIRY_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
     WORKER_CONCURRENCY: int(0, 64).default(1),
     JOB_LEASE_SECONDS: int(2, 24 * 3600).default(120),
     FFMPEG_PATH: z.string().optional(),
@@ -86,6 +87,8 @@ export interface Config {
   storage: StorageConfig;
   uploadDir: string;
   limits: { maxUploadBytes: number; maxVideoMs: number; maxPixelFrames: number; transcodeTimeoutMs: number };
+  /** An unfinished tus upload, or the source of a video that failed, is removed after this long. */
+  uploadExpiryMs: number;
   jobs: { concurrency: number; leaseMs: number };
   ffmpeg: { ffmpegPath?: string; ffprobePath?: string };
   seedDemo: boolean;
@@ -143,6 +146,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       maxPixelFrames: e.MAX_VIDEO_GIGAPIXELS * 1e9,
       transcodeTimeoutMs: e.TRANSCODE_TIMEOUT_SECONDS * 1000,
     },
+    uploadExpiryMs: Math.round(e.UPLOAD_EXPIRY_HOURS * 3600_000),
     jobs: { concurrency: e.WORKER_CONCURRENCY, leaseMs: e.JOB_LEASE_SECONDS * 1000 },
     ffmpeg: {
       ...(e.FFMPEG_PATH ? { ffmpegPath: e.FFMPEG_PATH } : {}),

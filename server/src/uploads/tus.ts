@@ -23,6 +23,8 @@ export interface TusDeps {
   videos: VideoService;
   uploadDir: string;
   maxUploadBytes: number;
+  /** An upload not finished this long after it began is removed by `cleanUpExpiredUploads`. */
+  expiryMs: number;
   /** Resolves the session from a request's Cookie header. */
   viewerFromCookie: (cookieHeader: string | null) => Promise<Viewer | null>;
 }
@@ -42,7 +44,7 @@ export function registerTus(app: FastifyInstance, deps: TusDeps) {
 
   const tus = new Server({
     path: UPLOAD_PATH,
-    datastore: new FileStore({ directory: deps.uploadDir }),
+    datastore: new FileStore({ directory: deps.uploadDir, expirationPeriodInMilliseconds: deps.expiryMs }),
     maxSize: deps.maxUploadBytes,
     respectForwardedHeaders: true,
     relativeLocation: true,

@@ -18,6 +18,8 @@ export interface ProcessingDeps {
   limits: MediaLimits;
   transcodeTimeoutMs: number;
   enqueuePurge: (prefix: string) => Promise<void>;
+  /** Queues the removal of a failed video's source once operators have had time to look at it. */
+  enqueueSourceSweep: (videoId: string) => Promise<void>;
   onPublished?: (videoId: string) => Promise<void>;
 }
 
@@ -41,6 +43,10 @@ function throttle(fn: (fraction: number) => void, everyMs: number) {
 
 export function createProcessVideoHandler(deps: ProcessingDeps): JobHandler<'process_video'> {
   const { videos, media, storage } = deps;
+  const fail = async (videoId: string, code: string, reason: string) => {
+    await videos.markFailed(videoId, code, reason);
+    await deps.enqueueSourceSweep(videoId);
+  };
 
   return {
     async run(job, ctx): Promise<JobOutcome> {
@@ -79,7 +85,7 @@ export function createProcessVideoHandler(deps: ProcessingDeps): JobHandler<'pro
       const reason = /timed out|timeout/i.test(error)
         ? 'Processing took too long and was stopped'
         : 'We could not process this video after several attempts';
-      await videos.markFailed(job.videoId, 'processing_failed', reason);
+      await fail(job.videoId, 'processing_failed', reason);
     },
   };
 
@@ -106,7 +112,7 @@ export function createProcessVideoHandler(deps: ProcessingDeps): JobHandler<'pro
       } else {
         const probed = await media.probe(inputPath);
         if (!probed.ok) {
-          await videos.markFailed(video.id, probed.refusal.code, probed.refusal.reason);
+          await fail(video.id, probed.refusal.code, probed.refusal.reason);
           return { kind: 'rejected', reason: probed.refusal.reason };
         }
         info = probed.info;
@@ -114,7 +120,7 @@ export function createProcessVideoHandler(deps: ProcessingDeps): JobHandler<'pro
       }
       const refusal = media.validate(info, deps.limits);
       if (refusal) {
-        await videos.markFailed(video.id, refusal.code, refusal.reason);
+        await fail(video.id, refusal.code, refusal.reason);
         return { kind: 'rejected', reason: refusal.reason };
       }
       await videos.setProgress(video.id, PROBED);
