@@ -19,7 +19,7 @@ import { createVideoRepository } from './videos/video.repository.ts';
 import { createVideoListRepository } from './videos/video-list.repository.ts';
 import { createVideoService } from './videos/video.service.ts';
 import { videoRoutes } from './videos/video.routes.ts';
-import { createProcessVideoHandler, createPurgeMediaHandler } from './videos/processing.ts';
+import { createProcessVideoHandler, createPurgeMediaHandler, createRekeyMediaHandler } from './videos/processing.ts';
 import { createJobRepository } from './jobs/job.repository.ts';
 import { createWorker, type WorkerLog } from './jobs/worker.ts';
 import type { Job } from './jobs/job.types.ts';
@@ -105,6 +105,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     maxUploadBytes: config.limits.maxUploadBytes,
     enqueueProcessing: (videoId) => enqueue({ type: 'process_video', videoId }),
     enqueuePurge: (prefix) => enqueue({ type: 'purge_media', prefix }),
+    enqueueRekey: (videoId) => enqueue({ type: 'rekey_media', videoId }),
     findAuthorId: (username) => accounts.idOf(username),
     onChanged: (videoId) => catalogueEvents.videoChanged(videoId),
   });
@@ -148,6 +149,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
         onPublished: (videoId) => catalogueEvents.videoChanged(videoId),
       }),
       purge_media: createPurgeMediaHandler(home.storage),
+      rekey_media: createRekeyMediaHandler({ videos: videosRepo, storage: home.storage, enqueuePurge: (prefix) => enqueue({ type: 'purge_media', prefix }) }),
     },
   });
   wake = () => worker.wake();
