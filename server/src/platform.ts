@@ -5,7 +5,7 @@ import type { Config } from './config/config.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open.ts';
 import { createBlobStore } from './storage/index.ts';
-import { ensureLocalDir, removeAbandonedScratchDirs } from './storage/local-files.ts';
+import { ensureLocalDir, removeAbandonedScratchDirs, removeStaleUploads } from './storage/local-files.ts';
 import type { BlobStore } from './storage/blob-store.ts';
 import { createRegions } from './regions/regions.ts';
 import { blobKeys } from './storage/keys.ts';
@@ -177,11 +177,10 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   searchRoutes(route, search, config.rateLimits);
   playbackRoutes(app, playback);
   describeTusUploads(openapi);
-  const tus = registerTus(app, {
+  registerTus(app, {
     videos,
     uploadDir: config.uploadDir,
     maxUploadBytes: config.limits.maxUploadBytes,
-    expiryMs: config.uploadExpiryMs,
     viewerFromCookie: async (header) => {
       const token = header ? app.parseCookie(header)[`cliptide_session`] : undefined;
       return token ? accounts.viewerForToken(token) : null;
@@ -189,10 +188,10 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   });
 
   if (opts.recommender !== false) await engineHost.start();
-  // abandoned tus uploads: removed at start and every hour after their expiry
+  // abandoned tus uploads (untouched for UPLOAD_EXPIRY_HOURS): removed at start and every hour
   const sweepUploads = async () => {
     try {
-      const removed = await tus.cleanUpExpiredUploads();
+      const removed = await removeStaleUploads(config.uploadDir, config.uploadExpiryMs);
       if (removed > 0) log.info({ removed }, 'removed abandoned uploads');
       return removed;
     } catch (error) {

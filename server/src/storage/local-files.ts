@@ -2,7 +2,7 @@
 // output, generated demo clips), the tus upload directory. With blob-store.ts, the only code outside
 // db/ and media/ that touches the disk (the lint rule layering/only-storage-touches-files).
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -68,6 +68,24 @@ export async function removeAbandonedScratchDirs(root = tmpdir()): Promise<strin
     if (!entry.isDirectory() || !pid || Number(pid) === process.pid || isRunning(Number(pid))) continue;
     await rm(join(root, entry.name), { recursive: true, force: true });
     removed.push(entry.name);
+  }
+  return removed;
+}
+
+/**
+ * Removes tus uploads (`<id>` and its record `<id>.json`) untouched for `olderThanMs`: uploads a
+ * client abandoned. Returns how many were removed.
+ */
+export async function removeStaleUploads(dir: string, olderThanMs: number, now = Date.now()): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith('.json')) continue;
+    const id = name.slice(0, -'.json'.length);
+    const times = await Promise.all([join(dir, name), join(dir, id)].map((path) => stat(path).then((s) => s.mtimeMs, () => 0)));
+    if (now - Math.max(...times) < olderThanMs) continue;
+    await rm(join(dir, id), { force: true });
+    await rm(join(dir, name), { force: true });
+    removed++;
   }
   return removed;
 }

@@ -23,8 +23,6 @@ export interface TusDeps {
   videos: VideoService;
   uploadDir: string;
   maxUploadBytes: number;
-  /** An upload not finished this long after it began is removed by `cleanUpExpiredUploads`. */
-  expiryMs: number;
   /** Resolves the session from a request's Cookie header. */
   viewerFromCookie: (cookieHeader: string | null) => Promise<Viewer | null>;
 }
@@ -44,7 +42,9 @@ export function registerTus(app: FastifyInstance, deps: TusDeps) {
 
   const tus = new Server({
     path: UPLOAD_PATH,
-    datastore: new FileStore({ directory: deps.uploadDir, expirationPeriodInMilliseconds: deps.expiryMs }),
+    // (no tus expiration: with it, a creation-with-upload answers 404 once onUploadFinish has moved
+    // the file; abandoned uploads are swept by age instead, see removeStaleUploads)
+    datastore: new FileStore({ directory: deps.uploadDir }),
     maxSize: deps.maxUploadBytes,
     respectForwardedHeaders: true,
     relativeLocation: true,
