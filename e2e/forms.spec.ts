@@ -42,7 +42,7 @@ describe('forms show the server’s answers', () => {
     await page.getByRole('button', { name: 'Sign up' }).click();
     // the messages are the server's, read from its problem+json issues (body.email, ...)
     await fieldError(page, 'Email', /invalid email/i);
-    await fieldError(page, 'Password', 'at least 8 characters');
+    await fieldError(page, 'Password', 'at least 10 characters');
     await fieldError(page, 'Username', '3–24 letters');
     assert.equal(await page.locator('.form-error').count(), 0, 'nothing is said twice above the button');
   });

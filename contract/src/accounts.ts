@@ -1,20 +1,36 @@
 // People: sign-up, log-in, profiles and the signed-in account.
 import { z } from 'zod';
 import { timestamp } from './common.ts';
-import { MAX_BIO_LENGTH, MAX_DISPLAY_NAME_LENGTH } from './limits.ts';
+import { MAX_BIO_LENGTH, MAX_DISPLAY_NAME_LENGTH, MIN_PASSWORD_LENGTH } from './limits.ts';
 
 export const username = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9_][A-Za-z0-9_.]{2,23}$/, '3–24 letters, digits, _ or ., not starting with .');
+/** Characters that reorder text (bidirectional controls): in a name they can make it read as another. */
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+/** Characters that show nothing: spaces, format and default-ignorable characters, marks, blank fillers. */
+const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Mn}\p{Me}\u2800\u3164\uFFA0]/gu;
+
+/** A display name: no text-direction controls, and at least one visible character. */
+const displayNameText = z
+  .string()
+  .max(MAX_DISPLAY_NAME_LENGTH)
+  .refine((s) => !BIDI_CONTROL.test(s), 'may not contain text-direction control characters')
+  .refine((s) => s.trim() === '' || s.replace(INVISIBLE, '') !== '', 'needs at least one visible character');
+
 export const usernameParams = z.object({ username: z.string().min(1).max(64) });
 
 export const signupBody = z.object({
   username,
   email: z.email().max(254),
-  password: z.string().min(8, 'at least 8 characters').max(200),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`)
+    .max(200)
+    .meta({ description: `at least ${MIN_PASSWORD_LENGTH} characters, not one of the 10,000 most common passwords` }),
   birthdate: z.iso.date('a date as YYYY-MM-DD'),
-  displayName: z.string().max(MAX_DISPLAY_NAME_LENGTH).optional(),
+  displayName: displayNameText.optional(),
   region: z.string().optional(),
 });
 export const loginBody = z.object({
@@ -22,7 +38,7 @@ export const loginBody = z.object({
   password: z.string().min(1).max(200),
 });
 export const profileBody = z.object({
-  displayName: z.string().trim().min(1).max(MAX_DISPLAY_NAME_LENGTH).optional(),
+  displayName: displayNameText.pipe(z.string().trim().min(1)).optional(),
   bio: z.string().max(MAX_BIO_LENGTH).optional(),
   private: z.boolean().optional().meta({ description: 'only approved followers see the videos; 13–15 cannot make their account public' }),
 });

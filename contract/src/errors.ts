@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   email_taken: 409,
   upload_incomplete: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   too_young: 422,
   media_rejected: 422,
   rate_limited: 429,

@@ -5,9 +5,10 @@ import type { Config } from './config/config.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open.ts';
 import { createBlobStore } from './storage/index.ts';
-import { ensureLocalDir } from './storage/local-files.ts';
+import { ensureLocalDir, removeAbandonedScratchDirs, removeStaleUploads } from './storage/local-files.ts';
 import type { BlobStore } from './storage/blob-store.ts';
 import { createRegions } from './regions/regions.ts';
+import { blobKeys } from './storage/keys.ts';
 import { createMedia } from './media/index.ts';
 import { createAccountRepository } from './accounts/account.repository.ts';
 import { createAccountService } from './accounts/account.service.ts';
@@ -18,7 +19,7 @@ import { createVideoRepository } from './videos/video.repository.ts';
 import { createVideoListRepository } from './videos/video-list.repository.ts';
 import { createVideoService } from './videos/video.service.ts';
 import { videoRoutes } from './videos/video.routes.ts';
-import { createProcessVideoHandler, createPurgeMediaHandler } from './videos/processing.ts';
+import { createProcessVideoHandler, createPurgeMediaHandler, createRekeyMediaHandler } from './videos/processing.ts';
 import { createJobRepository } from './jobs/job.repository.ts';
 import { createWorker, type WorkerLog } from './jobs/worker.ts';
 import type { Job } from './jobs/job.types.ts';
@@ -75,16 +76,17 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
 
   const jobsRepo = createJobRepository(home.db);
   let wake = () => {};
-  const enqueue = async (job: Job) => {
-    await jobsRepo.enqueue(job);
+  const enqueue = async (job: Job, delayMs = 0) => {
+    await jobsRepo.enqueue(job, { delayMs });
     wake();
   };
 
+  const media = createMedia(config.ffmpeg);
   const accountsRepo = createAccountRepository(home.db);
   const accounts = createAccountService({
     accounts: accountsRepo,
     passwords: opts.passwords ?? argon2Hasher,
-    avatars: createAvatarStore(home.storage),
+    avatars: createAvatarStore(home.storage, (bytes, format) => media.reencodeImage(bytes, format)),
     regions: regions.names,
     defaultRegion: regions.home.name,
     now,
@@ -109,6 +111,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     maxUploadBytes: config.limits.maxUploadBytes,
     enqueueProcessing: (videoId) => enqueue({ type: 'process_video', videoId }),
     enqueuePurge: (prefix) => enqueue({ type: 'purge_media', prefix }),
+    enqueueRekey: (videoId) => enqueue({ type: 'rekey_media', videoId }),
     findAuthorId: (username) => accounts.idOf(username),
     onChanged: (videoId) => catalogueEvents.videoChanged(videoId),
   });
@@ -148,7 +151,6 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   const search = createSearchService({ accounts, videos });
   const playback = createPlaybackService({ storage: home.storage, videos: videosRepo });
 
-  const media = createMedia(config.ffmpeg);
   const worker = createWorker({
     jobs: jobsRepo,
     concurrency: opts.runWorker === false ? 0 : config.jobs.concurrency,
@@ -162,9 +164,10 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
         videos: videosRepo,
         media,
         storage: home.storage,
-        limits: { maxDurationMs: config.limits.maxVideoMs },
+        limits: { maxDurationMs: config.limits.maxVideoMs, maxPixelFrames: config.limits.maxPixelFrames },
         transcodeTimeoutMs: config.limits.transcodeTimeoutMs,
         enqueuePurge: (prefix) => enqueue({ type: 'purge_media', prefix }),
+        enqueueSourceSweep: (videoId) => enqueue({ type: 'purge_media', prefix: blobKeys.sources(videoId) }, config.uploadExpiryMs),
         onPublished: async (videoId) => {
           await catalogueEvents.videoChanged(videoId);
           const published = await videosRepo.processingState(videoId);
@@ -173,6 +176,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
         },
       }),
       purge_media: createPurgeMediaHandler(home.storage),
+      rekey_media: createRekeyMediaHandler({ videos: videosRepo, storage: home.storage, enqueuePurge: (prefix) => enqueue({ type: 'purge_media', prefix }) }),
     },
   });
   wake = () => worker.wake();
@@ -182,6 +186,10 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     viewerForToken: (token) => accounts.viewerForToken(token),
     metrics,
     webDist: config.webDist,
+    trustProxy: config.trustProxy,
+    publicOrigin: config.publicOrigin,
+    hsts: config.cookieSecure,
+    metricsToken: config.metricsToken,
   });
   Object.assign(log, {
     info: (o: object, m: string) => app.log.info(o, m),
@@ -190,10 +198,10 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   });
   accountRoutes(route, accounts, { secure: config.cookieSecure }, config.rateLimits);
   videoRoutes(route, videos, config.rateLimits);
-  socialRoutes(route, social);
+  socialRoutes(route, social, config.rateLimits);
   feedRoutes(route, feed);
   recommendationRoutes(route, forYou);
-  searchRoutes(route, search);
+  searchRoutes(route, search, config.rateLimits);
   playbackRoutes(app, playback);
   describeTusUploads(openapi);
   notificationRoutes(route, notifications);
@@ -214,6 +222,23 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   });
 
   if (opts.recommender !== false) await engineHost.start();
+  // abandoned tus uploads (untouched for UPLOAD_EXPIRY_HOURS): removed at start and every hour
+  const sweepUploads = async () => {
+    try {
+      const removed = await removeStaleUploads(config.uploadDir, config.uploadExpiryMs);
+      if (removed > 0) log.info({ removed }, 'removed abandoned uploads');
+      return removed;
+    } catch (error) {
+      log.error({ err: error }, 'sweeping abandoned uploads failed');
+      return 0;
+    }
+  };
+  await sweepUploads();
+  const uploadSweep = setInterval(() => void sweepUploads(), 3600_000);
+  uploadSweep.unref();
+  // scratch directories of jobs interrupted by a crash or a kill would otherwise stay forever
+  const abandoned = await removeAbandonedScratchDirs();
+  if (abandoned.length > 0) log.info({ directories: abandoned }, 'removed scratch directories of interrupted jobs');
 
   return {
     config,
@@ -227,7 +252,9 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     catalogueEvents,
     repositories: { videos: videosRepo, jobs: jobsRepo },
     media,
+    sweepUploads,
     async close() {
+      clearInterval(uploadSweep);
       await worker.stop();
       if (opts.recommender !== false) await engineHost.stop();
       clearInterval(pruneTimer);

@@ -1,5 +1,6 @@
 // SQL for accounts and sessions. Runs against the home region's database.
 import { maybeOne, one, type Queryable } from '../db/database.ts';
+import { USERNAME_SKELETON_SQL, usernameSkeleton } from './confusables.ts';
 import type { AccountRow } from './account.views.ts';
 
 export const ACCOUNT_COLUMNS = `a.id, a.username, a.email, a.display_name, a.bio, a.avatar_key, a.home_region,
@@ -34,12 +35,19 @@ export function createAccountRepository(db: Queryable) {
     },
 
     async usernameOrEmailTaken(username: string, email: string) {
-      return one<{ username_taken: boolean; email_taken: boolean }>(
+      return one<{ username_taken: boolean; email_taken: boolean; username_confusable: boolean }>(
         db,
         `select exists(select 1 from accounts where lower(username) = lower($1)) as username_taken,
-                exists(select 1 from accounts where lower(email) = lower($2)) as email_taken`,
-        [username, email],
+                exists(select 1 from accounts where lower(email) = lower($2)) as email_taken,
+                exists(select 1 from accounts where ${USERNAME_SKELETON_SQL} = $3) as username_confusable`,
+        [username, email, usernameSkeleton(username)],
       );
+    },
+
+    /** The skeletons the database computes for these names (tests check they agree with usernameSkeleton). */
+    async skeletonsOf(usernames: string[]): Promise<string[]> {
+      const rows = await db.query<{ s: string }>(`select ${USERNAME_SKELETON_SQL} as s from unnest($1::text[]) with ordinality as t(username, n) order by n`, [usernames]);
+      return rows.map((r) => r.s);
     },
 
     async findCredentials(login: string) {

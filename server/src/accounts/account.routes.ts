@@ -15,7 +15,7 @@ export function accountRoutes(route: Router, accounts: AccountService, cookie: C
     status: 201,
     response: meResponse,
     errors: ['username_taken', 'email_taken', 'too_young'],
-    rateLimitPerMinute: limits.authPerMinute,
+    rateLimit: { perAddress: limits.authPerMinute, perAccount: limits.authPerMinute },
     handler: async ({ body, reply }) => {
       const { user, token } = await accounts.signup(body);
       setSessionCookie(reply, token, cookie, SESSION_TTL_SECONDS);
@@ -32,7 +32,7 @@ export function accountRoutes(route: Router, accounts: AccountService, cookie: C
     body: loginBody,
     response: meResponse,
     errors: ['invalid_credentials'],
-    rateLimitPerMinute: limits.authPerMinute,
+    rateLimit: { perAddress: limits.authPerMinute, perAccount: limits.authPerMinute },
     handler: async ({ body, reply }) => {
       const { user, token } = await accounts.login(body.login, body.password);
       setSessionCookie(reply, token, cookie, SESSION_TTL_SECONDS);
@@ -84,8 +84,9 @@ export function accountRoutes(route: Router, accounts: AccountService, cookie: C
     tag: 'accounts',
     auth: 'required',
     bodyContentType: 'image/*',
+    bodyLimit: MAX_AVATAR_BYTES,
     response: meResponse,
-    rateLimitPerMinute: limits.authPerMinute,
+    rateLimit: { perAddress: limits.authPerMinute, perAccount: limits.authPerMinute },
     handler: async ({ viewer, request }) => {
       const image = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       return { user: await accounts.setAvatar(viewer.id, image, request.headers['content-type'] ?? '') };

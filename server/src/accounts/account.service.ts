@@ -7,6 +7,8 @@ import { MIN_SIGNUP_AGE, ageOn } from './age.ts';
 import { ageBandOn, agePolicy, mayGoPublic } from './age-policy.ts';
 import type { PasswordHasher } from './password.ts';
 import type { AvatarStore } from './avatar.ts';
+import { createLoginThrottle } from './login-throttle.ts';
+import { passwordProblem } from './password-policy.ts';
 
 export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
 
@@ -32,6 +34,9 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 export function createAccountService(deps: AccountDeps) {
   const { accounts } = deps;
+  const throttle = createLoginThrottle(() => deps.now().getTime());
+  // an unknown login is checked against this, so that it takes as long to refuse as a wrong password
+  let dummyHash: Promise<string> | null = null;
 
   async function startSession(accountId: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
@@ -62,9 +67,12 @@ export function createAccountService(deps: AccountDeps) {
       if (!deps.regions.includes(region)) {
         throw new DomainError('validation_failed', `Unknown region "${region}"`, [{ path: 'body.region', message: `one of ${deps.regions.join(', ')}` }]);
       }
+      const weak = passwordProblem(input.password, input);
+      if (weak) throw new DomainError('validation_failed', `That password is not allowed: it ${weak.replace(/^at least/, 'needs at least')}`, [{ path: 'body.password', message: weak }]);
       const taken = await accounts.usernameOrEmailTaken(input.username, input.email);
       if (taken.username_taken) throw new DomainError('username_taken', `The username @${input.username} is taken`);
       if (taken.email_taken) throw new DomainError('email_taken', 'An account with that email already exists');
+      if (taken.username_confusable) throw new DomainError('username_taken', `The username @${input.username} looks too much like one that is taken`);
       const row = await accounts.insert({
         username: input.username,
         email: input.email,
@@ -81,8 +89,19 @@ export function createAccountService(deps: AccountDeps) {
 
     async login(login: string, password: string): Promise<{ user: Me; token: string }> {
       const found = await accounts.findCredentials(login);
-      const ok = found ? await deps.passwords.verify(found.password_hash, password) : false;
-      if (!found || !ok) throw new DomainError('invalid_credentials', 'Wrong username, email or password');
+      // throttled per target account (an unknown name is throttled alike, so the answer tells nothing)
+      const key = found ? `account ${found.id}` : `login ${login.toLowerCase()}`;
+      const waitMs = throttle.waitMs(key);
+      if (waitMs > 0) {
+        throw new DomainError('rate_limited', `Too many wrong passwords for this account; try again in ${Math.ceil(waitMs / 1000)} s`);
+      }
+      const stored = found?.password_hash ?? (await (dummyHash ??= deps.passwords.hash(randomBytes(16).toString('hex'))));
+      const ok = await deps.passwords.verify(stored, password);
+      if (!found || !ok) {
+        throttle.failed(key);
+        throw new DomainError('invalid_credentials', 'Wrong username, email or password');
+      }
+      throttle.succeeded(key);
       return { user: await requireMe(found.id), token: await startSession(found.id) };
     },
 

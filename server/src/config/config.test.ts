@@ -28,3 +28,11 @@ test('S3 storage requires its bucket and credentials', () => {
   const config = parseConfig({ STORAGE: 's3', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' });
   assert.equal(config.storage.kind, 's3');
 });
+
+test('TRUST_PROXY is off by default, takes proxy addresses, and refuses to trust everyone', () => {
+  assert.deepEqual(parseConfig({}).trustProxy, []);
+  assert.deepEqual(parseConfig({ TRUST_PROXY: 'false' }).trustProxy, []);
+  assert.deepEqual(parseConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,loopback' }).trustProxy, ['10.0.0.0/8', '127.0.0.1', 'loopback']);
+  assert.throws(() => parseConfig({ TRUST_PROXY: 'true' }), /TRUST_PROXY/);
+  assert.throws(() => parseConfig({ TRUST_PROXY: '10.0.0.0/8/1' }), /TRUST_PROXY/);
+});

@@ -1,5 +1,6 @@
 // Configuration: parsed once from the environment at start-up; nothing else reads process.env.
 // A bad value stops start-up with a message that names the variable.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -7,6 +8,19 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** Off, or the operator's proxies: addresses, CIDR ranges, or proxy-addr's names (loopback, linklocal, uniquelocal). */
+const trustProxy = z
+  .string()
+  .transform((v) => (['false', '0', 'no', 'off'].includes(v.trim()) ? [] : v.split(',').map((p) => p.trim()).filter(Boolean)))
+  .refine(
+    (list) =>
+      list.every((p) => {
+        if (['loopback', 'linklocal', 'uniquelocal'].includes(p)) return true;
+        const [address, bits, ...rest] = p.split('/');
+        return rest.length === 0 && isIP(address!) !== 0 && (bits === undefined || /^\d{1,3}$/.test(bits));
+      }),
+    'a comma-separated list of proxy addresses or CIDR ranges (e.g. 10.0.0.0/8,127.0.0.1), or false; "true" would trust a forged X-Forwarded-For',
+  );
 const regionName = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'a region name is lower-case letters, digits and dashes');
 
 const schema = z
@@ -25,7 +39,9 @@ const schema = z
     S3_FORCE_PATH_STYLE: bool.default(true),
     MAX_UPLOAD_MB: int(1, 100_000).default(500),
     MAX_VIDEO_SECONDS: int(1, 24 * 3600).default(600),
+    MAX_VIDEO_GIGAPIXELS: int(1, 1_000_000).default(160),
     TRANSCODE_TIMEOUT_SECONDS: int(10, 24 * 3600).default(1800),
+    UPLOAD_EXPIRY_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
     WORKER_CONCURRENCY: int(0, 64).default(1),
     JOB_LEASE_SECONDS: int(2, 24 * 3600).default(120),
     FFMPEG_PATH: z.string().optional(),
@@ -33,7 +49,12 @@ const schema = z
     SEED_DEMO: bool.default(true),
     RATE_LIMIT_AUTH_PER_MINUTE: int(1, 100_000).default(20),
     RATE_LIMIT_UPLOAD_PER_MINUTE: int(1, 100_000).default(30),
+    RATE_LIMIT_WRITE_PER_MINUTE: int(1, 100_000).default(120),
+    RATE_LIMIT_SEARCH_PER_MINUTE: int(1, 100_000).default(60),
+    TRUST_PROXY: trustProxy.default([]),
     COOKIE_SECURE: bool.default(false),
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WEB_DIST: z.string().optional(),
   })
@@ -65,14 +86,28 @@ export interface Config {
   region: string;
   storage: StorageConfig;
   uploadDir: string;
-  limits: { maxUploadBytes: number; maxVideoMs: number; transcodeTimeoutMs: number };
+  limits: { maxUploadBytes: number; maxVideoMs: number; maxPixelFrames: number; transcodeTimeoutMs: number };
+  /** An unfinished tus upload, or the source of a video that failed, is removed after this long. */
+  uploadExpiryMs: number;
   jobs: { concurrency: number; leaseMs: number };
   ffmpeg: { ffmpegPath?: string; ffprobePath?: string };
   seedDemo: boolean;
-  rateLimits: { authPerMinute: number; uploadPerMinute: number };
+  rateLimits: RateLimits;
+  /** Proxies whose X-Forwarded-For is believed; empty: none. */
+  trustProxy: string[];
   cookieSecure: boolean;
+  /** The origin the site is served from (PUBLIC_URL), or null: the Host each request names. */
+  publicOrigin: string | null;
+  metricsToken: string | null;
   logLevel: string;
   webDist: string;
+}
+
+export interface RateLimits {
+  authPerMinute: number;
+  uploadPerMinute: number;
+  writePerMinute: number;
+  searchPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -108,16 +143,26 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     limits: {
       maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
       maxVideoMs: e.MAX_VIDEO_SECONDS * 1000,
+      maxPixelFrames: e.MAX_VIDEO_GIGAPIXELS * 1e9,
       transcodeTimeoutMs: e.TRANSCODE_TIMEOUT_SECONDS * 1000,
     },
+    uploadExpiryMs: Math.round(e.UPLOAD_EXPIRY_HOURS * 3600_000),
     jobs: { concurrency: e.WORKER_CONCURRENCY, leaseMs: e.JOB_LEASE_SECONDS * 1000 },
     ffmpeg: {
       ...(e.FFMPEG_PATH ? { ffmpegPath: e.FFMPEG_PATH } : {}),
       ...(e.FFPROBE_PATH ? { ffprobePath: e.FFPROBE_PATH } : {}),
     },
     seedDemo: e.SEED_DEMO,
-    rateLimits: { authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE, uploadPerMinute: e.RATE_LIMIT_UPLOAD_PER_MINUTE },
+    rateLimits: {
+      authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
+      uploadPerMinute: e.RATE_LIMIT_UPLOAD_PER_MINUTE,
+      writePerMinute: e.RATE_LIMIT_WRITE_PER_MINUTE,
+      searchPerMinute: e.RATE_LIMIT_SEARCH_PER_MINUTE,
+    },
+    trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE,
+    publicOrigin: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
+    metricsToken: e.METRICS_TOKEN ?? null,
     logLevel: e.LOG_LEVEL,
     webDist: resolve(e.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
   };

@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import apiReference from '@scalar/fastify-api-reference';
 import { z } from 'zod';
@@ -12,6 +11,9 @@ import { createRouter, type Router, type Viewer } from './route.ts';
 import { errorHandler, problem, sendProblem } from './problem.ts';
 import { SESSION_COOKIE } from './session.ts';
 import type { Metrics } from './metrics.ts';
+import { createRateLimiter } from './rate-limit.ts';
+import { JSON_BODY_LIMIT, installJsonParser } from './json-body.ts';
+import { installSecurity } from './security.ts';
 
 const API_INFO = {
   title: 'Cliptide API',
@@ -30,15 +32,27 @@ export interface AppOptions {
   viewerForToken: (token: string) => Promise<Viewer | null>;
   metrics: Metrics;
   webDist: string | null;
-  /** Largest JSON or image body accepted (uploads go through tus, not here). */
+  /** Largest JSON body accepted (a route may set its own; uploads go through tus, not here). */
   bodyLimit?: number;
+  /**
+   * Which peers may tell the client's address in X-Forwarded-For: false (none, the default: the
+   * socket's address is the client's), or addresses and CIDR ranges of the operator's proxies.
+   */
+  trustProxy?: false | string[];
+  /** The site's public origin (PUBLIC_URL): state-changing requests from another origin are refused. */
+  publicOrigin?: string | null;
+  /** Send HSTS (the site is served over HTTPS). */
+  hsts?: boolean;
+  /** Bearer token for /metrics; unset: /metrics is not served. */
+  metricsToken?: string | null;
 }
 
 export async function createApp(opts: AppOptions): Promise<{ app: FastifyInstance; route: Router; openapi: OpenApiRegistry }> {
   const app = Fastify({
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
-    bodyLimit: opts.bodyLimit ?? 6 * 1024 * 1024,
-    trustProxy: true,
+    bodyLimit: opts.bodyLimit ?? JSON_BODY_LIMIT,
+    // a forged X-Forwarded-For must not pick the address that rate limits count
+    trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? opts.trustProxy : false,
     // one line per request (below) instead of Fastify's two
     logController: new LogController({ disableRequestLogging: true }),
     // errors the router raises before any handler (a malformed or over-long path) in the one error shape
@@ -55,11 +69,9 @@ export async function createApp(opts: AppOptions): Promise<{ app: FastifyInstanc
     if (bulk) request.log.debug(line, 'request');
     else request.log.info(line, 'request');
   });
+  await installSecurity(app, { publicOrigin: opts.publicOrigin ?? null, hsts: opts.hsts ?? false });
   await app.register(cookie);
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, ctx) => ({ ...problem(429, 'rate_limited', `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`), statusCode: 429 }),
-  });
+  installJsonParser(app);
   // Raw image bodies (avatars) arrive as Buffers.
   app.addContentTypeParser(/^image\//, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
@@ -70,10 +82,10 @@ export async function createApp(opts: AppOptions): Promise<{ app: FastifyInstanc
       request.viewer = await opts.viewerForToken(token);
     }
   });
-  opts.metrics.install(app);
+  opts.metrics.install(app, opts.metricsToken ?? null);
 
   const openapi = new OpenApiRegistry();
-  const route = createRouter(app, openapi);
+  const route = createRouter(app, openapi, createRateLimiter());
   route({
     method: 'GET',
     url: '/api/v1/health',

@@ -1,5 +1,7 @@
 // Prometheus metrics: default process metrics, HTTP requests by route and status, jobs by outcome.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { problem, sendProblem } from './problem.ts';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export function createMetrics() {
@@ -21,12 +23,19 @@ export function createMetrics() {
   return {
     registry,
     jobSettled: (type: string, outcome: string) => jobs.inc({ type, outcome }),
-    install(app: FastifyInstance) {
+    /** `token`: the bearer token a scraper sends (METRICS_TOKEN); null: /metrics is not served. */
+    install(app: FastifyInstance, token: string | null) {
       app.addHook('onResponse', async (request, reply) => {
         const route = request.routeOptions.url ?? 'unmatched';
         httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
       });
-      app.get('/metrics', async (_request, reply) => {
+      if (token === null) return;
+      const digest = (s: string) => createHash('sha256').update(s).digest();
+      const expected = digest(`Bearer ${token}`);
+      app.get('/metrics', async (request, reply) => {
+        if (!timingSafeEqual(digest(request.headers.authorization ?? ''), expected)) {
+          return sendProblem(reply.header('www-authenticate', 'Bearer'), problem(401, 'unauthenticated', 'Metrics need the bearer token set in METRICS_TOKEN'));
+        }
         reply.type(registry.contentType);
         return registry.metrics();
       });

@@ -3,6 +3,7 @@
 import { z, type ZodType } from 'zod';
 import { ERROR_STATUS, problem, type ErrorCode } from '@cliptide/contract';
 import type { Auth } from './route.ts';
+import type { RateLimit } from './rate-limit.ts';
 
 export interface Operation {
   method: string;
@@ -14,7 +15,7 @@ export interface Operation {
   query?: ZodType | undefined;
   params?: ZodType | undefined;
   bodyContentType?: string | undefined;
-  rateLimitPerMinute?: number | undefined;
+  rateLimit?: RateLimit | undefined;
   status: number;
   response: ZodType | null;
   errors?: ErrorCode[] | undefined;
@@ -72,7 +73,7 @@ export function errorCodesOf(op: Operation): ErrorCode[] {
   if (op.body || op.query || op.params || op.bodyContentType) codes.add('validation_failed');
   if (op.bodyContentType || op.body) codes.add('payload_too_large');
   if (op.auth === 'required') codes.add('unauthenticated');
-  if (op.rateLimitPerMinute) codes.add('rate_limited');
+  if (op.rateLimit) codes.add('rate_limited');
   codes.add('internal');
   return [...codes];
 }

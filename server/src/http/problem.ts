@@ -55,7 +55,8 @@ export function toProblem(error: unknown): Problem {
     if (status === 413) return problem(413, 'payload_too_large', fe.message ?? 'The request body is too large');
     if (status === 429) return problem(429, 'rate_limited', 'Too many requests; try again in a minute');
     if (status === 404) return problem(404, 'not_found', fe.message ?? 'Not found');
-    return problem(status === 415 ? 415 : 400, 'validation_failed', fe.message ?? 'The request is not valid');
+    if (status === 415) return problem(415, 'unsupported_media_type', fe.message ?? 'That body type is not accepted');
+    return problem(400, 'validation_failed', fe.message ?? 'The request is not valid');
   }
   return problem(500, 'internal', 'Something went wrong on our side; it has been logged');
 }

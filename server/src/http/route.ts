@@ -7,6 +7,7 @@ import type { ErrorCode } from '@cliptide/contract';
 import { DomainError } from '../shared/errors.ts';
 import type { OpenApiRegistry } from './openapi.ts';
 import { zodIssues } from './problem.ts';
+import type { RateLimit, RateLimiter } from './rate-limit.ts';
 
 export interface Viewer {
   id: string;
@@ -51,8 +52,10 @@ export interface RouteSpec<
   params?: PS;
   /** For raw bodies (e.g. an avatar image); the handler reads request.body as a Buffer. */
   bodyContentType?: string;
-  /** Requests per minute per client, for auth and upload endpoints. */
-  rateLimitPerMinute?: number;
+  /** Requests per minute per client address and per signed-in account (writes, search, auth, uploads). */
+  rateLimit?: RateLimit;
+  /** Largest request body in bytes (default: the app's JSON limit). */
+  bodyLimit?: number;
   /** Status of a successful answer (default 200). */
   status?: 200 | 201 | 204;
   /** The successful answer's body; null for 204 No Content. */
@@ -92,7 +95,7 @@ export type Router = <
   spec: RouteSpec<BS, QS, PS, RS, A>,
 ) => void;
 
-export function createRouter(app: FastifyInstance, registry: OpenApiRegistry): Router {
+export function createRouter(app: FastifyInstance, registry: OpenApiRegistry, limiter: RateLimiter): Router {
   return (spec) => {
     const status = spec.status ?? 200;
     if ((status === 204) !== (spec.response === null)) throw new Error(`${spec.method} ${spec.url}: a 204 route has no response schema, any other has one`);
@@ -101,7 +104,9 @@ export function createRouter(app: FastifyInstance, registry: OpenApiRegistry): R
     app.route({
       method: spec.method,
       url: spec.url,
-      ...(spec.rateLimitPerMinute ? { config: { rateLimit: { max: spec.rateLimitPerMinute, timeWindow: 60_000 } } } : {}),
+      ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
+      // counted before the body is read, so a refused request costs no parsing
+      ...(spec.rateLimit ? { onRequest: rateLimitHook(name, spec.rateLimit, limiter) } : {}),
       handler: async (request, reply) => {
         if (spec.auth === 'required' && !request.viewer) {
           throw new DomainError('unauthenticated', 'You need to log in to do that');
@@ -123,5 +128,18 @@ export function createRouter(app: FastifyInstance, registry: OpenApiRegistry): R
         return shaped.data;
       },
     });
+  };
+}
+
+function rateLimitHook(name: string, limit: RateLimit, limiter: RateLimiter) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const keys = [{ key: `${name} ip ${request.ip}`, max: limit.perAddress }];
+    if (request.viewer && limit.perAccount) keys.push({ key: `${name} account ${request.viewer.id}`, max: limit.perAccount });
+    const waitMs = limiter.take(keys);
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      reply.header('retry-after', String(seconds));
+      throw new DomainError('rate_limited', `Too many requests; try again in ${seconds} s`);
+    }
   };
 }

@@ -12,10 +12,11 @@ export interface ClaimedJob {
 
 export function createJobRepository(db: Queryable) {
   return {
-    async enqueue(job: Job, opts: { maxAttempts?: number; q?: Queryable } = {}): Promise<number> {
+    /** `delayMs`: run no sooner than this long from now. */
+    async enqueue(job: Job, opts: { maxAttempts?: number; q?: Queryable; delayMs?: number } = {}): Promise<number> {
       const [row] = await (opts.q ?? db).query<{ id: number }>(
-        'insert into jobs (type, payload, max_attempts) values ($1, $2::text::jsonb, $3) returning id',
-        [job.type, jsonb(job), opts.maxAttempts ?? 5],
+        `insert into jobs (type, payload, max_attempts, run_at) values ($1, $2::text::jsonb, $3, now() + $4 * interval '1 millisecond') returning id`,
+        [job.type, jsonb(job), opts.maxAttempts ?? 5, Math.max(0, Math.round(opts.delayMs ?? 0))],
       );
       return Number(row!.id);
     },

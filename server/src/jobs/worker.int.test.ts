@@ -27,6 +27,7 @@ test('a failing job is retried with backoff, then given up on', async () => {
   const attempts: number[] = [];
   const gaveUp: string[] = [];
   const handlers: JobHandlers = {
+    rekey_media: { run: async () => ({ kind: 'done' }) },
     process_video: {
       run: async (_job, ctx) => {
         attempts.push(Date.now());
@@ -56,6 +57,7 @@ test('two workers never run the same job; every job runs once', async () => {
   const ran: string[] = [];
   const handlers: JobHandlers = {
     process_video: { run: async () => ({ kind: 'done' }) },
+    rekey_media: { run: async () => ({ kind: 'done' }) },
     purge_media: {
       run: async (job) => {
         ran.push(job.prefix);

@@ -6,7 +6,7 @@ import { mkdtemp, open, readFile, rm, writeFile, type FileHandle } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createMedia, TranscodeFailed, type MediaInfo, type TranscodeResult } from './index.ts';
+import { createMedia, DEFAULT_MEDIA_LIMITS, TranscodeFailed, type MediaInfo, type TranscodeResult } from './index.ts';
 import { systemLocateDeps } from './locate.ts';
 import { synthClip } from './synth.ts';
 import { clip, type ClipKind } from './testing/clips.ts';
@@ -66,7 +66,7 @@ describe('probe', () => {
     // 2 s; encoders differ in how much AAC priming they add (the bundled ffmpeg: ~43 ms)
     assert.ok(Math.abs((info.durationMs ?? 0) - 2000) <= 100, `${info.durationMs} ms`);
     assert.equal(info.fps, 30);
-    assert.equal(media.validate(info, { maxDurationMs: 600_000 }), null);
+    assert.equal(media.validate(info, { ...DEFAULT_MEDIA_LIMITS, maxDurationMs: 600_000 }), null);
   });
 
   test('a landscape recording with rotation metadata displays as portrait', async () => {
@@ -92,7 +92,7 @@ describe('probe', () => {
 
   test('the limit on length comes from the caller', async () => {
     const info = await probeOk(await clip('portrait'));
-    assert.equal(media.validate(info, { maxDurationMs: 1500 })?.code, 'too_long');
+    assert.equal(media.validate(info, { ...DEFAULT_MEDIA_LIMITS, maxDurationMs: 1500 })?.code, 'too_long');
   });
 });
 
@@ -108,7 +108,7 @@ describe('refusals', () => {
   for (const [kind, code] of cases) {
     test(`${kind} is refused as ${code}`, async () => {
       const probed = await media.probe(await clip(kind));
-      const refusal = probed.ok ? media.validate(probed.info, { maxDurationMs: 600_000 }) : probed.refusal;
+      const refusal = probed.ok ? media.validate(probed.info, { ...DEFAULT_MEDIA_LIMITS, maxDurationMs: 600_000 }) : probed.refusal;
       assert.equal(refusal?.code, code);
       assert.match(refusal?.reason ?? '', /^[A-Z].+\.$/);
     });

@@ -1,5 +1,6 @@
 // The facade the server uses: probe, validate, transcode. Nothing else in the server runs ffmpeg.
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runTool } from './ffmpeg-runner.ts';
 import { detectDialect, locateTools, type FfmpegDialect, type ToolPaths } from './locate.ts';
@@ -8,6 +9,7 @@ import { DEFAULT_MEDIA_LIMITS } from './media.types.ts';
 import type { MediaInfo, MediaLimits, Refusal, Rung, TranscodeResult } from './media.types.ts';
 import { AUDIO_BITRATE, MASTER_PLAYLIST, MEDIA_PLAYLIST, POSTER_FILE, transcodeCommand } from './transcode-command.ts';
 import { ladderFor } from './ladder.ts';
+import { imageCommand, type ImageFormat } from './image-command.ts';
 import { probeFile } from './probe.ts';
 import { validateMedia } from './validate.ts';
 
@@ -29,6 +31,11 @@ export interface Media {
   validate(info: MediaInfo, limits: MediaLimits): Refusal | null;
   /** Throws TranscodeFailed (check `retryable`) when ffmpeg fails, times out or is aborted. */
   transcode(req: TranscodeRequest): Promise<TranscodeResult>;
+  /**
+   * An image decoded and written anew (no metadata, at most 512 px a side); null when ffmpeg cannot
+   * read it as an image of sane size.
+   */
+  reencodeImage(bytes: Buffer, format: ImageFormat): Promise<Buffer | null>;
   /** The binaries in use, for the start-up log. */
   readonly tools: ToolPaths & { dialect: FfmpegDialect };
 }
@@ -87,6 +94,24 @@ export function createMedia(opts: MediaOptions = {}): Media {
     },
 
     validate: (info, limits) => validateMedia(info, limits),
+
+    async reencodeImage(bytes, format) {
+      const dir = await mkdtemp(join(tmpdir(), `cliptide-image-${process.pid}-`));
+      try {
+        const inputPath = join(dir, 'in');
+        const outputPath = join(dir, format === 'jpeg' ? 'out.jpg' : 'out.png');
+        await writeFile(inputPath, bytes);
+        try {
+          await runTool(tools.ffmpeg, imageCommand({ inputPath, outputPath, format }).args, { timeoutMs: 20_000 });
+        } catch (error) {
+          if (error instanceof TranscodeFailed && error.reason === 'exit') return null;
+          throw error;
+        }
+        return await readFile(outputPath);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
 
     async transcode(req) {
       await mkdir(req.outDir, { recursive: true });

@@ -40,9 +40,14 @@ export interface ProbeFailure {
 export interface MediaLimits {
   /** Longest accepted video (config MAX_VIDEO_SECONDS; default 10 min). */
   maxDurationMs: number;
+  /**
+   * Most pixels decoded in all (width × height × frames), which is what a transcode's time follows
+   * (config MAX_VIDEO_GIGAPIXELS; default 160 billion: 10 min of 4K at 30 fps).
+   */
+  maxPixelFrames: number;
 }
 
-export const DEFAULT_MEDIA_LIMITS: MediaLimits = { maxDurationMs: 10 * 60 * 1000 };
+export const DEFAULT_MEDIA_LIMITS: MediaLimits = { maxDurationMs: 10 * 60 * 1000, maxPixelFrames: 160e9 };
 
 export type RefusalCode =
   | 'not_a_video'
@@ -54,6 +59,7 @@ export type RefusalCode =
   | 'too_long'
   | 'too_short'
   | 'dimensions_out_of_range'
+  | 'too_much_work'
   | 'unsupported_codec';
 
 export interface Refusal {

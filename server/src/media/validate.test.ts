@@ -12,7 +12,8 @@ const failure = (cause: ProbeFailure['cause']): ProbeFailure => ({ failed: true,
 test('a normal vertical clip passes', () => {
   assert.equal(validateMedia(mediaInfo(), limits), null);
   assert.equal(code({ width: 64, height: 256 }), null);
-  assert.equal(code({ width: 4320, height: 7680, durationMs: 600_000 }), null);
+  assert.equal(code({ width: 4320, height: 7680, durationMs: 60_000 }), null);
+  assert.equal(code({ width: 2160, height: 3840, durationMs: 600_000, fps: 30, frameCount: 18_000 }), null, '10 min of 4K at 30 fps');
   assert.equal(code({ durationMs: 500 }), null);
 });
 
@@ -44,7 +45,7 @@ test('streams: audio only, nothing at all, codecs we do not take', () => {
 test('length: at least half a second, at most the configured limit', () => {
   assert.equal(code({ durationMs: 499 }), 'too_short');
   assert.equal(code({ durationMs: 600_001 }), 'too_long');
-  assert.equal(validateMedia(mediaInfo({ durationMs: 61_000 }), { maxDurationMs: 60_000 })?.reason, 'This video is too long: the limit is 1 min.');
+  assert.equal(validateMedia(mediaInfo({ durationMs: 61_000 }), { ...DEFAULT_MEDIA_LIMITS, maxDurationMs: 60_000 })?.reason, 'This video is too long: the limit is 1 min.');
   assert.equal(code({ durationMs: null }), 'corrupt');
 });
 
@@ -54,4 +55,13 @@ test('dimensions: short side, long side and aspect', () => {
   assert.equal(code({ width: 64, height: 4000 }), 'dimensions_out_of_range');
   assert.equal(code({ width: 1000, height: 250 }), null);
   assert.equal(code({ width: 1001, height: 250 }), 'dimensions_out_of_range');
+});
+
+test('refused by total work (pixels × frames), not only by duration and size', () => {
+  // the audit's case: 600 s of 8192×2048 at 30 fps passed every other check and took ~25 min to transcode
+  const wide = validateMedia(mediaInfo({ width: 8192, height: 2048, durationMs: 600_000, fps: 30, frameCount: 18_000 }), limits);
+  assert.equal(wide?.code, 'too_much_work');
+  assert.equal(wide?.reason, 'This video is too big to process: 10 min of 8192×2048 at 30 fps. Make it shorter, smaller or at a lower frame rate.');
+  assert.equal(code({ width: 2160, height: 3840, durationMs: 600_000, fps: 60, frameCount: 36_000 }), 'too_much_work', '4K at 60 fps for 10 min');
+  assert.equal(code({ width: 2160, height: 3840, durationMs: 600_000, fps: 60, frameCount: 10 }), 'too_much_work', 'a container that understates its frames');
 });

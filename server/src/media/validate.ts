@@ -6,6 +6,8 @@ export const MIN_DURATION_MS = 500;
 export const MIN_SHORT_SIDE = 64;
 export const MAX_LONG_SIDE = 8192;
 export const MAX_ASPECT = 4;
+/** Frames per second assumed when a file does not say. */
+const FALLBACK_FPS = 60;
 
 /** Containers that hold another list of files: never followed, always refused. */
 const PLAYLIST_FORMATS = new Set(['hls', 'applehttp', 'concat', 'ffconcat', 'dash', 'webm_dash_manifest']);
@@ -72,6 +74,15 @@ export function validateMedia(input: MediaInfo | ProbeFailure, limits: MediaLimi
     return refuse(
       'dimensions_out_of_range',
       `A ${info.width}×${info.height} picture is outside what we take: at least ${MIN_SHORT_SIDE} px on the short side, at most ${MAX_LONG_SIDE} px on the long side, and no wider than ${MAX_ASPECT}:1.`,
+    );
+  }
+  // the work a transcode does: every pixel of every frame (a container's frame count may understate it)
+  const frames = Math.max(info.frameCount ?? 0, (info.durationMs / 1000) * (info.fps > 0 ? info.fps : FALLBACK_FPS));
+  if (info.width * info.height * frames > limits.maxPixelFrames) {
+    const fps = Math.round(frames / (info.durationMs / 1000));
+    return refuse(
+      'too_much_work',
+      `This video is too big to process: ${minutes(info.durationMs)} of ${info.width}×${info.height} at ${fps} fps. Make it shorter, smaller or at a lower frame rate.`,
     );
   }
   return null;

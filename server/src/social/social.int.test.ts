@@ -92,21 +92,23 @@ test('saves, shares and views are counted and recorded for the recommender', asy
   const video = await publishedVideo(p, author);
   assert.deepEqual((await api(p, 'PUT', `/api/v1/videos/${video}/save`, { as: fan })).json(), { saved: true, saves: 1 });
   assert.deepEqual((await api(p, 'POST', `/api/v1/videos/${video}/shares`, { as: fan, body: { channel: 'link' } })).json(), { shares: 1 });
-  assert.deepEqual((await api(p, 'POST', `/api/v1/videos/${video}/shares`)).json(), { shares: 2 }, 'anonymous shares count');
+  assert.deepEqual((await api(p, 'POST', `/api/v1/videos/${video}/shares`)).json(), { shares: 1 }, 'an anonymous share moves no public counter');
   const view = await api(p, 'POST', `/api/v1/videos/${video}/views`, { as: fan, body: { watchedMs: 1500, completed: false, source: 'foryou' } });
   assert.equal(view.statusCode, 204);
   await api(p, 'POST', `/api/v1/videos/${video}/views`, { as: fan, body: { watchedMs: 999999, completed: true, replays: 1 } });
   const bad = await api(p, 'POST', `/api/v1/videos/${video}/views`, { as: fan, body: { watchedMs: -5, completed: 'yes' } });
   assert.equal(bad.statusCode, 400);
+  const anonymous = await api(p, 'POST', `/api/v1/videos/${video}/views`, { body: { watchedMs: 1000, completed: true } });
+  assert.equal(anonymous.statusCode, 204, 'an anonymous view is accepted (and recorded) but moves no public counter');
   const events = await p.db.query<{ kind: string; watched_ms: number | null; completed: boolean | null }>(
     'select kind, watched_ms, completed from engagement_events where video_id = $1 order by id',
     [video],
   );
-  assert.deepEqual(events.map((e) => e.kind), ['save', 'share', 'share', 'view', 'view']);
+  assert.deepEqual(events.map((e) => e.kind), ['save', 'share', 'share', 'view', 'view', 'view']);
   assert.equal(events[3]!.watched_ms, 1500);
   assert.equal(events[4]!.watched_ms, 2 * 2000 + 1000, 'watch time is capped by what could have played');
   const v = (await api(p, 'GET', `/api/v1/videos/${video}`, { as: fan })).json().video;
-  assert.deepEqual(v.counts, { likes: 0, comments: 0, shares: 2, saves: 1, views: 2 });
+  assert.deepEqual(v.counts, { likes: 0, comments: 0, shares: 1, saves: 1, views: 2 });
   assert.equal(v.viewer.saved, true);
 });
 

@@ -124,7 +124,8 @@ export function createSocialRepository(db: Database) {
     async share(accountId: string | null, videoId: string, authorId: string, channel: string | null): Promise<number> {
       return db.transaction(async (tx) => {
         await recordEvent(tx, { kind: 'share', accountId, videoId, creatorId: authorId, source: channel });
-        const [row] = await tx.query<{ n: number }>('update videos set share_count = share_count + 1 where id = $1 returning share_count as n', [videoId]);
+        // an anonymous share is recorded but moves no public counter: anyone could repeat it at will
+        const [row] = await tx.query<{ n: number }>('update videos set share_count = share_count + $2 where id = $1 returning share_count as n', [videoId, accountId ? 1 : 0]);
         return row!.n;
       });
     },
@@ -132,6 +133,8 @@ export function createSocialRepository(db: Database) {
     async view(e: { accountId: string | null; videoId: string; authorId: string; watchedMs: number; completed: boolean; replays: number; source: string | null }): Promise<void> {
       await db.transaction(async (tx) => {
         await recordEvent(tx, { kind: 'view', ...e, creatorId: e.authorId });
+        // an anonymous view is recorded but moves no public counter: anyone could repeat it at will
+        if (!e.accountId) return;
         await tx.query(
           `update videos set view_count = view_count + 1, watch_ms_total = watch_ms_total + $2,
              completed_count = completed_count + $3 where id = $1`,

@@ -19,7 +19,9 @@ import {
 import type { Router } from '../http/route.ts';
 import type { SocialService } from './social.service.ts';
 
-export function socialRoutes(route: Router, social: SocialService) {
+export function socialRoutes(route: Router, social: SocialService, limits: { writePerMinute: number }) {
+  // per account, and per address at four times that: people behind one NAT share an address
+  const rateLimit = { perAccount: limits.writePerMinute, perAddress: limits.writePerMinute * 4 };
   route({
     method: 'GET',
     url: '/api/v1/me/follow-requests',
@@ -40,6 +42,7 @@ export function socialRoutes(route: Router, social: SocialService) {
       params: usernameParams,
       response: followRequestDecision,
       errors: ['not_found'],
+      rateLimit,
       handler: ({ viewer, params }) => social.decideFollowRequest(viewer.id, params.username, approve),
     });
   }
@@ -50,6 +53,7 @@ export function socialRoutes(route: Router, social: SocialService) {
       url: '/api/v1/users/:username/follow',
       summary: on ? 'Follow a creator (a private account: ask to, the owner approves)' : 'Unfollow a creator (or withdraw a follow request)',
       tag: 'social',
+      rateLimit,
       auth: 'required',
       params: usernameParams,
       response: followResult,
@@ -61,6 +65,7 @@ export function socialRoutes(route: Router, social: SocialService) {
       url: '/api/v1/videos/:id/like',
       summary: on ? 'Like a video' : 'Remove a like',
       tag: 'social',
+      rateLimit,
       auth: 'required',
       params: videoParams,
       response: likeResult,
@@ -72,6 +77,7 @@ export function socialRoutes(route: Router, social: SocialService) {
       url: '/api/v1/videos/:id/save',
       summary: on ? 'Save a video' : 'Remove from saved',
       tag: 'social',
+      rateLimit,
       auth: 'required',
       params: videoParams,
       response: saveResult,
@@ -85,6 +91,7 @@ export function socialRoutes(route: Router, social: SocialService) {
     url: '/api/v1/videos/:id/shares',
     summary: 'Count a share',
     tag: 'social',
+    rateLimit,
     auth: 'optional',
     params: videoParams,
     body: shareBody,
@@ -98,6 +105,7 @@ export function socialRoutes(route: Router, social: SocialService) {
     url: '/api/v1/videos/:id/views',
     summary: 'Report watch time, completion and replays of one viewing',
     tag: 'social',
+    rateLimit,
     auth: 'optional',
     params: videoParams,
     body: viewBody,
@@ -139,6 +147,7 @@ export function socialRoutes(route: Router, social: SocialService) {
     url: '/api/v1/videos/:id/comments',
     summary: 'Comment, or reply to a comment',
     tag: 'social',
+    rateLimit,
     auth: 'required',
     params: videoParams,
     body: commentBody,
@@ -153,6 +162,7 @@ export function socialRoutes(route: Router, social: SocialService) {
     url: '/api/v1/comments/:id',
     summary: 'Delete a comment (its author or the video author)',
     tag: 'social',
+    rateLimit,
     auth: 'required',
     params: commentParams,
     status: 204,

@@ -133,6 +133,27 @@ export async function runBlobStoreContract(t: TestContext, options: ContractOpti
     await paged.deletePrefix('videos/never-there/'); // no-op, no error
   });
 
+  await t.test('copyPrefix copies a folder, types included, across pages, and leaves the original', async () => {
+    const paged = await options.makeStore({ pageSize: 2 });
+    const files = ['master.m3u8', '720p/init.mp4', '720p/seg-00001.m4s', '360p/seg-00001.m4s', 'poster.jpg'];
+    for (const f of files) await paged.putBytes(`videos/c1/aa/${f}`, `bytes of ${f}`, 'application/octet-stream');
+    await paged.putBytes('videos/c1/aa/odd.bin', '{}', 'application/json');
+    await paged.putBytes('videos/c1/aab/other.bin', 'not in the folder', 'application/octet-stream');
+    await paged.copyPrefix('videos/c1/aa/', 'videos/c1/bb/');
+    for (const f of files) {
+      const copy = await paged.get(`videos/c1/bb/${f}`);
+      assert.ok(copy, f);
+      assert.equal((await readAll(copy.body)).toString(), `bytes of ${f}`);
+      assert.ok(await paged.head(`videos/c1/aa/${f}`), `${f} is still at the original`);
+    }
+    assert.equal((await paged.head('videos/c1/bb/odd.bin'))?.contentType, 'application/json');
+    assert.equal(await paged.head('videos/c1/bb/b/other.bin'), null);
+    assert.equal(await paged.head('videos/c1/bbb/other.bin'), null);
+    await paged.copyPrefix('videos/never-there/', 'videos/c1/cc/'); // no-op, no error
+    await assert.rejects(paged.copyPrefix('videos/c1/aa', 'videos/c1/dd/'), InvalidBlobKeyError);
+    await paged.deletePrefix('videos/c1/');
+  });
+
   await t.test('bad keys and prefixes are refused before touching storage', async () => {
     for (const key of ['', '/etc/passwd', 'a/../b', '..', 'a\\b', 'a//b', 'a/', 'C:/x', 'a/.meta/b', 'a\u0000b']) {
       await assert.rejects(store.putBytes(key, 'x', 'text/plain'), InvalidBlobKeyError, key);

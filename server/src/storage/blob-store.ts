@@ -37,6 +37,11 @@ export interface BlobStore {
   get(key: string, range?: ByteRange): Promise<BlobRead | null>;
   /** Delete every key that starts with `prefix` (e.g. `videos/<id>/`). */
   deletePrefix(prefix: string): Promise<void>;
+  /**
+   * Copy every blob under the folder `from` (ending in '/') to the same name under `to`, with its
+   * content type; `from` is left as it is.
+   */
+  copyPrefix(from: string, to: string): Promise<void>;
 }
 
 export class RangeNotSatisfiableError extends Error {

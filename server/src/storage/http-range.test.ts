@@ -56,9 +56,9 @@ test('cacheHeaders: immutable media for a year, mutable content revalidates', ()
     ETag: '"abc"',
     'Accept-Ranges': 'bytes',
   });
-  assert.equal(cacheHeaders('"abc"', { immutable: true, audience: 'private' })['Cache-Control'], 'private, max-age=31536000, immutable');
+  assert.equal(cacheHeaders('"abc"', { immutable: true, audience: 'private' })['Cache-Control'], 'private, no-store', 'non-public media is kept by no cache');
   assert.equal(cacheHeaders('"abc"', { immutable: false, audience: 'public' })['Cache-Control'], 'public, no-cache');
-  assert.equal(cacheHeaders('"abc"', { immutable: false, audience: 'private', maxAgeSeconds: 30 })['Cache-Control'], 'private, max-age=30');
+  assert.equal(cacheHeaders('"abc"', { immutable: false, audience: 'private', maxAgeSeconds: 30 })['Cache-Control'], 'private, no-store');
 });
 
 test('isNotModified: weak comparison over a list, and *', () => {

@@ -74,6 +74,9 @@ const oneYear = 31_536_000;
 
 /** Cache-Control, ETag and Accept-Ranges for a blob response (200, 206 or 304). */
 export function cacheHeaders(etag: string, policy: CachePolicy): Record<string, string> {
+  // what only some may see is kept by no cache, not even the browser's disk: a viewer who loses access
+  // (the video turns private, a follower unfollows) cannot replay it from a copy
+  if (policy.audience === 'private') return { 'Cache-Control': 'private, no-store', ETag: etag, 'Accept-Ranges': 'bytes' };
   const maxAge = policy.maxAgeSeconds ?? 0;
   const freshness = policy.immutable
     ? `max-age=${oneYear}, immutable`

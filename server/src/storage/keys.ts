@@ -47,6 +47,12 @@ export function assertBlobPrefix(prefix: string): void {
   if (problem !== null) throw new InvalidBlobKeyError(prefix, `as a prefix: ${problem}`);
 }
 
+/** Throws unless `prefix` is a folder: a valid key followed by '/' (`videos/abc/`). */
+export function assertFolder(prefix: string): void {
+  if (!prefix.endsWith('/')) throw new InvalidBlobKeyError(prefix, "as a folder: does not end in '/'");
+  assertBlobPrefix(prefix);
+}
+
 // The key layout: the one place that says where each blob lives (decision 003).
 //   sources/<videoId>/original                 an upload, kept until the video is published
 //   videos/<videoId>/<ladderId>/<file>         one transcode's output (a fresh ladderId each run)

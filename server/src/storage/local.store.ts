@@ -6,12 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { copyFile, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { BigIntStats } from 'node:fs';
 import { clampRange } from './blob-store.ts';
 import type { BlobInfo, BlobRead, BlobStore, ByteRange } from './blob-store.ts';
 import { contentTypeFor } from './content-type.ts';
-import { assertBlobKey, assertBlobPrefix } from './keys.ts';
+import { assertBlobKey, assertBlobPrefix, assertFolder } from './keys.ts';
 
 export interface LocalStoreConfig {
   /** Directory that holds the blobs; created on first write. */
@@ -106,6 +106,25 @@ export function createLocalStore(config: LocalStoreConfig): BlobStore {
       } catch (error) {
         await handle.close();
         throw error;
+      }
+    },
+
+    async copyPrefix(from, to) {
+      assertFolder(from);
+      assertFolder(to);
+      const dir = blobPath(from.slice(0, -1));
+      let entries: Dirent[];
+      try {
+        entries = await readdir(dir, { recursive: true, withFileTypes: true });
+      } catch (error) {
+        if (isMissing(error)) return;
+        throw error;
+      }
+      for (const entry of entries) {
+        if (!entry.isFile() || entry.name.startsWith('.')) continue;
+        const rel = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
+        const source = blobPath(`${from}${rel}`);
+        await put(`${to}${rel}`, await readContentType(`${from}${rel}`), (tempPath) => copyFile(source, tempPath));
       }
     },
 

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import {
+  CopyObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -14,7 +15,7 @@ import {
 import { RangeNotSatisfiableError, assertByteRange, clampRange } from './blob-store.ts';
 import type { BlobInfo, BlobStore, ByteRange } from './blob-store.ts';
 import { contentTypeFor } from './content-type.ts';
-import { assertBlobKey, assertBlobPrefix } from './keys.ts';
+import { assertBlobKey, assertBlobPrefix, assertFolder } from './keys.ts';
 
 export interface S3StoreConfig {
   /** Custom endpoint for S3-compatible services; omit for AWS. */
@@ -146,6 +147,30 @@ export function createS3Store(config: S3StoreConfig): BlobStore {
         }
         throw error;
       }
+    },
+
+    async copyPrefix(from, to) {
+      assertFolder(from);
+      assertFolder(to);
+      let continuationToken: string | undefined;
+      do {
+        const page = await client.send(
+          new ListObjectsV2Command({
+            Bucket: bucket,
+            Prefix: objectKey(from),
+            MaxKeys: pageSize,
+            ...(continuationToken === undefined ? {} : { ContinuationToken: continuationToken }),
+          }),
+        );
+        for (const object of page.Contents ?? []) {
+          if (object.Key === undefined) continue;
+          const target = objectKey(to) + object.Key.slice(objectKey(from).length);
+          await client.send(
+            new CopyObjectCommand({ Bucket: bucket, Key: target, CopySource: `${bucket}/${encodeURIComponent(object.Key).replaceAll('%2F', '/')}`, MetadataDirective: 'COPY' }),
+          );
+        }
+        continuationToken = page.IsTruncated === true ? page.NextContinuationToken : undefined;
+      } while (continuationToken !== undefined);
     },
 
     async deletePrefix(prefix) {

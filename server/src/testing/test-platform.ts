@@ -64,6 +64,8 @@ export async function startTestPlatform(env: Record<string, string> = {}, opts: 
     SEED_DEMO: 'false',
     RATE_LIMIT_AUTH_PER_MINUTE: '10000',
     RATE_LIMIT_UPLOAD_PER_MINUTE: '10000',
+    RATE_LIMIT_WRITE_PER_MINUTE: '10000',
+    RATE_LIMIT_SEARCH_PER_MINUTE: '10000',
     WEB_DIST: join(dataDir, 'no-web'),
     ...env,
   });

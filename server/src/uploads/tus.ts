@@ -42,6 +42,8 @@ export function registerTus(app: FastifyInstance, deps: TusDeps) {
 
   const tus = new Server({
     path: UPLOAD_PATH,
+    // (no tus expiration: with it, a creation-with-upload answers 404 once onUploadFinish has moved
+    // the file; abandoned uploads are swept by age instead, see removeStaleUploads)
     datastore: new FileStore({ directory: deps.uploadDir }),
     maxSize: deps.maxUploadBytes,
     respectForwardedHeaders: true,

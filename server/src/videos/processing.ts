@@ -18,8 +18,13 @@ export interface ProcessingDeps {
   limits: MediaLimits;
   transcodeTimeoutMs: number;
   enqueuePurge: (prefix: string) => Promise<void>;
+  /** Queues the removal of a failed video's source once operators have had time to look at it. */
+  enqueueSourceSweep: (videoId: string) => Promise<void>;
   onPublished?: (videoId: string) => Promise<void>;
 }
+
+/** How often a running job checks that its video still exists (a deleted one stops its ffmpeg). */
+const DELETION_CHECK_MS = 1_000;
 
 /** Progress shown to the uploader: probing is the first 5 %, the encode up to 95 %, storing the rest. */
 const PROBED = 0.05;
@@ -38,73 +43,121 @@ function throttle(fn: (fraction: number) => void, everyMs: number) {
 
 export function createProcessVideoHandler(deps: ProcessingDeps): JobHandler<'process_video'> {
   const { videos, media, storage } = deps;
+  const fail = async (videoId: string, code: string, reason: string) => {
+    await videos.markFailed(videoId, code, reason);
+    await deps.enqueueSourceSweep(videoId);
+  };
 
   return {
     async run(job, ctx): Promise<JobOutcome> {
       const video = await videos.processingState(job.videoId);
       if (!video || isPublished(video)) return { kind: 'done' };
-      return withScratchDir('job', async (work): Promise<JobOutcome> => {
-        const source = await storage.get(blobKeys.source(video.id));
-        if (!source) {
-          await videos.markFailed(video.id, 'upload_missing', 'The uploaded file is missing; please upload it again');
-          return { kind: 'rejected', reason: 'source missing' };
-        }
-        const inputPath = join(work, 'source');
-        await writeLocalFile(inputPath, source.body, ctx.signal);
-
-        // Probe once: a retry reuses the stored result.
-        let info: MediaInfo;
-        const stored = video.probe as { info?: MediaInfo } | null;
-        if (stored?.info) {
-          info = stored.info;
-        } else {
-          const probed = await media.probe(inputPath);
-          if (!probed.ok) {
-            await videos.markFailed(video.id, probed.refusal.code, probed.refusal.reason);
-            return { kind: 'rejected', reason: probed.refusal.reason };
+      // Deleting the video mid-job aborts this signal: ffmpeg is killed, and what was written is removed.
+      const stop = new AbortController();
+      const onJobAbort = () => stop.abort(ctx.signal.reason);
+      ctx.signal.addEventListener('abort', onJobAbort, { once: true });
+      let deleted = false;
+      const watch = setInterval(() => {
+        void videos.processingState(video.id).then((still) => {
+          if (!still && !stop.signal.aborted) {
+            deleted = true;
+            stop.abort(new Error('the video was deleted'));
           }
-          info = probed.info;
-          await videos.saveProbe(video.id, { raw: probed.raw, info });
-        }
-        const refusal = media.validate(info, deps.limits);
-        if (refusal) {
-          await videos.markFailed(video.id, refusal.code, refusal.reason);
-          return { kind: 'rejected', reason: refusal.reason };
-        }
-        await videos.setProgress(video.id, PROBED);
-
-        const outDir = join(work, 'out');
-        const report = throttle((f) => void videos.setProgress(video.id, PROBED + f * (ENCODED - PROBED)).catch(() => undefined), 500);
-        const result = await media.transcode({ inputPath, outDir, info, onProgress: report, signal: ctx.signal, timeoutMs: deps.transcodeTimeoutMs });
-
-        // A fresh prefix per successful run keeps every published URL immutable (cacheable forever).
-        const prefix = blobKeys.ladder(video.id, randomBytes(6).toString('hex'));
-        const files = result.files.length > 0 ? result.files : await listLocalFiles(outDir);
-        for (const file of files) {
-          await storage.putFile(blobKeys.ladderFile(prefix, file), join(outDir, file), contentTypeFor(file));
-        }
-        const published = await videos.publish(video.id, {
-          mediaPrefix: prefix,
-          durationMs: info.durationMs ?? 0,
-          width: result.renditions[0]?.width ?? info.width,
-          height: result.renditions[0]?.height ?? info.height,
-          hasAudio: info.hasAudio,
-          renditions: result.renditions,
-        });
-        if (published?.previousPrefix) await deps.enqueuePurge(published.previousPrefix);
+        }, () => undefined);
+      }, DELETION_CHECK_MS);
+      const removeEverything = async () => {
+        await storage.deletePrefix(blobKeys.videoMedia(video.id));
         await storage.deletePrefix(blobKeys.sources(video.id));
-        await deps.onPublished?.(video.id);
+      };
+      try {
+        return await transcodeAndPublish(video, stop.signal, () => deleted, removeEverything);
+      } catch (error) {
+        if (!deleted) throw error;
+        await removeEverything();
         return { kind: 'done' };
-      });
+      } finally {
+        clearInterval(watch);
+        ctx.signal.removeEventListener('abort', onJobAbort);
+      }
     },
 
     async onGiveUp(job, error) {
       const reason = /timed out|timeout/i.test(error)
         ? 'Processing took too long and was stopped'
         : 'We could not process this video after several attempts';
-      await videos.markFailed(job.videoId, 'processing_failed', reason);
+      await fail(job.videoId, 'processing_failed', reason);
     },
   };
+
+  async function transcodeAndPublish(
+    video: NonNullable<Awaited<ReturnType<VideoRepository['processingState']>>>,
+    signal: AbortSignal,
+    isDeleted: () => boolean,
+    removeEverything: () => Promise<void>,
+  ): Promise<JobOutcome> {
+    return withScratchDir('job', async (work): Promise<JobOutcome> => {
+      const source = await storage.get(blobKeys.source(video.id));
+      if (!source) {
+        await videos.markFailed(video.id, 'upload_missing', 'The uploaded file is missing; please upload it again');
+        return { kind: 'rejected', reason: 'source missing' };
+      }
+      const inputPath = join(work, 'source');
+      await writeLocalFile(inputPath, source.body, signal);
+
+      // Probe once: a retry reuses the stored result.
+      let info: MediaInfo;
+      const stored = video.probe as { info?: MediaInfo } | null;
+      if (stored?.info) {
+        info = stored.info;
+      } else {
+        const probed = await media.probe(inputPath);
+        if (!probed.ok) {
+          await fail(video.id, probed.refusal.code, probed.refusal.reason);
+          return { kind: 'rejected', reason: probed.refusal.reason };
+        }
+        info = probed.info;
+        await videos.saveProbe(video.id, { raw: probed.raw, info });
+      }
+      const refusal = media.validate(info, deps.limits);
+      if (refusal) {
+        await fail(video.id, refusal.code, refusal.reason);
+        return { kind: 'rejected', reason: refusal.reason };
+      }
+      await videos.setProgress(video.id, PROBED);
+
+      const outDir = join(work, 'out');
+      const report = throttle((f) => void videos.setProgress(video.id, PROBED + f * (ENCODED - PROBED)).catch(() => undefined), 500);
+      const result = await media.transcode({ inputPath, outDir, info, onProgress: report, signal, timeoutMs: deps.transcodeTimeoutMs });
+
+      // A fresh prefix per successful run keeps every published URL immutable (cacheable forever).
+      const prefix = blobKeys.ladder(video.id, randomBytes(6).toString('hex'));
+      const files = result.files.length > 0 ? result.files : await listLocalFiles(outDir);
+      for (const file of files) {
+        await storage.putFile(blobKeys.ladderFile(prefix, file), join(outDir, file), contentTypeFor(file));
+      }
+      if (isDeleted()) {
+        await removeEverything();
+        return { kind: 'done' };
+      }
+      const published = await videos.publish(video.id, {
+        mediaPrefix: prefix,
+        durationMs: info.durationMs ?? 0,
+        width: result.renditions[0]?.width ?? info.width,
+        height: result.renditions[0]?.height ?? info.height,
+        hasAudio: info.hasAudio,
+        renditions: result.renditions,
+      });
+      if (!published) {
+        // deleted while the files were being stored: nothing of it may stay behind
+        await removeEverything();
+        return { kind: 'done' };
+      }
+      if (published.previousPrefix) await deps.enqueuePurge(published.previousPrefix);
+      await storage.deletePrefix(blobKeys.sources(video.id));
+      await deps.onPublished?.(video.id);
+      return { kind: 'done' };
+    });
+  }
 }
 
 export function createPurgeMediaHandler(storage: BlobStore): JobHandler<'purge_media'> {
@@ -116,3 +169,20 @@ export function createPurgeMediaHandler(storage: BlobStore): JobHandler<'purge_m
   };
 }
 
+/**
+ * A video that left public visibility gets its media under a fresh prefix: URLs that public caches
+ * may hold (for a year: they were immutable) no longer lead to it, and the old files are purged.
+ */
+export function createRekeyMediaHandler(deps: { videos: VideoRepository; storage: BlobStore; enqueuePurge: (prefix: string) => Promise<void> }): JobHandler<'rekey_media'> {
+  return {
+    async run(job) {
+      const video = await deps.videos.mediaState(job.videoId);
+      if (!video?.media_prefix || video.visibility === 'public') return { kind: 'done' };
+      const fresh = blobKeys.ladder(job.videoId, randomBytes(6).toString('hex'));
+      await deps.storage.copyPrefix(video.media_prefix, fresh);
+      if (await deps.videos.swapMediaPrefix(job.videoId, video.media_prefix, fresh)) await deps.enqueuePurge(video.media_prefix);
+      else await deps.storage.deletePrefix(fresh);
+      return { kind: 'done' };
+    },
+  };
+}

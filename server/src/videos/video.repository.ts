@@ -139,6 +139,15 @@ export function createVideoRepository(db: Queryable & { transaction<T>(w: (tx: Q
       });
     },
 
+    async mediaState(id: string): Promise<{ visibility: string; media_prefix: string | null } | null> {
+      return maybeOne(db, 'select visibility, media_prefix from videos where id = $1', [id]);
+    },
+
+    /** Points the video at a copy of its media; false when its prefix changed meanwhile (left as it is). */
+    async swapMediaPrefix(id: string, from: string, to: string): Promise<boolean> {
+      return (await db.query('update videos set media_prefix = $3 where id = $1 and media_prefix = $2 returning 1', [id, from, to])).length > 0;
+    },
+
     /** Deletes the row (likes, comments and tags cascade); returns what storage to clean up. */
     async delete(id: string, authorId: string): Promise<{ media_prefix: string | null } | null> {
       return db.transaction(async (tx) => {

@@ -25,7 +25,7 @@ export function videoRoutes(route: Router, videos: VideoService, limits: { uploa
     body: newVideoBody,
     status: 201,
     response: videoCreated,
-    rateLimitPerMinute: limits.uploadPerMinute,
+    rateLimit: { perAddress: limits.uploadPerMinute * 4, perAccount: limits.uploadPerMinute },
     handler: async ({ viewer, body }) => {
       const { video, maxUploadBytes } = await videos.create(viewer.id, body);
       return { video, upload: uploadOffer(video.id, maxUploadBytes) };

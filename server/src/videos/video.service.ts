@@ -17,6 +17,8 @@ export interface VideoDeps {
   maxUploadBytes: number;
   enqueueProcessing: (videoId: string) => Promise<void>;
   enqueuePurge: (prefix: string) => Promise<void>;
+  /** Moves a published video's media to a fresh prefix (it left public visibility). */
+  enqueueRekey: (videoId: string) => Promise<void>;
   findAuthorId: (username: string) => Promise<string | null>;
   /** A published video changed or went away (the recommender's catalogue follows). */
   onChanged?: (videoId: string) => Promise<void>;
@@ -53,6 +55,7 @@ export function createVideoService(deps: VideoDeps) {
 
     async update(id: string, authorId: string, patch: { caption?: string | undefined; visibility?: Visibility | undefined; allowComments?: boolean | undefined }) {
       const caption = patch.caption?.trim();
+      const wasPublic = patch.visibility && patch.visibility !== 'public' ? (await videos.mediaState(id))?.visibility === 'public' : false;
       const ok = await videos.update(id, authorId, {
         ...(caption !== undefined ? { caption, ...parseCaption(caption) } : {}),
         ...(patch.visibility ? { visibility: patch.visibility } : {}),
@@ -62,6 +65,7 @@ export function createVideoService(deps: VideoDeps) {
         if (await videos.findVisible(id, authorId)) throw forbidden('Only the author can edit this video');
         throw notFound('Video');
       }
+      if (wasPublic) await deps.enqueueRekey(id);
       await deps.onChanged?.(id);
       return get(id, authorId);
     },
@@ -72,7 +76,8 @@ export function createVideoService(deps: VideoDeps) {
         if (await videos.findVisible(id, authorId)) throw forbidden('Only the author can delete this video');
         throw notFound('Video');
       }
-      if (deleted.media_prefix) await deps.enqueuePurge(blobKeys.videoMedia(id));
+      // every rendition, also those of a run still in progress (its job removes what it writes after this)
+      await deps.enqueuePurge(blobKeys.videoMedia(id));
       await deps.enqueuePurge(blobKeys.sources(id));
       await deps.onChanged?.(id);
     },

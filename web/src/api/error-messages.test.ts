@@ -41,10 +41,10 @@ describe('form errors', () => {
   it('puts field problems next to their fields and says nothing twice', () => {
     const error = new ApiError(400, 'validation_failed', 'The request body is not valid', [
       { path: 'body.email', message: 'Invalid email address' },
-      { path: 'body.password', message: 'at least 8 characters' },
+      { path: 'body.password', message: 'at least 10 characters' },
     ]);
     assert.deepEqual(formErrors(error, ['username', 'email', 'password']), {
-      fields: { email: 'Invalid email address', password: 'at least 8 characters' },
+      fields: { email: 'Invalid email address', password: 'at least 10 characters' },
       general: null,
     });
   });

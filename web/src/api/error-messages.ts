@@ -15,6 +15,7 @@ const messages: Record<ErrorCode | 'network', string> = {
   invalid_credentials: 'That username or password is wrong.',
   rate_limited: 'You’re going a bit fast. Wait a minute and try again.',
   payload_too_large: 'That file is too large.',
+  unsupported_media_type: 'The app sent a kind of request this server does not take; reload the page.',
   upload_incomplete: 'The upload didn’t finish. Pick the file again to resume.',
   media_rejected: 'We couldn’t use that file as a video.',
   comments_disabled: 'Comments are turned off for this video.',

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { MIN_PASSWORD_LENGTH } from '@cliptide/contract/limits';
 import { signup, type SignupInput } from '../api/auth.ts';
 import { formErrors, noFormErrors, type FormErrors } from '../api/form-errors.ts';
 import { Link } from '../router/link.tsx';
@@ -40,7 +41,7 @@ export function SignupPage({ next }: { next: string }) {
         <h1>Sign up</h1>
         <Field label="Username" autoComplete="username" value={form.username} onChange={set('username')} error={errors.fields.username} hint="Letters, numbers, _ and ." required />
         <Field label="Email" type="email" autoComplete="email" value={form.email} onChange={set('email')} error={errors.fields.email} required />
-        <Field label="Password" type="password" autoComplete="new-password" value={form.password} onChange={set('password')} error={errors.fields.password} hint="At least 8 characters" required />
+        <Field label="Password" type="password" autoComplete="new-password" value={form.password} onChange={set('password')} error={errors.fields.password} hint={`At least ${MIN_PASSWORD_LENGTH} characters, not a common password`} required />
         <Field label="Birthdate" type="date" value={form.birthdate} onChange={set('birthdate')} error={errors.fields.birthdate} hint="You need to be 13 or older" required />
         {errors.general && (
           <p className="form-error" role="alert">
