@@ -204,7 +204,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   searchRoutes(route, search, config.rateLimits);
   playbackRoutes(app, playback);
   describeTusUploads(openapi);
-  notificationRoutes(route, notifications);
+  notificationRoutes(route, notifications, config.rateLimits);
   notificationStream(app, { hub: notificationHub, lastSeq: (accountId) => notificationsRepo.lastSeq(accountId) });
   describeNotificationStream(openapi);
   await notificationHub.start();

@@ -10,7 +10,8 @@ import {
 import type { Router } from '../http/route.ts';
 import type { NotificationService } from './notification.service.ts';
 
-export function notificationRoutes(route: Router, notifications: NotificationService) {
+export function notificationRoutes(route: Router, notifications: NotificationService, limits: { writePerMinute: number }) {
+  const rateLimit = { perAccount: limits.writePerMinute, perAddress: limits.writePerMinute * 4 };
   route({
     method: 'GET',
     url: '/api/v1/notifications',
@@ -40,6 +41,7 @@ export function notificationRoutes(route: Router, notifications: NotificationSer
     auth: 'required',
     body: markReadBody,
     response: unreadCount,
+    rateLimit,
     handler: ({ viewer, body }) => notifications.markRead(viewer.id, body.upTo),
   });
 
@@ -61,6 +63,7 @@ export function notificationRoutes(route: Router, notifications: NotificationSer
     auth: 'required',
     body: notificationSettingsBody,
     response: notificationSettingsResponse,
+    rateLimit,
     handler: async ({ viewer, body }) => ({ settings: await notifications.setSettings(viewer.id, body) }),
   });
 }
