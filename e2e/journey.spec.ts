@@ -91,7 +91,8 @@ describe('creator and viewer journey', () => {
     await page.getByRole('link', { name: /Second one #e2e by @alice/ }).waitFor();
     await screenshotBothSizes(page, 'profile', async (p) => {
       await p.locator('.grid-link img').first().waitFor();
-      await p.waitForFunction('!document.querySelector(".toast")');
+      // (no waitForFunction with a string: the page's CSP forbids eval, as it should)
+      await p.locator('.toast').first().waitFor({ state: 'detached' });
     });
     assert.deepEqual(creator.consoleErrors, []);
   });
