@@ -13,6 +13,7 @@ import { VideoPage } from './pages/video-page.tsx';
 import { useLocation } from './router/history.ts';
 import { parseRoute, titleOf, type Route } from './router/routes.ts';
 import { AppNav } from './shell/app-nav.tsx';
+import { ShortcutsSheet, useShortcutsSheet } from './shell/shortcuts-sheet.tsx';
 import { UploadStudioPage } from './upload/upload-studio-page.tsx';
 
 function page(route: Route): ReactElement {
@@ -22,7 +23,7 @@ function page(route: Route): ReactElement {
     case 'following':
       return <FeedPage kind="following" />;
     case 'video':
-      return <VideoPage key={route.id} id={route.id} />;
+      return <VideoPage key={`${route.id}:${route.from ?? ''}`} id={route.id} from={route.from} />;
     case 'profile':
       return <ProfilePage key={route.username} username={route.username} />;
     case 'hashtag':
@@ -44,6 +45,14 @@ function page(route: Route): ReactElement {
   }
 }
 
+/** The skip link's target: the current video of a feed (its first control), else the page. */
+function skipToMain() {
+  const main = document.getElementById('main');
+  const current = main?.querySelector<HTMLElement>('.feed-item.is-current');
+  if (current) current.focus();
+  else main?.focus();
+}
+
 export function App() {
   const route = parseRoute(useLocation());
   const title = titleOf(route);
@@ -51,12 +60,24 @@ export function App() {
     document.title = title;
   }, [title]);
   const immersive = route.name === 'foryou' || route.name === 'following' || route.name === 'video';
+  const [shortcuts, setShortcuts] = useShortcutsSheet();
   return (
     <div className={immersive ? 'shell is-immersive' : 'shell'}>
-      <AppNav route={route} />
-      <main className="main" id="main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          skipToMain();
+        }}
+      >
+        {immersive ? 'Skip to the video' : 'Skip to content'}
+      </a>
+      <AppNav route={route} onShortcuts={() => setShortcuts(true)} />
+      <main className="main" id="main" tabIndex={-1}>
         {page(route)}
       </main>
+      {shortcuts && <ShortcutsSheet onClose={() => setShortcuts(false)} />}
     </div>
   );
 }

@@ -11,17 +11,32 @@ import { useResource } from '../ui/use-resource.ts';
 import { VideoGrid } from '../ui/video-grid.tsx';
 import { FollowButton } from '../video/follow-button.tsx';
 import { LogoutButton } from '../session/logout-button.tsx';
+import { deleteVideo } from '../api/videos.ts';
+import { friendlyMessage } from '../api/error-messages.ts';
+import { listOf, videoList } from '../feed/video-lists.ts';
+import { useToast } from '../ui/toast.tsx';
 
 export function ProfilePage({ username }: { username: string }) {
   const profile = useResource(`user:${username}`, (signal) => fetchUser(username, signal).then((r) => r.user));
   if (profile.loading) return <Loading label="Loading profile" />;
-  if (!profile.data) return <ErrorState error={profile.error} onRetry={profile.retry} />;
+  if (!profile.data) return <ErrorState error={profile.error} onRetry={profile.retry} notFound={`@${username} doesn’t exist`} />;
   return <Profile user={profile.data} onChange={profile.set} />;
 }
 
 function Profile({ user, onChange }: { user: PublicUser; onChange: (user: PublicUser) => void }) {
+  const from = listOf.profile(user.username);
   const load = useCallback((cursor: string | null, signal: AbortSignal) => fetchUserVideos(user.username, cursor, signal), [user.username]);
-  const videos = usePagedList<Video>(`videos:${user.username}`, load);
+  const videos = usePagedList<Video>(videoList(from)!.key, load, { cache: 'revalidate' });
+  const toast = useToast();
+  async function deleteFailed(video: Video) {
+    try {
+      await deleteVideo(video.id);
+      videos.remove(video.id);
+      toast('Failed upload deleted.');
+    } catch (error) {
+      toast(friendlyMessage(error));
+    }
+  }
   return (
     <div className="page profile">
       <header className="profile-header">
@@ -73,7 +88,7 @@ function Profile({ user, onChange }: { user: PublicUser; onChange: (user: Public
       </dl>
       {user.bio && <p className="profile-bio">{user.bio}</p>}
       <h2 className="section-title">Videos</h2>
-      <VideoGrid videos={videos.items} onEnd={videos.loadMore} />
+      <VideoGrid videos={videos.items} onEnd={videos.loadMore} from={from} {...(user.viewer.isSelf ? { onDeleteFailed: (v: Video) => void deleteFailed(v) } : {})} />
       {videos.loading && <Loading label="Loading videos" />}
       {videos.error !== null && <ErrorState error={videos.error} onRetry={videos.retry} />}
       {!videos.loading && !videos.error && videos.items.length === 0 && <Empty>No videos yet.</Empty>}

@@ -19,6 +19,7 @@ const paths = {
   close: 'M6.4 5L12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4z',
   check: 'M9 16.2l-3.5-3.5L4 14.2l5 5 11-11-1.5-1.4z',
   upload: 'M12 3l5 5h-3v6h-4V8H7zm-8 14h16v4H4z',
+  back: 'M20 11H7.8l5.6-5.6L12 4l-8 8 8 8 1.4-1.4L7.8 13H20z',
 };
 
 export type IconName = keyof typeof paths;

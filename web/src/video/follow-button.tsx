@@ -1,7 +1,8 @@
 // Follow / unfollow a creator, optimistic, rolled back on error.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { friendlyMessage } from '../api/error-messages.ts';
 import { follow, unfollow } from '../api/users.ts';
+import { takeAction } from '../session/pending-action.ts';
 import { useSession } from '../session/session.tsx';
 import { useToast } from '../ui/toast.tsx';
 
@@ -18,10 +19,14 @@ export function FollowButton({ username, following: initial, onChange, compact }
   const toast = useToast();
   const [following, setFollowing] = useState(initial);
   const [busy, setBusy] = useState(false);
+  // back from logging in: finish the follow that asked for it
+  useEffect(() => {
+    if (user && user.username !== username && takeAction((a) => a.kind === 'follow' && a.username === username) && !following) void toggle();
+  }, [user, username]);
   if (user?.username === username) return null;
 
   async function toggle() {
-    if (!requireAuth('Log in to follow creators.') || busy) return;
+    if (!requireAuth('Log in to follow creators.', { kind: 'follow', username }) || busy) return;
     const next = !following;
     setFollowing(next);
     setBusy(true);
@@ -40,7 +45,7 @@ export function FollowButton({ username, following: initial, onChange, compact }
   const label = following ? `Unfollow @${username}` : `Follow @${username}`;
   if (compact) {
     return following ? null : (
-      <button type="button" className="follow-plus" aria-label={label} onClick={toggle}>
+      <button type="button" className="follow-plus" aria-label={label} onClick={toggle} data-roving="">
         +
       </button>
     );

@@ -116,13 +116,8 @@ export function VideoPlayer({ video, mode, source, onDoubleTap, handle, index }:
   const landscape = (video.width ?? 9) > (video.height ?? 16);
   const showPaused = playing && userPaused;
   return (
-    <div
-      className="player"
-      role="button"
-      tabIndex={-1}
-      aria-label={showPaused ? 'Play video' : 'Pause video'}
-      onClick={handleTap}
-    >
+    // tap to pause and double-tap to like are for pointers; keyboards have Space and l (see use-feed-keys)
+    <div className="player" onClick={handleTap}>
       <video
         ref={videoRef}
         className={landscape ? 'player-video player-contain' : 'player-video'}
