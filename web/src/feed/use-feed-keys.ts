@@ -34,7 +34,11 @@ export function useFeedKeys(scroller: RefObject<HTMLElement | null>, commands: F
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
       if (anyDialogOpen()) return;
-      if ((event.key === ' ' || event.key === 'Enter') && takesActivationKeys(event.target)) return;
+      if ((event.key === ' ' || event.key === 'Enter') && takesActivationKeys(event.target)) {
+        // a link takes Enter only; Space on it must not scroll the feed behind
+        if (event.key === ' ' && event.target instanceof HTMLElement && event.target.closest('a[href]')) event.preventDefault();
+        return;
+      }
       const c = latest.current;
       const action: Record<string, () => void> = {
         ArrowDown: c.next,
