@@ -55,14 +55,22 @@ describe('viewer', () => {
     await p.keyboard.press('j');
     await p.locator('.feed[data-active-index="1"]').waitFor();
     const watching = await activeId();
-    await waitForPlayback(p.locator('.feed-item.is-current video'), 0.2);
+    await waitForPlayback(p.locator('.feed-item.is-current video'), 1.2);
     await p.locator('.feed-item.is-current').getByRole('link', { name: '@vcreator', exact: true }).click();
     await p.waitForURL('**/@vcreator');
     await p.getByRole('heading', { name: 'vcreator' }).waitFor();
     await p.goBack();
     await p.locator('.feed[data-active-index="1"]').waitFor();
     assert.equal(await activeId(), watching, 'the same video is current');
-    await waitForPlayback(p.locator('.feed-item.is-current video'), 0.2);
+    // and it carries on from where it was (the clips are 4 s long and loop)
+    const back = p.locator('.feed-item.is-current video');
+    let resumed = 0;
+    for (let i = 0; i < 200 && resumed === 0; i++) {
+      resumed = await currentTime(back);
+      if (resumed === 0) await p.waitForTimeout(50);
+    }
+    assert.ok(resumed >= 1.0, `resumed at ${resumed.toFixed(2)} s, not from the start`);
+    await waitForPlayback(back, resumed + 0.1);
     const scrolled = await p.locator('.feed').evaluate((el) => Math.round(el.scrollTop / el.clientHeight));
     assert.equal(scrolled, 1, 'and in view');
   });

@@ -25,6 +25,8 @@ interface FeedItemProps {
   handle?: Ref<FeedItemHandle>;
   /** The viewer said "not interested" in this video, its creator or a hashtag: the feed drops them. */
   onDismissed?: (target: NotInterestedTarget) => void;
+  /** Where playback resumes (seconds), for a feed come back to. */
+  startAt?: number;
   /** Offers the author "edit or delete": the saved video after an edit, null once deleted. */
   onChanged?: (video: Video | null) => void;
 }
@@ -34,7 +36,7 @@ export interface FeedItemHandle {
   toggleLike(): void;
 }
 
-export function FeedItem({ video, index, mode, current = true, source, handle, onDismissed, onChanged }: FeedItemProps) {
+export function FeedItem({ video, index, mode, current = true, source, handle, startAt, onDismissed, onChanged }: FeedItemProps) {
   const actions = useVideoActions(video);
   const { user } = useSession();
   const [panel, setPanel] = useState<'comments' | 'reasons' | 'manage' | null>(null);
@@ -54,7 +56,7 @@ export function FeedItem({ video, index, mode, current = true, source, handle, o
       inert={!current}
     >
       <div className="stage">
-        <VideoPlayer video={video} mode={mode} source={source} onDoubleTap={actions.likeOnce} handle={player} index={index} />
+        <VideoPlayer video={video} mode={mode} source={source} onDoubleTap={actions.likeOnce} handle={player} index={index} {...(startAt ? { startAt } : {})} />
         <div className="info">
           <Link className="info-author" to={paths.profile(author.username)}>
             @{author.username}

@@ -37,8 +37,8 @@ export function FeedPage({ kind }: { kind: FeedKind }) {
   );
 }
 
-/** Which video each feed was at, by list key, for as long as the page lives. */
-const positions = new Map<string, number>();
+/** Which video each feed was at, and how far it had played, by list key, while the page lives. */
+const positions = new Map<string, { index: number; time?: number }>();
 
 /**
  * Just logged in from the prompt an action opened: For You carries on with the list the visitor
@@ -49,7 +49,7 @@ function adoptVisitorFeed(kind: FeedKind, key: string) {
   const visitors = cachedList<Video>(visitorKey);
   if (key === visitorKey || !visitors || cachedList(key) || !hasPendingAction()) return;
   cacheList(key, visitors);
-  positions.set(key, positions.get(visitorKey) ?? 0);
+  positions.set(key, positions.get(visitorKey) ?? { index: 0 });
 }
 
 function Feed({ kind, userKey }: { kind: FeedKind; userKey: string }) {
@@ -60,8 +60,9 @@ function Feed({ kind, userKey }: { kind: FeedKind; userKey: string }) {
   return (
     <FeedView
       key={key}
-      initialIndex={Math.min(positions.get(key) ?? 0, Math.max(0, list.items.length - 1))}
-      onActiveChange={(index) => positions.set(key, index)}
+      initialIndex={Math.min(positions.get(key)?.index ?? 0, Math.max(0, list.items.length - 1))}
+      {...(positions.get(key)?.time ? { initialTime: positions.get(key)?.time } : {})}
+      onActiveChange={(index, time) => positions.set(key, time === undefined ? { index } : { index, time })}
       source={kind}
       items={list.items}
       loading={list.loading}

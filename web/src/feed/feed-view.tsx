@@ -21,8 +21,10 @@ interface FeedViewProps {
   source: ViewSource;
   /** Start at this video (a feed opened from a grid, or a feed come back to). */
   initialIndex?: number;
-  /** Told which video is current, so a feed can be put back where it was. */
-  onActiveChange?: (index: number) => void;
+  /** Where the video at initialIndex resumes (seconds). */
+  initialTime?: number;
+  /** Told which video is current and, when the feed is left, how far it had played. */
+  onActiveChange?: (index: number, time?: number) => void;
 }
 
 /** A touch swipe this fast (px/ms) and this long moves on, even when short of half a screen. */
@@ -48,7 +50,7 @@ function matches(target: NotInterestedTarget, video: Video): boolean {
   return video.hashtags.includes(target.hashtag);
 }
 
-export function FeedView({ items: loaded, loading, done, error, loadMore, retry, empty, source, initialIndex = 0, onActiveChange }: FeedViewProps) {
+export function FeedView({ items: loaded, loading, done, error, loadMore, retry, empty, source, initialIndex = 0, initialTime, onActiveChange }: FeedViewProps) {
   // "Not interested" takes what it names out of the loaded feed at once; the next video moves into its place.
   const [dismissed, setDismissed] = useState<readonly NotInterestedTarget[]>([]);
   const items = dismissed.length === 0 ? loaded : loaded.filter((video) => !dismissed.some((target) => matches(target, video)));
@@ -73,6 +75,18 @@ export function FeedView({ items: loaded, loading, done, error, loadMore, retry,
   useEffect(() => {
     reportActive.current?.(active);
   }, [active]);
+  const activeNow = useRef(active);
+  activeNow.current = active;
+  // leaving the feed: remember how far the current video had played
+  const hasItems = items.length > 0;
+  useEffect(() => {
+    const root = scroller.current;
+    if (!root) return;
+    return () => {
+      const video = root.querySelector<HTMLVideoElement>(`video[data-feed-index="${activeNow.current}"]`);
+      if (video) reportActive.current?.(activeNow.current, video.currentTime);
+    };
+  }, [hasItems]);
 
   useEffect(() => {
     const timer = window.setTimeout(() => setSettled(active), PRELOAD_SETTLE_MS);
@@ -178,6 +192,7 @@ export function FeedView({ items: loaded, loading, done, error, loadMore, retry,
           index={index}
           mode={modeOf(index)}
           current={index === active}
+          {...(index === initialIndex && initialTime ? { startAt: initialTime } : {})}
           source={source}
           onDismissed={(target) => setDismissed((list) => [...list, target])}
           handle={(handle: FeedItemHandle | null) => {
