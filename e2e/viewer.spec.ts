@@ -173,6 +173,13 @@ describe('viewer', () => {
     const at = await currentTime(current);
     assert.ok(Math.abs(at - 0.75 * duration) < 0.6, `seeked to ${at} of ${duration}`);
     assert.equal(await current.evaluate((v: MediaElementLike) => v.paused), false, 'the tap on the bar did not pause');
+    // Space on the focused seek bar plays and pauses, and does not scroll the feed
+    await seek.focus();
+    await p.keyboard.press('Space');
+    await p.waitForFunction('document.querySelector(".feed-item.is-current video").paused');
+    await p.keyboard.press('Space');
+    await waitForPlayback(current, 0.1);
+    assert.equal(await p.locator('.feed[data-active-index="1"]').count(), 1, 'still on the same video');
 
     await p.keyboard.press('j');
     await p.locator('.feed[data-active-index="2"]').waitFor();

@@ -20,10 +20,13 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('dialog, [role="dialog"]') !== null;
 }
 
-/** A focused control that Space or Enter activates by itself (a button, a link, a slider…). */
+/**
+ * A focused control that Space or Enter activates by itself (a button, a link…). The seek bar is
+ * not one: Space there plays or pauses, as in other players.
+ */
 export function takesActivationKeys(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.closest('button, a[href], summary, [role="button"], [role="slider"], [role="link"], [role="switch"], [role="checkbox"], [role="tab"]') !== null;
+  return target.closest('button, a[href], summary, [role="button"], [role="link"], [role="switch"], [role="checkbox"], [role="tab"]') !== null;
 }
 
 export function useFeedKeys(scroller: RefObject<HTMLElement | null>, commands: FeedCommands) {
