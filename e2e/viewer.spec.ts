@@ -54,6 +54,8 @@ describe('viewer', () => {
     await p.locator('.feed-item').nth(2).waitFor({ state: 'attached' });
     await p.keyboard.press('j');
     await p.locator('.feed[data-active-index="1"]').waitFor();
+    // the swipe's scroll has settled on the second video
+    await p.waitForFunction('(() => { const f = document.querySelector(".feed"); return Math.abs(f.scrollTop - f.clientHeight) < 2; })()');
     const watching = await activeId();
     await waitForPlayback(p.locator('.feed-item.is-current video'), 1.2);
     await p.locator('.feed-item.is-current').getByRole('link', { name: '@vcreator', exact: true }).click();
@@ -140,6 +142,32 @@ describe('viewer', () => {
     assert.equal(await activeId(), target, 'back on the video that was liked');
     const { video } = await viewer.call<{ video: Video }>('GET', `/videos/${target}`);
     assert.equal(video.counts.likes, 1, 'the like reached the server');
+  });
+
+  it('opens the comments again after logging in to comment, on the same video', async () => {
+    const visitor = await launchBrowser({ baseUrl: server.baseUrl, viewport: PHONE });
+    try {
+      const p = visitor.page;
+      await p.goto('/');
+      await waitForPlayback(p.locator('.feed-item.is-current video'), 0.2);
+      const target = await p.locator('.feed-item.is-current video').getAttribute('data-video-id');
+      await p.locator('.feed-item.is-current').getByRole('button', { name: /^Comments/ }).click();
+      await p.getByRole('dialog', { name: 'Comments' }).getByLabel('Add a comment').click();
+      await p.getByRole('dialog', { name: 'Log in to Cliptide' }).getByRole('link', { name: 'Log in' }).click();
+      await p.getByLabel('Username or email').fill('vcreator');
+      await p.getByLabel('Password').fill('correct horse battery');
+      await p.getByRole('button', { name: 'Log in' }).click();
+      await p.waitForURL((url) => url.pathname === '/');
+      const drawer = p.getByRole('dialog', { name: 'Comments' });
+      await drawer.waitFor();
+      assert.equal(await p.locator('.feed-item.is-current video').getAttribute('data-video-id'), target, 'on the same video');
+      await drawer.getByLabel('Add a comment').fill('Back after logging in');
+      await drawer.getByRole('button', { name: 'Post' }).click();
+      await drawer.getByText('Back after logging in').waitFor();
+      assert.deepEqual(visitor.consoleErrors, []);
+    } finally {
+      await visitor.close();
+    }
   });
 
   it('opens a profile grid video as a feed of that grid, swipes on, scrubs, and goes back', async () => {
@@ -280,7 +308,7 @@ describe('viewer', () => {
     await p.emulateMedia({ reducedMotion: 'reduce' });
     await p.goto('/');
     await p.locator('.feed-item.is-current video').waitFor();
-    await p.locator('.feed-item.is-current').getByRole('button', { name: 'Comments, 0' }).click();
+    await p.locator('.feed-item.is-current').getByRole('button', { name: /^Comments/ }).click();
     const duration = await p.locator('.dialog-panel').evaluate((el) => (globalThis as unknown as Styled).getComputedStyle(el).animationDuration!);
     assert.ok(parseFloat(duration) < 0.001, `no sheet animation (${duration})`);
     await p.keyboard.press('Escape');

@@ -1,5 +1,6 @@
 // A roving tabindex: a group of controls is one Tab stop; the arrow keys (and Home / End) move
-// between its controls, and Tab leaves the group from the one last used.
+// between its controls, and Tab leaves the group from the one last used (at first the one marked
+// data-roving-default, else the first).
 import { useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
 
 const ITEM = '[data-roving]';
@@ -10,7 +11,8 @@ export function useRovingFocus<T extends HTMLElement>(group: RefObject<T | null>
   // every render: exactly one control of the group is reachable with Tab
   useLayoutEffect(() => {
     const items = [...(group.current?.querySelectorAll<HTMLElement>(ITEM) ?? [])];
-    const chosen = current.current && items.includes(current.current) ? current.current : items[0];
+    const fallback = items.find((item) => item.hasAttribute('data-roving-default')) ?? items[0];
+    const chosen = current.current && items.includes(current.current) ? current.current : fallback;
     for (const item of items) item.tabIndex = item === chosen ? 0 : -1;
   });
 

@@ -37,6 +37,7 @@ export function ActionRail({ video, actions, onComments }: ActionRailProps) {
         count={actions.likes}
         onClick={actions.toggleLike}
         className={actions.liked ? 'is-liked' : ''}
+        first
       />
       <RailButton
         icon="comment"
@@ -74,14 +75,17 @@ interface RailButtonProps {
   onClick: () => void;
   pressed?: boolean;
   className?: string;
+  /** Where Tab enters the rail. */
+  first?: boolean;
 }
 
-function RailButton({ icon, label, count, onClick, pressed, className = '' }: RailButtonProps) {
+function RailButton({ icon, label, count, onClick, pressed, className = '', first }: RailButtonProps) {
   return (
     <button
       type="button"
       className={`rail-button ${className}`}
       data-roving=""
+      data-roving-default={first ? '' : undefined}
       // the visible count is a word of the name ("Like, 1.2K"), as WCAG 2.5.3 asks
       aria-label={`${label}, ${formatCount(count)}`}
       aria-pressed={pressed}
