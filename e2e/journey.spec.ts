@@ -129,10 +129,10 @@ describe('creator and viewer journey', () => {
     const page = viewer.page;
     const item = page.locator('.feed-item[data-index="0"]');
     const videoId = (await page.locator('video[data-feed-index="0"]').getAttribute('data-video-id'))!;
-    await item.getByRole('button', { name: 'Like (0)' }).click();
-    await item.getByRole('button', { name: 'Unlike (1)' }).waitFor();
+    await item.getByRole('button', { name: 'Like, 0' }).click();
+    await item.getByRole('button', { name: 'Unlike, 1' }).waitFor();
 
-    await item.getByRole('button', { name: 'Comments (0)' }).click();
+    await item.getByRole('button', { name: 'Comments, 0' }).click();
     const drawer = page.getByRole('dialog', { name: 'Comments' });
     await drawer.getByText('No comments yet').waitFor();
     await drawer.getByLabel('Add a comment').fill('Love this #e2e');
@@ -145,19 +145,19 @@ describe('creator and viewer journey', () => {
     await drawer.getByRole('button', { name: 'Post' }).click();
     await mine.locator('.replies').getByText('And a reply').waitFor();
     await drawer.getByRole('button', { name: 'Close' }).click();
-    await item.getByRole('button', { name: 'Comments (2)' }).click();
+    await item.getByRole('button', { name: 'Comments, 2' }).click();
     await drawer.getByRole('button', { name: 'View 1 reply' }).click();
     await mine.locator('.replies').getByRole('button', { name: 'Delete comment' }).click();
     await mine.locator('.replies').getByText('And a reply').waitFor({ state: 'detached' });
     await drawer.getByRole('button', { name: 'Close' }).click();
-    await item.getByRole('button', { name: 'Comments (1)' }).waitFor();
+    await item.getByRole('button', { name: 'Comments, 1' }).waitFor();
 
-    await item.getByRole('button', { name: 'Save (0)' }).click();
-    await item.getByRole('button', { name: 'Remove from saved (1)' }).waitFor();
+    await item.getByRole('button', { name: 'Save, 0' }).click();
+    await item.getByRole('button', { name: 'Remove from saved, 1' }).waitFor();
 
-    await item.getByRole('button', { name: 'Share (0)' }).click();
+    await item.getByRole('button', { name: 'Share, 0' }).click();
     await page.getByText('Link copied').waitFor();
-    await item.getByRole('button', { name: 'Share (1)' }).waitFor();
+    await item.getByRole('button', { name: 'Share, 1' }).waitFor();
     assert.equal(await page.evaluate('navigator.clipboard.readText()'), `${server.baseUrl}/v/${videoId}`);
 
     const { video } = await bob.call<{ video: Video }>('GET', `/videos/${videoId}`);

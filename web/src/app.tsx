@@ -18,6 +18,7 @@ import { parseRoute, titleOf, type Route } from './router/routes.ts';
 import { AppNav } from './shell/app-nav.tsx';
 import { startLiveNotifications, stopLiveNotifications } from './notifications/live-notifications.ts';
 import { useSession } from './session/session.tsx';
+import { ShortcutsSheet, useShortcutsSheet } from './shell/shortcuts-sheet.tsx';
 import { UploadStudioPage } from './upload/upload-studio-page.tsx';
 
 function page(route: Route): ReactElement {
@@ -27,7 +28,7 @@ function page(route: Route): ReactElement {
     case 'following':
       return <FeedPage kind="following" />;
     case 'video':
-      return <VideoPage key={route.id} id={route.id} />;
+      return <VideoPage key={`${route.id}:${route.from ?? ''}`} id={route.id} from={route.from} />;
     case 'profile':
       return <ProfilePage key={route.username} username={route.username} />;
     case 'hashtag':
@@ -55,6 +56,14 @@ function page(route: Route): ReactElement {
   }
 }
 
+/** The skip link's target: the current video of a feed (its first control), else the page. */
+function skipToMain() {
+  const main = document.getElementById('main');
+  const current = main?.querySelector<HTMLElement>('.feed-item.is-current');
+  if (current) current.focus();
+  else main?.focus();
+}
+
 export function App() {
   const route = parseRoute(useLocation());
   const title = titleOf(route);
@@ -68,12 +77,24 @@ export function App() {
     else stopLiveNotifications();
   }, [signedIn]);
   const immersive = route.name === 'foryou' || route.name === 'following' || route.name === 'video';
+  const [shortcuts, setShortcuts] = useShortcutsSheet();
   return (
     <div className={immersive ? 'shell is-immersive' : 'shell'}>
-      <AppNav route={route} />
-      <main className="main" id="main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          skipToMain();
+        }}
+      >
+        {immersive ? 'Skip to the video' : 'Skip to content'}
+      </a>
+      <AppNav route={route} onShortcuts={() => setShortcuts(true)} />
+      <main className="main" id="main" tabIndex={-1}>
         {page(route)}
       </main>
+      {shortcuts && <ShortcutsSheet onClose={() => setShortcuts(false)} />}
     </div>
   );
 }

@@ -1,12 +1,14 @@
-// For You and Following, as two tabs over the same vertical feed.
-import { useCallback } from 'react';
+// For You and Following, as two tabs over the same vertical feed. Each keeps its list and its
+// current video while you are away (a profile, a video, logging in) and comes back to them.
+import { useCallback, useState } from 'react';
 import { fetchFeed, type FeedKind } from '../api/discovery.ts';
 import type { Video } from '@cliptide/contract';
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/routes.ts';
 import { useSession } from '../session/session.tsx';
 import { Empty, Loading } from '../ui/states.tsx';
-import { usePagedList } from '../ui/use-paged-list.ts';
+import { cachedList, cacheList, usePagedList } from '../ui/use-paged-list.ts';
+import { hasPendingAction } from '../session/pending-action.ts';
 import { FeedView } from './feed-view.tsx';
 
 export function FeedPage({ kind }: { kind: FeedKind }) {
@@ -35,12 +37,32 @@ export function FeedPage({ kind }: { kind: FeedKind }) {
   );
 }
 
+/** Which video each feed was at, and how far it had played, by list key, while the page lives. */
+const positions = new Map<string, { index: number; time?: number }>();
+
+/**
+ * Just logged in from the prompt an action opened: For You carries on with the list the visitor
+ * was watching, so the action is completed on that same video.
+ */
+function adoptVisitorFeed(kind: FeedKind, key: string) {
+  const visitorKey = `${kind}:anonymous`;
+  const visitors = cachedList<Video>(visitorKey);
+  if (key === visitorKey || !visitors || cachedList(key) || !hasPendingAction()) return;
+  cacheList(key, visitors);
+  positions.set(key, positions.get(visitorKey) ?? { index: 0 });
+}
+
 function Feed({ kind, userKey }: { kind: FeedKind; userKey: string }) {
+  const key = `${kind}:${userKey}`;
+  useState(() => adoptVisitorFeed(kind, key));
   const load = useCallback((cursor: string | null, signal: AbortSignal) => fetchFeed(kind, cursor, signal), [kind]);
-  const list = usePagedList<Video>(`${kind}:${userKey}`, load, { repeats: kind === 'foryou' ? 'not-adjacent' : 'never' });
+  const list = usePagedList<Video>(key, load, { repeats: kind === 'foryou' ? 'not-adjacent' : 'never', cache: 'restore' });
   return (
     <FeedView
-      key={`${kind}:${userKey}`}
+      key={key}
+      initialIndex={Math.min(positions.get(key)?.index ?? 0, Math.max(0, list.items.length - 1))}
+      {...(positions.get(key)?.time ? { initialTime: positions.get(key)?.time } : {})}
+      onActiveChange={(index, time) => positions.set(key, time === undefined ? { index } : { index, time })}
       source={kind}
       items={list.items}
       loading={list.loading}

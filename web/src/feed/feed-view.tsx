@@ -1,6 +1,6 @@
 // The vertical feed: one full-height video at a time, scroll-snap and swipe, wheel and keyboard,
 // the current video plays, its neighbours preload, the next page loads before the end.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { NotInterestedTarget } from '../api/feed-controls.ts';
 import type { Video, ViewSource } from '@cliptide/contract';
@@ -19,7 +19,17 @@ interface FeedViewProps {
   retry: () => void;
   empty: ReactNode;
   source: ViewSource;
+  /** Start at this video (a feed opened from a grid, or a feed come back to). */
+  initialIndex?: number;
+  /** Where the video at initialIndex resumes (seconds). */
+  initialTime?: number;
+  /** Told which video is current and, when the feed is left, how far it had played. */
+  onActiveChange?: (index: number, time?: number) => void;
 }
+
+/** A touch swipe this fast (px/ms) and this long moves on, even when short of half a screen. */
+const FLICK_VELOCITY = 0.4;
+const FLICK_MIN_PX = 24;
 
 /** How many videos ahead (and behind) keep their stream attached. */
 const PRELOAD_AHEAD = 2;
@@ -32,22 +42,51 @@ const PREFETCH_PAGE_AT = 3;
  */
 const PRELOAD_SETTLE_MS = 350;
 
+const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 function matches(target: NotInterestedTarget, video: Video): boolean {
   if ('videoId' in target) return video.id === target.videoId;
   if ('username' in target) return video.author.username === target.username;
   return video.hashtags.includes(target.hashtag);
 }
 
-export function FeedView({ items: loaded, loading, done, error, loadMore, retry, empty, source }: FeedViewProps) {
+export function FeedView({ items: loaded, loading, done, error, loadMore, retry, empty, source, initialIndex = 0, initialTime, onActiveChange }: FeedViewProps) {
   // "Not interested" takes what it names out of the loaded feed at once; the next video moves into its place.
   const [dismissed, setDismissed] = useState<readonly NotInterestedTarget[]>([]);
   const items = dismissed.length === 0 ? loaded : loaded.filter((video) => !dismissed.some((target) => matches(target, video)));
   const scroller = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(0);
+  const [active, setActive] = useState(initialIndex);
   const players = useRef(new Map<number, FeedItemHandle>());
   const [preload] = useState(preloadEnabled);
   const [muted, setMuted] = useMutedPreference();
-  const [settled, setSettled] = useState(0);
+  const [settled, setSettled] = useState(initialIndex);
+
+  // put the feed back at its starting video before the first paint (no scroll animation)
+  const placed = useRef(false);
+  useLayoutEffect(() => {
+    const root = scroller.current;
+    if (placed.current || !root || items.length === 0) return;
+    placed.current = true;
+    if (initialIndex > 0) root.scrollTop = initialIndex * root.clientHeight;
+  }, [items.length, initialIndex]);
+
+  const reportActive = useRef(onActiveChange);
+  reportActive.current = onActiveChange;
+  useEffect(() => {
+    reportActive.current?.(active);
+  }, [active]);
+  const activeNow = useRef(active);
+  activeNow.current = active;
+  // leaving the feed: remember how far the current video had played
+  const hasItems = items.length > 0;
+  useEffect(() => {
+    const root = scroller.current;
+    if (!root) return;
+    return () => {
+      const video = root.querySelector<HTMLVideoElement>(`video[data-feed-index="${activeNow.current}"]`);
+      if (video) reportActive.current?.(activeNow.current, video.currentTime);
+    };
+  }, [hasItems]);
 
   useEffect(() => {
     const timer = window.setTimeout(() => setSettled(active), PRELOAD_SETTLE_MS);
@@ -79,10 +118,42 @@ export function FeedView({ items: loaded, loading, done, error, loadMore, retry,
       const root = scroller.current;
       if (!root || index < 0 || index >= items.length) return;
       setActive(index); // start playing at once; the scroll catches up
-      root.scrollTo({ top: index * root.clientHeight, behavior: 'smooth' });
+      root.scrollTo({ top: index * root.clientHeight, behavior: reducedMotion() ? 'instant' : 'smooth' });
     },
     [items.length],
   );
+
+  // a quick flick moves on even when short; a long drag is left to scroll snapping
+  const touch = useRef<{ y: number; t: number; index: number } | null>(null);
+  useEffect(() => {
+    const root = scroller.current;
+    if (!root) return;
+    const onStart = (event: TouchEvent) => {
+      const t = event.touches[0];
+      touch.current = event.touches.length === 1 && t ? { y: t.clientY, t: performance.now(), index: activeRef.current } : null;
+    };
+    const onEnd = (event: TouchEvent) => {
+      const start = touch.current;
+      const t = event.changedTouches[0];
+      touch.current = null;
+      if (!start || !t) return;
+      const dy = start.y - t.clientY;
+      const velocity = Math.abs(dy) / Math.max(1, performance.now() - start.t);
+      if (Math.abs(dy) < FLICK_MIN_PX || velocity < FLICK_VELOCITY || Math.abs(dy) > root.clientHeight / 2) return;
+      const target = start.index + (dy > 0 ? 1 : -1);
+      if (activeRef.current === start.index) goToRef.current(target);
+    };
+    root.addEventListener('touchstart', onStart, { passive: true });
+    root.addEventListener('touchend', onEnd, { passive: true });
+    return () => {
+      root.removeEventListener('touchstart', onStart);
+      root.removeEventListener('touchend', onEnd);
+    };
+  }, [items.length > 0]);
+  const activeRef = useRef(active);
+  activeRef.current = active;
+  const goToRef = useRef(goTo);
+  goToRef.current = goTo;
 
   useFeedKeys(scroller, {
     next: () => goTo(active + 1),
@@ -120,6 +191,8 @@ export function FeedView({ items: loaded, loading, done, error, loadMore, retry,
           video={video}
           index={index}
           mode={modeOf(index)}
+          current={index === active}
+          {...(index === initialIndex && initialTime ? { startAt: initialTime } : {})}
           source={source}
           onDismissed={(target) => setDismissed((list) => [...list, target])}
           handle={(handle: FeedItemHandle | null) => {

@@ -1,6 +1,8 @@
 // Keyboard and wheel for the feed: ↑/↓ or j/k move, space plays/pauses, m mutes, l likes;
-// one wheel gesture moves one video.
+// one wheel gesture moves one video. Space and Enter on a focused button or link press it:
+// they reach the player only when nothing that takes them has the focus.
 import { useEffect, useRef, type RefObject } from 'react';
+import { anyDialogOpen } from '../ui/open-dialogs.ts';
 
 export interface FeedCommands {
   next: () => void;
@@ -15,7 +17,16 @@ const WHEEL_GESTURE_GAP_MS = 180;
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('[role="dialog"]') !== null;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('dialog, [role="dialog"]') !== null;
+}
+
+/**
+ * A focused control that Space or Enter activates by itself (a button, a link…). The seek bar is
+ * not one: Space there plays or pauses, as in other players.
+ */
+export function takesActivationKeys(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.closest('button, a[href], summary, [role="button"], [role="link"], [role="switch"], [role="checkbox"], [role="tab"]') !== null;
 }
 
 export function useFeedKeys(scroller: RefObject<HTMLElement | null>, commands: FeedCommands) {
@@ -25,7 +36,12 @@ export function useFeedKeys(scroller: RefObject<HTMLElement | null>, commands: F
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
-      if (document.querySelector('[role="dialog"]')) return;
+      if (anyDialogOpen()) return;
+      if ((event.key === ' ' || event.key === 'Enter') && takesActivationKeys(event.target)) {
+        // a link takes Enter only; Space on it must not scroll the feed behind
+        if (event.key === ' ' && event.target instanceof HTMLElement && event.target.closest('a[href]')) event.preventDefault();
+        return;
+      }
       const c = latest.current;
       const action: Record<string, () => void> = {
         ArrowDown: c.next,

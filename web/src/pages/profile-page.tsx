@@ -12,11 +12,15 @@ import { VideoGrid } from '../ui/video-grid.tsx';
 import { FollowButton } from '../video/follow-button.tsx';
 import { LogoutButton } from '../session/logout-button.tsx';
 import { useSession } from '../session/session.tsx';
+import { deleteVideo } from '../api/videos.ts';
+import { friendlyMessage } from '../api/error-messages.ts';
+import { listOf, videoList } from '../feed/video-lists.ts';
+import { useToast } from '../ui/toast.tsx';
 
 export function ProfilePage({ username }: { username: string }) {
   const profile = useResource(`user:${username}`, (signal) => fetchUser(username, signal).then((r) => r.user));
   if (profile.loading) return <Loading label="Loading profile" />;
-  if (!profile.data) return <ErrorState error={profile.error} onRetry={profile.retry} />;
+  if (!profile.data) return <ErrorState error={profile.error} onRetry={profile.retry} notFound={`@${username} doesn’t exist`} />;
   return <Profile user={profile.data} onChange={profile.set} />;
 }
 
@@ -94,19 +98,30 @@ function Profile({ user, onChange }: { user: PublicUser; onChange: (user: Public
           </p>
         </div>
       ) : (
-        <ProfileVideos username={user.username} />
+        <ProfileVideos user={user} />
       )}
     </div>
   );
 }
 
-function ProfileVideos({ username }: { username: string }) {
-  const load = useCallback((cursor: string | null, signal: AbortSignal) => fetchUserVideos(username, cursor, signal), [username]);
-  const videos = usePagedList<Video>(`videos:${username}`, load);
+function ProfileVideos({ user }: { user: PublicUser }) {
+  const from = listOf.profile(user.username);
+  const load = useCallback((cursor: string | null, signal: AbortSignal) => fetchUserVideos(user.username, cursor, signal), [user.username]);
+  const videos = usePagedList<Video>(videoList(from)!.key, load, { cache: 'revalidate' });
+  const toast = useToast();
+  async function deleteFailed(video: Video) {
+    try {
+      await deleteVideo(video.id);
+      videos.remove(video.id);
+      toast('Failed upload deleted.');
+    } catch (error) {
+      toast(friendlyMessage(error));
+    }
+  }
   return (
     <>
       <h2 className="section-title">Videos</h2>
-      <VideoGrid videos={videos.items} onEnd={videos.loadMore} />
+      <VideoGrid videos={videos.items} onEnd={videos.loadMore} from={from} {...(user.viewer.isSelf ? { onDeleteFailed: (v: Video) => void deleteFailed(v) } : {})} />
       {videos.loading && <Loading label="Loading videos" />}
       {videos.error !== null && <ErrorState error={videos.error} onRetry={videos.retry} />}
       {!videos.loading && !videos.error && videos.items.length === 0 && <Empty>No videos yet.</Empty>}

@@ -11,6 +11,8 @@ import { Icon } from '../ui/icons.tsx';
 import { Empty, ErrorState, Loading } from '../ui/states.tsx';
 import { useResource } from '../ui/use-resource.ts';
 import { VideoGrid } from '../ui/video-grid.tsx';
+import { cacheList } from '../ui/use-paged-list.ts';
+import { listOf, videoList } from '../feed/video-lists.ts';
 
 export function SearchPage({ q }: { q: string }) {
   const [text, setText] = useState(q);
@@ -34,7 +36,12 @@ export function SearchPage({ q }: { q: string }) {
 }
 
 function Results({ q }: { q: string }) {
-  const results = useResource<SearchResults>(`search:${q}`, (signal) => search(q, signal));
+  const results = useResource<SearchResults>(`search:${q}`, async (signal) => {
+    const found = await search(q, signal);
+    // the video results are the list a video opened from them swipes through
+    cacheList(videoList(listOf.search(q))!.key, { items: found.videos, cursor: null, done: true, loading: false, error: null });
+    return found;
+  });
   if (results.loading) return <Loading label="Searching" />;
   if (!results.data) return <ErrorState error={results.error} onRetry={results.retry} />;
   const { users, videos, hashtags } = results.data;
@@ -76,7 +83,7 @@ function Results({ q }: { q: string }) {
       {videos.length > 0 && (
         <section aria-label="Videos">
           <h2 className="section-title">Videos</h2>
-          <VideoGrid videos={videos} />
+          <VideoGrid videos={videos} from={listOf.search(q)} />
         </section>
       )}
     </>

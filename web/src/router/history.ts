@@ -20,8 +20,9 @@ const snapshot = () => window.location.pathname + window.location.search;
 
 export function navigate(to: string, options: { replace?: boolean } = {}) {
   if (to === snapshot()) return;
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
+  // entries made in the app say so: a "Back" control can then go back instead of away
+  if (options.replace) window.history.replaceState(window.history.state, '', to);
+  else window.history.pushState({ inApp: true }, '', to);
   window.scrollTo(0, 0);
   notify();
 }
@@ -30,4 +31,10 @@ export function navigate(to: string, options: { replace?: boolean } = {}) {
 export function useLocation(): URL {
   const href = useSyncExternalStore(subscribe, snapshot);
   return new URL(href, window.location.origin);
+}
+
+/** True when the previous history entry is a page of this app (so Back stays in the app). */
+export function canGoBack(): boolean {
+  const state: unknown = window.history.state;
+  return typeof state === 'object' && state !== null && 'inApp' in state;
 }

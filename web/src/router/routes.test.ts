@@ -9,7 +9,8 @@ describe('routes', () => {
     assert.deepEqual(parse('/'), { name: 'foryou' });
     assert.deepEqual(parse('/following/'), { name: 'following' });
     assert.deepEqual(parse(paths.profile('ana.b_1')), { name: 'profile', username: 'ana.b_1' });
-    assert.deepEqual(parse(paths.video('3f2a')), { name: 'video', id: '3f2a' });
+    assert.deepEqual(parse(paths.video('3f2a')), { name: 'video', id: '3f2a', from: null });
+    assert.deepEqual(parse(paths.video('3f2a', 'tag:café')), { name: 'video', id: '3f2a', from: 'tag:café' });
     assert.deepEqual(parse(paths.hashtag('café')), { name: 'hashtag', tag: 'café' });
     assert.deepEqual(parse(paths.search('cats & dogs')), { name: 'search', q: 'cats & dogs' });
     assert.deepEqual(parse(paths.upload()), { name: 'upload' });

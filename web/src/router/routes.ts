@@ -3,7 +3,8 @@
 export type Route =
   | { name: 'foryou' }
   | { name: 'following' }
-  | { name: 'video'; id: string }
+  /** `from`: the grid it was opened from (`profile:ana`, `tag:cats`, `search:dogs`): a feed of that list. */
+  | { name: 'video'; id: string; from: string | null }
   | { name: 'profile'; username: string }
   | { name: 'hashtag'; tag: string }
   | { name: 'search'; q: string }
@@ -20,7 +21,7 @@ export type Route =
 export const paths = {
   foryou: () => '/',
   following: () => '/following',
-  video: (id: string) => `/v/${encodeURIComponent(id)}`,
+  video: (id: string, from?: string) => `/v/${encodeURIComponent(id)}${from ? `?from=${encodeURIComponent(from)}` : ''}`,
   profile: (username: string) => `/@${encodeURIComponent(username)}`,
   hashtag: (tag: string) => `/tag/${encodeURIComponent(tag)}`,
   search: (q = '') => (q ? `/search?q=${encodeURIComponent(q)}` : '/search'),
@@ -68,7 +69,7 @@ export function parseRoute(url: URL): Route {
   }
   if (segments.length === 2 && second) {
     const value = decode(second);
-    if (value && first === 'v') return { name: 'video', id: value };
+    if (value && first === 'v') return { name: 'video', id: value, from: url.searchParams.get('from') || null };
     if (value && first === 'tag') return { name: 'hashtag', tag: value };
   }
   return { name: 'notFound' };

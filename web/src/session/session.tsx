@@ -4,6 +4,7 @@ import { fetchMe, logout as apiLogout } from '../api/auth.ts';
 import { ApiError } from '../api/problem.ts';
 import type { Me } from '@cliptide/contract';
 import { LoginPrompt } from './login-prompt.tsx';
+import { forgetAction, rememberAction, type PendingAction } from './pending-action.ts';
 import { hasSessionHint, setSessionHint } from './session-hint.ts';
 
 interface Session {
@@ -11,8 +12,11 @@ interface Session {
   user: Me | null | undefined;
   setUser: (user: Me | null) => void;
   logout: () => Promise<void>;
-  /** True when logged in; otherwise opens the log-in prompt and returns false. */
-  requireAuth: (why?: string) => boolean;
+  /**
+   * True when logged in; otherwise opens the log-in prompt and returns false. `then` is done
+   * after the visitor logs in or signs up from the prompt.
+   */
+  requireAuth: (why?: string, then?: PendingAction) => boolean;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -41,8 +45,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [user]);
 
   const requireAuth = useCallback(
-    (why?: string) => {
+    (why?: string, then?: PendingAction) => {
       if (user) return true;
+      if (then) rememberAction(then);
+      else forgetAction();
       setPrompt(why ?? 'Log in to like, comment, follow and post.');
       return false;
     },
@@ -58,7 +64,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   return (
     <SessionContext.Provider value={value}>
       {children}
-      {prompt && <LoginPrompt reason={prompt} onClose={() => setPrompt(null)} />}
+      {prompt && (
+        <LoginPrompt
+          reason={prompt}
+          onLeave={() => setPrompt(null)}
+          onClose={() => {
+            forgetAction();
+            setPrompt(null);
+          }}
+        />
+      )}
     </SessionContext.Provider>
   );
 }

@@ -8,7 +8,7 @@ import { useSession } from '../session/session.tsx';
 import { Avatar } from '../ui/avatar.tsx';
 import { Icon, type IconName } from '../ui/icons.tsx';
 
-export function AppNav({ route }: { route: Route }) {
+export function AppNav({ route, onShortcuts }: { route: Route; onShortcuts: () => void }) {
   const { user } = useSession();
   const profilePath = user ? paths.profile(user.username) : paths.login();
   const isOwnProfile = route.name === 'profile' && route.username === user?.username;
@@ -46,6 +46,9 @@ export function AppNav({ route }: { route: Route }) {
       ) : (
         <NavLink to={paths.login(window.location.pathname)} icon="user" label="Log in" current={route.name === 'login'} />
       )}
+      <button type="button" className="nav-shortcuts link-button" onClick={onShortcuts} aria-keyshortcuts="?">
+        Keyboard shortcuts
+      </button>
       {user && <LogoutButton className="nav-logout link-button" />}
     </nav>
   );

@@ -20,3 +20,9 @@ export function timeAgo(iso: string, now = Date.now()): string {
   if (days < 30) return `${days}d ago`;
   return new Date(iso).toLocaleDateString();
 }
+
+/** A playback time as m:ss (0:07, 1:05). */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.floor(Number.isFinite(seconds) ? seconds : 0));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

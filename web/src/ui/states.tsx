@@ -1,6 +1,9 @@
 // The loading, error and empty states every view shows, so they look the same everywhere.
 import type { ReactNode } from 'react';
 import { friendlyMessage } from '../api/error-messages.ts';
+import { ApiError } from '../api/problem.ts';
+import { Link } from '../router/link.tsx';
+import { paths } from '../router/routes.ts';
 
 export function Loading({ label = 'Loading' }: { label?: string }) {
   return (
@@ -11,7 +14,24 @@ export function Loading({ label = 'Loading' }: { label?: string }) {
   );
 }
 
-export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+export const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
+
+/**
+ * A failed load, with "Try again" — except when the thing does not exist (404): trying again
+ * would not help, so it says so (`notFound`, e.g. "This account doesn’t exist") and offers For You.
+ */
+export function ErrorState({ error, onRetry, notFound }: { error: unknown; onRetry?: () => void; notFound?: string }) {
+  if (isNotFound(error)) {
+    return (
+      <div className="state state-empty">
+        <h1>{notFound ?? 'Not found'}</h1>
+        <p className="muted-text">{friendlyMessage(error)}</p>
+        <Link className="button button-primary" to={paths.foryou()}>
+          Back to For You
+        </Link>
+      </div>
+    );
+  }
   return (
     <div className="state state-error" role="alert">
       <p>{friendlyMessage(error)}</p>

@@ -9,9 +9,13 @@ import { Icon } from './icons.tsx';
 interface VideoGridProps {
   videos: Video[];
   onEnd?: () => void;
+  /** The author's own grid: a failed upload says why and can be deleted here. */
+  onDeleteFailed?: (video: Video) => void;
+  /** Opens a ready video in a feed of this grid (`/v/:id?from=…`). */
+  from?: string;
 }
 
-export function VideoGrid({ videos, onEnd }: VideoGridProps) {
+export function VideoGrid({ videos, onEnd, onDeleteFailed, from }: VideoGridProps) {
   const sentinel = useRef<HTMLDivElement>(null);
   const onEndRef = useRef(onEnd);
   onEndRef.current = onEnd;
@@ -27,17 +31,31 @@ export function VideoGrid({ videos, onEnd }: VideoGridProps) {
   return (
     <>
       <ul className="grid">
-        {videos.map((video) => (
+        {videos.map((video) =>
+          video.status === 'failed' && onDeleteFailed ? (
+            <li key={video.id} className="grid-cell grid-failed">
+              <p className="grid-failed-text">
+                <strong>Upload failed</strong>
+                <span>{video.error?.reason ?? 'It could not be processed.'}</span>
+              </p>
+              <button type="button" className="button" aria-label={`Delete failed upload ${gridLabel(video)}`} onClick={() => onDeleteFailed(video)}>
+                Delete
+              </button>
+            </li>
+          ) : (
           <li key={video.id} className="grid-cell">
-            <Link to={paths.video(video.id)} aria-label={gridLabel(video)} className="grid-link">
+            <Link to={paths.video(video.id, video.status === 'ready' ? from : undefined)} className="grid-link">
+              <span className="visually-hidden">{gridLabel(video)}, </span>
               {video.poster ? <img src={video.poster} alt="" loading="lazy" /> : <span className="grid-placeholder" />}
               {video.status !== 'ready' && <span className={`grid-status status-${video.status}`}>{statusText(video)}</span>}
-              <span className="grid-views" aria-hidden="true">
+              <span className="grid-views">
                 <Icon name="play" size={14} /> {formatCount(video.counts.views)}
+                <span className="visually-hidden"> views</span>
               </span>
             </Link>
           </li>
-        ))}
+          ),
+        )}
       </ul>
       <div ref={sentinel} aria-hidden="true" />
     </>

@@ -1,4 +1,5 @@
 // The column of actions beside a video: creator, like, comment, save, share, sound.
+import { useRef } from 'react';
 import type { Video } from '@cliptide/contract';
 import { useMutedPreference } from '../player/preferences.ts';
 import { Link } from '../router/link.tsx';
@@ -6,6 +7,7 @@ import { paths } from '../router/routes.ts';
 import { Avatar } from '../ui/avatar.tsx';
 import { formatCount } from '../ui/format.ts';
 import { Icon, type IconName } from '../ui/icons.tsx';
+import { useRovingFocus } from '../ui/use-roving-focus.ts';
 import { FollowButton } from './follow-button.tsx';
 import type { VideoActions } from './use-video-actions.ts';
 
@@ -18,10 +20,12 @@ interface ActionRailProps {
 export function ActionRail({ video, actions, onComments }: ActionRailProps) {
   const [muted, setMuted] = useMutedPreference();
   const author = video.author;
+  const rail = useRef<HTMLDivElement>(null);
+  const roving = useRovingFocus(rail);
   return (
-    <div className="rail">
+    <div className="rail" ref={rail} role="toolbar" aria-orientation="vertical" aria-label="Video actions" {...roving}>
       <div className="rail-creator">
-        <Link to={paths.profile(author.username)} aria-label={`@${author.username} profile`}>
+        <Link to={paths.profile(author.username)} aria-label={`@${author.username} profile`} data-roving="">
           <Avatar user={author} size={48} />
         </Link>
         <FollowButton username={author.username} following={video.viewer.followingAuthor} compact />
@@ -33,6 +37,7 @@ export function ActionRail({ video, actions, onComments }: ActionRailProps) {
         count={actions.likes}
         onClick={actions.toggleLike}
         className={actions.liked ? 'is-liked' : ''}
+        first
       />
       <RailButton
         icon="comment"
@@ -52,6 +57,7 @@ export function ActionRail({ video, actions, onComments }: ActionRailProps) {
       <button
         type="button"
         className="rail-button rail-sound"
+        data-roving=""
         aria-label={muted ? 'Unmute' : 'Mute'}
         aria-pressed={!muted}
         onClick={() => setMuted(!muted)}
@@ -69,23 +75,26 @@ interface RailButtonProps {
   onClick: () => void;
   pressed?: boolean;
   className?: string;
+  /** Where Tab enters the rail. */
+  first?: boolean;
 }
 
-function RailButton({ icon, label, count, onClick, pressed, className = '' }: RailButtonProps) {
+function RailButton({ icon, label, count, onClick, pressed, className = '', first }: RailButtonProps) {
   return (
     <button
       type="button"
       className={`rail-button ${className}`}
-      aria-label={`${label} (${count})`}
+      data-roving=""
+      data-roving-default={first ? '' : undefined}
+      // the visible count is a word of the name ("Like, 1.2K"), as WCAG 2.5.3 asks
+      aria-label={`${label}, ${formatCount(count)}`}
       aria-pressed={pressed}
       onClick={onClick}
     >
       <span className="rail-icon">
         <Icon name={icon} size={30} />
       </span>
-      <span className="rail-count" aria-hidden="true">
-        {formatCount(count)}
-      </span>
+      <span className="rail-count">{formatCount(count)}</span>
     </button>
   );
 }

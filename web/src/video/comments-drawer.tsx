@@ -108,7 +108,12 @@ export function CommentsDrawer({ video, onClose, onCountChange }: CommentsDrawer
                 value={body}
                 maxLength={MAX_COMMENT_LENGTH}
                 onChange={(e) => setBody(e.target.value)}
-                onFocus={() => requireAuth('Log in to comment.')}
+                // a visitor is asked to log in when they start to write (not when Tab passes through)
+                readOnly={!user}
+                onPointerDown={() => requireAuth('Log in to comment.', { kind: 'comment', videoId: video.id })}
+                onKeyDown={(event) => {
+                  if (!user && event.key !== 'Tab' && event.key !== 'Escape' && event.key !== 'Shift') requireAuth('Log in to comment.', { kind: 'comment', videoId: video.id });
+                }}
               />
               <button type="submit" className="button button-primary" disabled={!body.trim() || sending}>
                 Post

@@ -1,8 +1,10 @@
 // Follow / unfollow a creator, optimistic, rolled back on error. Following a private account asks
 // to: the button says "Requested" until the owner approves, and a second tap withdraws the request.
-import { useState } from 'react';
+// A follow that needed a log-in is finished once the person is back.
+import { useEffect, useState } from 'react';
 import { friendlyMessage } from '../api/error-messages.ts';
 import { follow, unfollow } from '../api/users.ts';
+import { takeAction } from '../session/pending-action.ts';
 import { useSession } from '../session/session.tsx';
 import { useToast } from '../ui/toast.tsx';
 
@@ -25,10 +27,14 @@ export function FollowButton({ username, following: initial, requested = false, 
   const toast = useToast();
   const [standing, setStanding] = useState<Standing>(initial ? 'following' : requested ? 'requested' : 'none');
   const [busy, setBusy] = useState(false);
+  // back from logging in: finish the follow that asked for it
+  useEffect(() => {
+    if (user && user.username !== username && takeAction((a) => a.kind === 'follow' && a.username === username) && standing === 'none') void toggle();
+  }, [user, username]);
   if (user?.username === username) return null;
 
   async function toggle() {
-    if (!requireAuth('Log in to follow creators.') || busy) return;
+    if (!requireAuth('Log in to follow creators.', { kind: 'follow', username }) || busy) return;
     const previous = standing;
     const asking = previous === 'none';
     setStanding(asking ? (isPrivate ? 'requested' : 'following') : 'none');
@@ -49,7 +55,7 @@ export function FollowButton({ username, following: initial, requested = false, 
     standing === 'following' ? `Unfollow @${username}` : standing === 'requested' ? `Withdraw the follow request to @${username}` : isPrivate ? `Request to follow @${username}` : `Follow @${username}`;
   if (compact) {
     return standing !== 'none' ? null : (
-      <button type="button" className="follow-plus" aria-label={label} onClick={toggle}>
+      <button type="button" className="follow-plus" aria-label={label} onClick={toggle} data-roving="">
         +
       </button>
     );

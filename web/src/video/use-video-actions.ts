@@ -1,6 +1,6 @@
 // Like, save and share with live counts: applied at once, confirmed by the server's numbers,
 // rolled back (with a friendly message) when the request fails.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { friendlyMessage } from '../api/error-messages.ts';
 import type { Video } from '@cliptide/contract';
 import { like, save, share, unlike, unsave } from '../api/videos.ts';
@@ -8,6 +8,7 @@ import { useSession } from '../session/session.tsx';
 import { useToast } from '../ui/toast.tsx';
 import { paths } from '../router/routes.ts';
 import { copyText } from './copy-text.ts';
+import { takeAction } from '../session/pending-action.ts';
 
 interface Toggle {
   on: boolean;
@@ -15,7 +16,7 @@ interface Toggle {
 }
 
 export function useVideoActions(video: Video) {
-  const { requireAuth } = useSession();
+  const { user, requireAuth } = useSession();
   const toast = useToast();
   const [liked, setLiked] = useState<Toggle>({ on: video.viewer.liked, count: video.counts.likes });
   const [saved, setSaved] = useState<Toggle>({ on: video.viewer.saved, count: video.counts.saves });
@@ -39,7 +40,7 @@ export function useVideoActions(video: Video) {
   }
 
   const setLike = (on: boolean) => {
-    if (!requireAuth('Log in to like videos.') || liked.on === on) return;
+    if (!requireAuth('Log in to like videos.', { kind: 'like', videoId: video.id }) || liked.on === on) return;
     void flip(liked, setLiked, async () => {
       const r = await (on ? like(video.id) : unlike(video.id));
       return { on: r.liked, count: r.likes };
@@ -47,12 +48,20 @@ export function useVideoActions(video: Video) {
   };
 
   const setSave = (on: boolean) => {
-    if (!requireAuth('Log in to save videos.') || saved.on === on) return;
+    if (!requireAuth('Log in to save videos.', { kind: 'save', videoId: video.id }) || saved.on === on) return;
     void flip(saved, setSaved, async () => {
       const r = await (on ? save(video.id) : unsave(video.id));
       return { on: r.saved, count: r.saves };
     }, on);
   };
+
+  // back from logging in: finish the like or save that asked for it, on this video
+  useEffect(() => {
+    if (!user) return;
+    const pending = takeAction((a) => (a.kind === 'like' || a.kind === 'save') && a.videoId === video.id);
+    if (pending?.kind === 'like') setLike(true);
+    if (pending?.kind === 'save') setSave(true);
+  }, [user, video.id]);
 
   const shareLink = async () => {
     const url = new URL(paths.video(video.id), window.location.origin).href;

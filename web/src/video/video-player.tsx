@@ -23,12 +23,14 @@ interface VideoPlayerProps {
   onDoubleTap: () => void;
   handle?: Ref<PlayerHandle>;
   index?: number;
+  /** Start from here (seconds): the feed came back to a video it had left mid-way. */
+  startAt?: number;
 }
 
 const DOUBLE_TAP_MS = 280;
 const REWIND_DELAY_MS = 500;
 
-export function VideoPlayer({ video, mode, source, onDoubleTap, handle, index }: VideoPlayerProps) {
+export function VideoPlayer({ video, mode, source, onDoubleTap, handle, index, startAt }: VideoPlayerProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const stream = useRef<MediaSourceHandle | null>(null);
   const [userPaused, setUserPaused] = useState(false);
@@ -39,6 +41,7 @@ export function VideoPlayer({ video, mode, source, onDoubleTap, handle, index }:
   const lastTap = useRef(0);
   const tapTimer = useRef<number | undefined>(undefined);
   const playing = mode === 'play';
+  const resumeFrom = useRef(startAt);
   const attached = mode !== 'poster' && video.hls !== null;
 
   // attach the stream while preloading or playing; detach when scrolled far away
@@ -46,6 +49,12 @@ export function VideoPlayer({ video, mode, source, onDoubleTap, handle, index }:
     const element = videoRef.current;
     if (!element || !attached || !video.hls) return;
     stream.current = attachSource(element, video.hls, 'preload');
+    const resume = resumeFrom.current;
+    resumeFrom.current = undefined; // once: a later attach starts from the beginning
+    const seek = () => {
+      if (resume && resume < element.duration) element.currentTime = resume;
+    };
+    if (resume) element.addEventListener('loadedmetadata', seek, { once: true });
     return () => {
       stream.current?.destroy();
       stream.current = null;
@@ -116,13 +125,8 @@ export function VideoPlayer({ video, mode, source, onDoubleTap, handle, index }:
   const landscape = (video.width ?? 9) > (video.height ?? 16);
   const showPaused = playing && userPaused;
   return (
-    <div
-      className="player"
-      role="button"
-      tabIndex={-1}
-      aria-label={showPaused ? 'Play video' : 'Pause video'}
-      onClick={handleTap}
-    >
+    // tap to pause and double-tap to like are for pointers; keyboards have Space and l (see use-feed-keys)
+    <div className="player" onClick={handleTap}>
       <video
         ref={videoRef}
         className={landscape ? 'player-video player-contain' : 'player-video'}
