@@ -20,7 +20,7 @@ import { currentTime, waitForPlayback } from './support/video.ts';
 /** The page's getComputedStyle, typed (the root tsconfig has no DOM lib). */
 type Styled = { getComputedStyle: (el: unknown, pseudo?: string) => Record<string, string> };
 
-const DOCS_SCREENSHOTS = new URL('../docs/screenshots/', import.meta.url).pathname;
+// Screenshots go to e2e/screenshots/ (ignored); the ones in docs/screenshots/ are copies of them.
 
 describe('viewer', () => {
   let server: RunningServer;
@@ -124,7 +124,7 @@ describe('viewer', () => {
     const sheet = p.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await sheet.waitFor();
     await sheet.getByText('Next video').waitFor();
-    await screenshotBothSizes(p, 'keyboard-shortcuts', async () => {}, DOCS_SCREENSHOTS);
+    await screenshotBothSizes(p, 'keyboard-shortcuts', async () => {});
     await p.keyboard.press('Escape');
     await sheet.waitFor({ state: 'detached' });
   });
@@ -184,7 +184,7 @@ describe('viewer', () => {
     await waitForPlayback(current, 0.3);
     await screenshotBothSizes(p, 'grid-feed', async (pg) => {
       await pg.locator('.feed-item.is-current video').waitFor();
-    }, DOCS_SCREENSHOTS);
+    });
 
     // drag the seek bar from near the start to 75 %: the time shows while scrubbing
     const seek = p.locator('.feed-item.is-current').getByRole('slider', { name: 'Seek' });
