@@ -11,7 +11,7 @@ import type { Video } from '@cliptide/contract';
 import { type Account, signupByApi, uploadByApi, waitUntilReady } from './support/api.ts';
 import { launchBrowser, PHONE, type Browser } from './support/browser.ts';
 import { makeClip } from './support/clips.ts';
-import type { MediaElementLike } from './support/dom.ts';
+import { until, type MediaElementLike, type ScrollerLike } from './support/dom.ts';
 import { screenshotBothSizes } from './support/screenshots.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { logInBrowser } from './support/session.ts';
@@ -55,7 +55,7 @@ describe('viewer', () => {
     await p.keyboard.press('j');
     await p.locator('.feed[data-active-index="1"]').waitFor();
     // the swipe's scroll has settled on the second video
-    await p.waitForFunction('(() => { const f = document.querySelector(".feed"); return Math.abs(f.scrollTop - f.clientHeight) < 2; })()');
+    await until(() => p.locator('.feed').evaluate((f: ScrollerLike) => Math.abs(f.scrollTop - f.clientHeight) < 2), 'the swipe to the second video');
     const watching = await activeId();
     await waitForPlayback(p.locator('.feed-item.is-current video'), 1.2);
     await p.locator('.feed-item.is-current').getByRole('link', { name: '@vcreator', exact: true }).click();
@@ -204,7 +204,7 @@ describe('viewer', () => {
     // Space on the focused seek bar plays and pauses, and does not scroll the feed
     await seek.focus();
     await p.keyboard.press('Space');
-    await p.waitForFunction('document.querySelector(".feed-item.is-current video").paused');
+    await until(() => p.locator('.feed-item.is-current video').evaluate((v: MediaElementLike) => v.paused), 'the video to pause');
     await p.keyboard.press('Space');
     await waitForPlayback(current, 0.1);
     assert.equal(await p.locator('.feed[data-active-index="1"]').count(), 1, 'still on the same video');
