@@ -72,6 +72,9 @@ describe('accessibility audit', () => {
       await audit('/upload', 'main input[type=file], main .dropzone');
       await audit('/settings/feed', 'main [role=switch]');
       await audit('/settings/profile', 'main form');
+      await audit('/settings/privacy', 'main h1');
+      await audit('/follow-requests', 'main h1');
+      await audit('/inbox', 'main h1');
       assert.deepEqual(found, []);
       assert.deepEqual(browser.consoleErrors, []);
     });
