@@ -8,6 +8,7 @@ import { launchBrowser, PHONE, type Browser } from './support/browser.ts';
 import { makeClip } from './support/clips.ts';
 import { screenshotBothSizes } from './support/screenshots.ts';
 import { startServer, type RunningServer } from './support/server.ts';
+import { logInBrowser } from './support/session.ts';
 
 describe('live notifications', () => {
   let server: RunningServer;
@@ -23,12 +24,7 @@ describe('live notifications', () => {
     videoId = await uploadByApi(creator, makeClip('inbox', { seconds: 2 }), 'something to like');
     await waitUntilReady(creator, videoId);
     browser = await launchBrowser({ baseUrl: server.baseUrl, viewport: PHONE });
-    const page = browser.page;
-    await page.goto('/login');
-    await page.getByLabel('Username or email').fill('inbox_creator');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await logInBrowser(browser, creator);
   });
 
   after(async () => {
