@@ -182,7 +182,7 @@ export class ForYouEngine {
       videoId: s.rec.meta.id,
       score: s.score,
       reasons: buildReasons(
-        s.rec, s.sources, personal ? this.ranker.contributions(viewer, s.rec) : [], personal ? state : null, req.region, req.names,
+        s.rec, s.sources, personal ? this.ranker.contributions(viewer, s.rec) : [], personal ? state : null, req.region, req.names, personal,
       ),
     }));
     let impression: ImpressionEvent | null = null;

@@ -13,6 +13,7 @@ export const SOURCE = { follow: 1, embedding: 2, affinity: 4, trending: 8, explo
 
 const MIN_CONTRIBUTION = 0.01;
 const newUpload = (): Reason => ({ code: 'new_upload', text: 'new — we’re finding its audience', params: {} });
+const recentUpload = (): Reason => ({ code: 'recent_upload', text: 'a recent upload', params: {} });
 
 export function buildReasons(
   rec: VideoRecord,
@@ -21,7 +22,10 @@ export function buildReasons(
   user: UserState | null,
   region: string,
   names: NameLookup | undefined,
+  /** Personalised For You; otherwise nothing may suggest learning: a new upload is just recent. */
+  personal = true,
 ): Reason[] {
+  const fresh = personal ? newUpload : recentUpload;
   const creatorName = names?.creator?.(rec.meta.creatorId) ?? rec.meta.creatorId;
   const out: Reason[] = [];
   if (sources & SOURCE.follow) {
@@ -31,7 +35,7 @@ export function buildReasons(
     out.push({ code: 'seen_again', text: 'you’ve seen everything for now — one you watched before', params: {} });
   } else if (sources === SOURCE.explore) {
     // an exploration slot: the item is here because it is new, whatever else it matches
-    out.push(newUpload());
+    out.push(fresh());
   }
   for (const c of contributions) {
     if (out.length >= 3 || c.value < MIN_CONTRIBUTION) break;
@@ -39,12 +43,12 @@ export function buildReasons(
     if (reason && !out.some((r) => r.code === reason.code && r.text === reason.text)) out.push(reason);
   }
   // a new upload that also ranked on its own merits says so after what raised its score
-  if (out.length < 3 && sources & SOURCE.explore && !(sources & SOURCE.again) && !out.some((r) => r.code === 'new_upload')) out.push(newUpload());
+  if (out.length < 3 && sources & SOURCE.explore && !(sources & SOURCE.again) && !out.some((r) => r.code === fresh().code)) out.push(fresh());
   if (out.length < 3 && sources & SOURCE.trending) {
     out.push({ code: 'trending_region', text: 'popular in your region', params: { region } });
   }
-  if (out.length < 3 && sources & SOURCE.recent && !(sources & SOURCE.explore)) {
-    out.push({ code: 'recent_upload', text: 'a recent upload', params: {} });
+  if (out.length < 3 && sources & SOURCE.recent && !out.some((r) => r.code === 'recent_upload') && !(personal && sources & SOURCE.explore)) {
+    out.push(recentUpload());
   }
   if (out.length === 0) {
     out.push(
