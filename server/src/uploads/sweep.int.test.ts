@@ -5,9 +5,9 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import * as tus from 'tus-js-client';
 import { clip } from '../media/testing/clips.ts';
 import { api, signup, startTestPlatform, type Session, type TestPlatform } from '../testing/test-platform.ts';
+import { tusUpload } from '../testing/tus-upload.ts';
 
 const EXPIRY_MS = 600;
 let p: TestPlatform;
@@ -45,16 +45,7 @@ test('an upload left unfinished is removed once it expires', async () => {
 test('the source of a video that failed processing is removed after the expiry', async () => {
   const created = await draft();
   const bytes = await readFile(await clip('text'));
-  await new Promise<void>((resolve, reject) => {
-    new tus.Upload(bytes, {
-      endpoint: base + created.upload.url,
-      metadata: { ...created.upload.metadata, filename: 'notes.txt', filetype: 'text/plain' },
-      headers: { cookie: creator.cookie },
-      retryDelays: [],
-      onError: reject,
-      onSuccess: () => resolve(),
-    }).start();
-  });
+  await tusUpload(base, created.upload, creator.cookie, bytes, { filename: 'notes.txt', filetype: 'text/plain' });
   const sources = join(p.dataDir, 'media', 'sources', created.video.id);
   for (let i = 0; ; i++) {
     const video = (await api(p, 'GET', `/api/v1/videos/${created.video.id}`, { as: creator })).json().video;

@@ -5,9 +5,9 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import * as tus from 'tus-js-client';
 import { synthClip } from '../media/synth.ts';
 import { api, signup, startTestPlatform, type TestPlatform } from '../testing/test-platform.ts';
+import { tusUpload } from '../testing/tus-upload.ts';
 
 let p: TestPlatform;
 let base: string;
@@ -29,16 +29,7 @@ test('deleting a video mid-transcode stops the job and removes every rendition w
   const created = (await api(p, 'POST', '/api/v1/videos', { as: creator, body: { caption: 'going away', visibility: 'public', allowComments: true } })).json();
   const id = created.video.id as string;
   const bytes = await readFile(clip);
-  await new Promise<void>((resolve, reject) => {
-    new tus.Upload(bytes, {
-      endpoint: base + created.upload.url,
-      metadata: { ...created.upload.metadata, filename: 'long.mp4', filetype: 'video/mp4' },
-      headers: { cookie: creator.cookie },
-      retryDelays: [],
-      onError: reject,
-      onSuccess: () => resolve(),
-    }).start();
-  });
+  await tusUpload(base, created.upload, creator.cookie, bytes, { filename: 'long.mp4', filetype: 'video/mp4' });
   // wait until ffmpeg is encoding (progress past the probe's 5 %)
   for (let i = 0; ; i++) {
     const video = (await api(p, 'GET', `/api/v1/videos/${id}`, { as: creator })).json().video;

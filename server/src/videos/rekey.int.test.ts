@@ -6,9 +6,9 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import * as tus from 'tus-js-client';
 import { clip } from '../media/testing/clips.ts';
 import { api, signup, startTestPlatform, type TestPlatform } from '../testing/test-platform.ts';
+import { tusUpload } from '../testing/tus-upload.ts';
 
 let p: TestPlatform;
 let base: string;
@@ -27,9 +27,7 @@ test('a public video made private is served from a fresh prefix, and the old fil
   const created = (await api(p, 'POST', '/api/v1/videos', { as: creator, body: { caption: 'soon private', visibility: 'public', allowComments: true } })).json();
   const id = created.video.id as string;
   const bytes = await readFile(await clip('portrait'));
-  await new Promise<void>((resolve, reject) => {
-    new tus.Upload(bytes, { endpoint: base + created.upload.url, metadata: { ...created.upload.metadata, filename: 'c.mp4', filetype: 'video/mp4' }, headers: { cookie: creator.cookie }, retryDelays: [], onError: reject, onSuccess: () => resolve() }).start();
-  });
+  await tusUpload(base, created.upload, creator.cookie, bytes, { filename: 'c.mp4', filetype: 'video/mp4' });
   let video;
   for (let i = 0; ; i++) {
     video = (await api(p, 'GET', `/api/v1/videos/${id}`, { as: creator })).json().video;

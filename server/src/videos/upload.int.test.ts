@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import * as tus from 'tus-js-client';
 import { clip } from '../media/testing/clips.ts';
 import { api, signup, startTestPlatform, type Session, type TestPlatform } from '../testing/test-platform.ts';
+import { tusUpload } from '../testing/tus-upload.ts';
 
 let p: TestPlatform;
 let base: string;
@@ -28,21 +29,7 @@ async function draft(as: Session, body: Record<string, unknown> = {}) {
 }
 
 function upload(path: string, created: Awaited<ReturnType<typeof draft>>, as: Session, opts: Partial<tus.UploadOptions> = {}) {
-  return readFile(path).then(
-    (bytes) =>
-      new Promise<string>((resolve, reject) => {
-        const u = new tus.Upload(bytes, {
-          endpoint: base + created.upload.url,
-          metadata: { ...created.upload.metadata, filename: 'clip.mp4', filetype: 'video/mp4' },
-          headers: { cookie: as.cookie },
-          retryDelays: [],
-          ...opts,
-          onError: reject,
-          onSuccess: () => resolve(u.url!),
-        });
-        u.start();
-      }),
-  );
+  return readFile(path).then((bytes) => tusUpload(base, created.upload, as.cookie, bytes, { filename: 'clip.mp4', filetype: 'video/mp4' }, opts));
 }
 
 async function waitForStatus(id: string, as: Session, want: string[], timeoutMs = 90_000) {
