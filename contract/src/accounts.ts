@@ -1,6 +1,7 @@
 // People: sign-up, log-in, profiles and the signed-in account.
 import { z } from 'zod';
 import { timestamp } from './common.ts';
+import { operatorGrant } from './operators.ts';
 import { MAX_BIO_LENGTH, MAX_DISPLAY_NAME_LENGTH, MIN_PASSWORD_LENGTH } from './limits.ts';
 
 export const username = z
@@ -72,6 +73,7 @@ export const me = publicUser
     mayGoPublic: z.boolean().meta({ description: 'the age band allows a public account' }),
     followRequests: z.number().int().meta({ description: 'pending follow requests' }),
     personalizedFeed: z.boolean(),
+    operator: z.array(operatorGrant).meta({ description: 'operator roles held (empty for almost everyone)' }),
     createdAt: timestamp,
   })
   .meta({ id: 'Me' });

@@ -11,3 +11,4 @@ export * from './social.ts';
 export * from './feed.ts';
 export * from './search.ts';
 export * from './notifications.ts';
+export * from './operators.ts';

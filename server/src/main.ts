@@ -4,6 +4,7 @@
 //   migrate bring the database schema up to date and exit
 import { ConfigError, loadConfig } from './config/config.ts';
 import { createPlatform } from './platform.ts';
+import { DatabaseInUseError } from './shared/errors.ts';
 import { seedDemoCatalogue } from './seed/demo-catalogue.ts';
 
 async function main(command: string) {
@@ -41,6 +42,6 @@ if (!['serve', 'worker', 'migrate'].includes(command)) {
   process.exit(2);
 }
 main(command).catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof DatabaseInUseError ? error.message : error);
   process.exit(1);
 });

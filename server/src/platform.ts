@@ -12,6 +12,9 @@ import { blobKeys } from './storage/keys.ts';
 import { createMedia } from './media/index.ts';
 import { createAccountRepository } from './accounts/account.repository.ts';
 import { createAccountService } from './accounts/account.service.ts';
+import { createOperatorRepository } from './operators/operator.repository.ts';
+import { createOperatorService } from './operators/operator.service.ts';
+import { operatorRoutes } from './operators/operator.routes.ts';
 import { argon2Hasher, type PasswordHasher } from './accounts/password.ts';
 import { createAvatarStore } from './accounts/avatar.ts';
 import { accountRoutes } from './accounts/account.routes.ts';
@@ -181,6 +184,8 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   });
   wake = () => worker.wake();
 
+  const operators = createOperatorService({ operators: createOperatorRepository(home.db), idOf: (username) => accounts.idOf(username) });
+
   const { app, route, openapi } = await createApp({
     logLevel: config.logLevel,
     viewerForToken: (token) => accounts.viewerForToken(token),
@@ -197,6 +202,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     error: (o: object, m: string) => app.log.error(o, m),
   });
   accountRoutes(route, accounts, { secure: config.cookieSecure }, config.rateLimits);
+  operatorRoutes(route, operators);
   videoRoutes(route, videos, config.rateLimits);
   socialRoutes(route, social, config.rateLimits);
   feedRoutes(route, feed);
@@ -246,7 +252,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     db,
     storage,
     worker,
-    services: { accounts, videos, social, feed, forYou, search, playback, notifications },
+    services: { accounts, videos, social, feed, forYou, search, playback, notifications, operators },
     notificationHub,
     recommender: engineHost,
     catalogueEvents,

@@ -1,12 +1,17 @@
 // SQL for accounts and sessions. Runs against the home region's database.
 import { maybeOne, one, type Queryable } from '../db/database.ts';
 import { USERNAME_SKELETON_SQL, usernameSkeleton } from './confusables.ts';
+import type { OperatorGrant } from '@cliptide/contract';
 import type { AccountRow } from './account.views.ts';
 
+/** The account's operator roles, as a JSON array of {role, jurisdiction}. */
+const OPERATOR_GRANTS = `coalesce((select json_agg(json_build_object('role', g.role, 'jurisdiction', g.jurisdiction) order by g.role, g.jurisdiction)
+  from operator_grants g where g.account_id = a.id), '[]'::json) as operator_grants`;
 export const ACCOUNT_COLUMNS = `a.id, a.username, a.email, a.display_name, a.bio, a.avatar_key, a.home_region,
   a.birthdate::text as birthdate, a.personalized_feed, a.follower_count, a.following_count, a.like_count,
   a.video_count, a.created_at, a.private,
-  (select count(*)::int from follow_requests r where r.target_id = a.id) as follow_requests`;
+  (select count(*)::int from follow_requests r where r.target_id = a.id) as follow_requests,
+  ${OPERATOR_GRANTS}`;
 const VIEWER_STANDING = (viewer: string) => `
   exists(select 1 from follows f where f.follower_id = ${viewer} and f.followee_id = a.id) as viewer_follows,
   exists(select 1 from follow_requests r where r.requester_id = ${viewer} and r.target_id = a.id) as viewer_requested`;
@@ -132,9 +137,9 @@ export function createAccountRepository(db: Queryable) {
     },
 
     async findSession(tokenHash: string) {
-      return maybeOne<{ id: string; username: string; home_region: string }>(
+      return maybeOne<{ id: string; username: string; home_region: string; operator_grants: OperatorGrant[] }>(
         db,
-        `select a.id, a.username, a.home_region from sessions s join accounts a on a.id = s.account_id
+        `select a.id, a.username, a.home_region, ${OPERATOR_GRANTS} from sessions s join accounts a on a.id = s.account_id
          where s.token_hash = $1 and s.expires_at > now()`,
         [tokenHash],
       );

@@ -109,7 +109,7 @@ export function createAccountService(deps: AccountDeps) {
 
     async viewerForToken(token: string) {
       const s = await accounts.findSession(hashToken(token));
-      return s ? { id: s.id, username: s.username, homeRegion: s.home_region } : null;
+      return s ? { id: s.id, username: s.username, homeRegion: s.home_region, grants: s.operator_grants } : null;
     },
 
     me: requireMe,

@@ -1,5 +1,5 @@
 // Row → API shapes for people. Only these fields leave the server.
-import type { Me, PublicUser, UserSummary } from '@cliptide/contract';
+import type { Me, OperatorGrant, PublicUser, UserSummary } from '@cliptide/contract';
 import { ADULT_AGE, ageOn } from './age.ts';
 import { ageBandOn, mayGoPublic } from './age-policy.ts';
 
@@ -22,6 +22,7 @@ export interface AccountRow {
   follow_requests: number;
   viewer_follows?: boolean | null;
   viewer_requested?: boolean | null;
+  operator_grants: OperatorGrant[];
 }
 
 export const mediaUrl = (key: string | null): string | null => (key ? `/media/${key}` : null);
@@ -58,6 +59,7 @@ export function me(r: AccountRow, today: Date): Me {
     mayGoPublic: mayGoPublic(band),
     followRequests: r.follow_requests,
     personalizedFeed: r.personalized_feed,
+    operator: r.operator_grants,
     createdAt: r.created_at.toISOString(),
   };
 }

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document, generated from the contract's zod schemas that every route declares:
 // parameters, request bodies, responses per status, and problem+json errors with their codes.
 import { z, type ZodType } from 'zod';
-import { ERROR_STATUS, problem, type ErrorCode } from '@cliptide/contract';
+import { ERROR_STATUS, problem, type ErrorCode, type OperatorRole } from '@cliptide/contract';
 import type { Auth } from './route.ts';
 import type { RateLimit } from './rate-limit.ts';
 
@@ -11,6 +11,7 @@ export interface Operation {
   summary: string;
   tag: string;
   auth: Auth;
+  operator?: readonly OperatorRole[] | undefined;
   body?: ZodType | undefined;
   query?: ZodType | undefined;
   params?: ZodType | undefined;
@@ -73,6 +74,7 @@ export function errorCodesOf(op: Operation): ErrorCode[] {
   if (op.body || op.query || op.params || op.bodyContentType) codes.add('validation_failed');
   if (op.bodyContentType || op.body) codes.add('payload_too_large');
   if (op.auth === 'required') codes.add('unauthenticated');
+  if (op.operator) codes.add('forbidden');
   if (op.rateLimit) codes.add('rate_limited');
   codes.add('internal');
   return [...codes];
@@ -125,6 +127,7 @@ export class OpenApiRegistry {
       (paths[path] ??= {})[op.method.toLowerCase()] = {
         operationId: operationId(op),
         summary: op.summary,
+        ...(op.operator ? { description: `Operators only: ${op.operator.join(', ')}.` } : {}),
         tags: [op.tag],
         ...(op.auth === 'required' ? { security: [{ session: [] }] } : op.auth === 'optional' ? { security: [{}, { session: [] }] } : {}),
         parameters: [...parametersOf(collector, op.params, 'path'), ...parametersOf(collector, op.query, 'query')],

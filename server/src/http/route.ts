@@ -3,7 +3,7 @@
 // Handlers receive parsed input and the viewer; they call a service and return the response body.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType, z } from 'zod';
-import type { ErrorCode } from '@cliptide/contract';
+import type { ErrorCode, OperatorGrant, OperatorRole } from '@cliptide/contract';
 import { DomainError } from '../shared/errors.ts';
 import type { OpenApiRegistry } from './openapi.ts';
 import { zodIssues } from './problem.ts';
@@ -13,6 +13,8 @@ export interface Viewer {
   id: string;
   username: string;
   homeRegion: string;
+  /** Operator roles held, each for a region (almost always none). */
+  grants: readonly OperatorGrant[];
 }
 
 declare module 'fastify' {
@@ -47,6 +49,8 @@ export interface RouteSpec<
   summary: string;
   tag: string;
   auth: A;
+  /** Operators only: the viewer must hold one of these roles (in some jurisdiction), or gets 403 `forbidden`. */
+  operator?: readonly OperatorRole[];
   body?: BS;
   query?: QS;
   params?: PS;
@@ -98,6 +102,7 @@ export type Router = <
 export function createRouter(app: FastifyInstance, registry: OpenApiRegistry, limiter: RateLimiter): Router {
   return (spec) => {
     const status = spec.status ?? 200;
+    if (spec.operator && spec.auth !== 'required') throw new Error(`${spec.method} ${spec.url}: an operator route needs auth: 'required'`);
     if ((status === 204) !== (spec.response === null)) throw new Error(`${spec.method} ${spec.url}: a 204 route has no response schema, any other has one`);
     registry.add({ ...spec, status });
     const name = `${spec.method} ${spec.url}`;
@@ -110,6 +115,9 @@ export function createRouter(app: FastifyInstance, registry: OpenApiRegistry, li
       handler: async (request, reply) => {
         if (spec.auth === 'required' && !request.viewer) {
           throw new DomainError('unauthenticated', 'You need to log in to do that');
+        }
+        if (spec.operator && !request.viewer?.grants.some((g) => spec.operator!.includes(g.role))) {
+          throw new DomainError('forbidden', `Only operators (${spec.operator.join(', ')}) may do that`);
         }
         const ctx = {
           params: parse(spec.params, request.params, 'path'),
