@@ -70,6 +70,19 @@ export function createVideoService(deps: VideoDeps) {
       return get(id, authorId);
     },
 
+    /** Processes a failed upload again (the author's Retry), while its source is kept. */
+    async retry(id: string, authorId: string): Promise<VideoView> {
+      const video = await get(id, authorId);
+      if (video.author.id !== authorId) throw forbidden('Only the author can retry this video');
+      if (video.status !== 'failed' || !video.error?.retryable) {
+        throw new DomainError('conflict', video.status === 'failed' ? 'This file cannot be processed; upload another one' : 'Only a failed upload can be retried');
+      }
+      if (!(await deps.storage.head(blobKeys.source(id)))) throw new DomainError('conflict', 'The uploaded file is no longer kept; upload it again');
+      if (!(await videos.requeueFailed(id, authorId))) throw new DomainError('conflict', 'Only a failed upload can be retried');
+      await deps.enqueueProcessing(id);
+      return get(id, authorId);
+    },
+
     async remove(id: string, authorId: string) {
       const deleted = await videos.delete(id, authorId);
       if (!deleted) {

@@ -12,7 +12,7 @@ import { VideoGrid } from '../ui/video-grid.tsx';
 import { FollowButton } from '../video/follow-button.tsx';
 import { LogoutButton } from '../session/logout-button.tsx';
 import { useSession } from '../session/session.tsx';
-import { deleteVideo } from '../api/videos.ts';
+import { deleteVideo, retryVideo } from '../api/videos.ts';
 import { friendlyMessage } from '../api/error-messages.ts';
 import { listOf, videoList } from '../feed/video-lists.ts';
 import { useToast } from '../ui/toast.tsx';
@@ -118,10 +118,24 @@ function ProfileVideos({ user }: { user: PublicUser }) {
       toast(friendlyMessage(error));
     }
   }
+  async function retryFailed(video: Video) {
+    try {
+      const { video: again } = await retryVideo(video.id);
+      videos.update(video.id, () => again);
+      toast('Processing it again.');
+    } catch (error) {
+      toast(friendlyMessage(error));
+    }
+  }
   return (
     <>
       <h2 className="section-title">Videos</h2>
-      <VideoGrid videos={videos.items} onEnd={videos.loadMore} from={from} {...(user.viewer.isSelf ? { onDeleteFailed: (v: Video) => void deleteFailed(v) } : {})} />
+      <VideoGrid
+        videos={videos.items}
+        onEnd={videos.loadMore}
+        from={from}
+        {...(user.viewer.isSelf ? { onDeleteFailed: (v: Video) => void deleteFailed(v), onRetryFailed: (v: Video) => void retryFailed(v) } : {})}
+      />
       {videos.loading && <Loading label="Loading videos" />}
       {videos.error !== null && <ErrorState error={videos.error} onRetry={videos.retry} />}
       {!videos.loading && !videos.error && videos.items.length === 0 && <Empty>No videos yet.</Empty>}
