@@ -10,6 +10,7 @@ import { paths } from '../router/routes.ts';
 import { Dialog } from '../ui/dialog.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { useToast } from '../ui/toast.tsx';
+import { forgetCachedLists } from '../ui/use-paged-list.ts';
 
 interface ProfileMenuProps {
   user: PublicUser;
@@ -25,6 +26,7 @@ export function useBlock(user: PublicUser, onChange: (user: PublicUser) => void)
     setBusy(true);
     try {
       await setBlocked(user.username, on);
+      forgetCachedLists(''); // no kept feed or grid may still show their videos
       toast(on ? `You blocked @${user.username}` : `@${user.username} is unblocked`);
       onChange((await fetchUser(user.username)).user);
       return true;
@@ -61,6 +63,7 @@ function ProfileMenuDialog({ user, onChange, onClose }: ProfileMenuProps & { onC
     setBusy(true);
     try {
       await setMuted(user.username, on);
+      forgetCachedLists('');
       onChange({ ...user, viewer: { ...user.viewer, muting: on } });
       toast(on ? `${name} is muted: their videos stay out of your feeds` : `${name} is unmuted`);
       onClose();
