@@ -1,5 +1,5 @@
 // Block from a profile's "…" menu in Chromium: the creator's videos leave the viewer's For You,
-// the blocked list in settings shows them, and unblocking there works.
+// the blocked list in settings shows them, and unblocking there works; comment filters are set.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Account, signupByApi, uploadByApi, waitUntilReady } from './support/api.ts';
@@ -48,6 +48,7 @@ describe('block and mute', () => {
     await page.getByText('They aren’t told.').first().waitFor();
     await page.getByRole('button', { name: 'Block', exact: true }).click();
     await page.getByRole('heading', { name: 'You blocked @surfer' }).waitFor();
+    await screenshotBothSizes(page, 'blocked-profile');
     assert.equal(await page.getByRole('link', { name: /Big waves/ }).count(), 0);
 
     await page.getByRole('link', { name: 'For You' }).first().click();
@@ -71,6 +72,18 @@ describe('block and mute', () => {
     assert.deepEqual((await watcher.call<{ items: unknown[] }>('GET', '/me/blocks')).items, []);
     await page.goto('/@surfer');
     await page.getByRole('link', { name: /Big waves/ }).waitFor();
+  });
+
+  it('sets comment filters at /settings/comments', async () => {
+    const page = browser.page;
+    await page.goto('/settings/comments');
+    await page.getByLabel('Word or phrase to hold').fill('Spoiler');
+    await page.getByRole('button', { name: 'Add word' }).click();
+    await page.getByRole('button', { name: 'Stop holding comments with spoiler' }).waitFor();
+    await page.getByLabel('Hold comments from accounts younger than').selectOption('7');
+    await page.getByText('accounts younger than 7 days will be held').waitFor();
+    await page.getByText('No comments are waiting.').waitFor();
+    await screenshotBothSizes(page, 'comment-settings');
     assert.deepEqual(browser.consoleErrors, []);
   });
 });

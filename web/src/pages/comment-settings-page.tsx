@@ -118,24 +118,26 @@ function Filters({ first }: { first: CommentFilters }) {
           ))}
         </ul>
       )}
-      <label htmlFor="hold-days">Hold comments from accounts younger than</label>
-      <select
-        id="hold-days"
-        value={filters.holdNewAccountsDays}
-        disabled={busy}
-        onChange={(e) => {
-          const days = Number(e.target.value);
-          void save({ holdNewAccountsDays: days }, days === 0 ? 'Comments from new accounts are no longer held' : `Comments from accounts younger than ${days} days will be held`);
-        }}
-      >
-        {[...new Set([...HOLD_CHOICES, filters.holdNewAccountsDays])]
-          .sort((a, b) => a - b)
-          .map((d) => (
-            <option key={d} value={d}>
-              {d === 0 ? 'Off' : d === 1 ? '1 day' : `${d} days`}
-            </option>
-          ))}
-      </select>
+      <div className="field">
+        <label htmlFor="hold-days">Hold comments from accounts younger than</label>
+        <select
+          id="hold-days"
+          value={filters.holdNewAccountsDays}
+          disabled={busy}
+          onChange={(e) => {
+            const days = Number(e.target.value);
+            void save({ holdNewAccountsDays: days }, days === 0 ? 'Comments from new accounts are no longer held' : `Comments from accounts younger than ${days} days will be held`);
+          }}
+        >
+          {[...new Set([...HOLD_CHOICES, filters.holdNewAccountsDays])]
+            .sort((a, b) => a - b)
+            .map((d) => (
+              <option key={d} value={d}>
+                {d === 0 ? 'Off' : d === 1 ? '1 day' : `${d} days`}
+              </option>
+            ))}
+        </select>
+      </div>
       {errors.fields.holdNewAccountsDays && (
         <p className="field-error" role="alert">
           {errors.fields.holdNewAccountsDays}
