@@ -6,6 +6,8 @@ import { FeedSettingsPage } from './pages/feed-settings-page.tsx';
 import { FollowRequestsPage } from './pages/follow-requests-page.tsx';
 import { InboxPage } from './notifications/inbox-page.tsx';
 import { PrivacySettingsPage } from './pages/privacy-settings-page.tsx';
+import { BlockedSettingsPage } from './pages/blocked-settings-page.tsx';
+import { CommentSettingsPage } from './pages/comment-settings-page.tsx';
 import { HashtagPage } from './pages/hashtag-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -47,6 +49,10 @@ function page(route: Route): ReactElement {
       return <FeedSettingsPage />;
     case 'privacySettings':
       return <PrivacySettingsPage />;
+    case 'blockedSettings':
+      return <BlockedSettingsPage />;
+    case 'commentSettings':
+      return <CommentSettingsPage />;
     case 'followRequests':
       return <FollowRequestsPage />;
     case 'inbox':

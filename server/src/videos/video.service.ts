@@ -19,7 +19,8 @@ export interface VideoDeps {
   enqueuePurge: (prefix: string) => Promise<void>;
   /** Moves a published video's media to a fresh prefix (it left public visibility). */
   enqueueRekey: (videoId: string) => Promise<void>;
-  findAuthorId: (username: string) => Promise<string | null>;
+  /** The author's id, or null when there is none or the author blocked the viewer. */
+  findAuthorId: (username: string, viewerId: string | null) => Promise<string | null>;
   /** A published video changed or went away (the recommender's catalogue follows). */
   onChanged?: (videoId: string) => Promise<void>;
 }
@@ -127,7 +128,7 @@ export function createVideoService(deps: VideoDeps) {
     ingestLocalFile: (videoId: string, localPath: string) => ingest(videoId, localPath),
 
     async byAuthor(username: string, viewerId: string | null, cursor?: string): Promise<Page<VideoView>> {
-      const authorId = await deps.findAuthorId(username);
+      const authorId = await deps.findAuthorId(username, viewerId);
       if (!authorId) throw notFound(`User @${username}`);
       return pageOf(await lists.byAuthor(authorId, viewerId, decodeCursor(cursor), PAGE), PAGE, byCreated, (r) => videoView(r));
     },

@@ -20,6 +20,7 @@ const messages: Record<ErrorCode | 'network', string> = {
   media_rejected: 'We couldn’t use that file as a video.',
   comments_disabled: 'Comments are turned off for this video.',
   age_restricted: 'That isn’t available at your age.',
+  blocked: 'You blocked this account. Unblock it first (Settings → Blocked and muted).',
   internal: 'Something went wrong on our side. Please try again.',
   network: 'You seem to be offline. Check your connection and try again.',
 };
