@@ -15,6 +15,8 @@ import { createAccountService } from './accounts/account.service.ts';
 import { createOperatorRepository } from './operators/operator.repository.ts';
 import { createOperatorService } from './operators/operator.service.ts';
 import { operatorRoutes } from './operators/operator.routes.ts';
+import { createSharingService } from './sharing/sharing.service.ts';
+import { sharingRoutes } from './sharing/sharing.routes.ts';
 import { argon2Hasher, type PasswordHasher } from './accounts/password.ts';
 import { createAvatarStore } from './accounts/avatar.ts';
 import { accountRoutes } from './accounts/account.routes.ts';
@@ -191,6 +193,11 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
 
   const operators = createOperatorService({ operators: createOperatorRepository(home.db), idOf: (username) => accounts.idOf(username) });
 
+  const sharing = createSharingService({
+    publicVideo: (id) => videos.get(id, null),
+    publicProfile: (username) => accounts.profile(username, null),
+  });
+
   const { app, route, openapi } = await createApp({
     logLevel: config.logLevel,
     viewerForToken: (token) => accounts.viewerForToken(token),
@@ -200,6 +207,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     publicOrigin: config.publicOrigin,
     hsts: config.cookieSecure,
     metricsToken: config.metricsToken,
+    page: (path, origin) => sharing.page(path, origin),
   });
   Object.assign(log, {
     info: (o: object, m: string) => app.log.info(o, m),
@@ -208,6 +216,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   });
   accountRoutes(route, accounts, { secure: config.cookieSecure }, config.rateLimits);
   operatorRoutes(route, operators);
+  sharingRoutes(route, sharing, config.publicOrigin);
   videoRoutes(route, videos, config.rateLimits);
   socialRoutes(route, social, config.rateLimits);
   blockRoutes(route, blocks, config.rateLimits);

@@ -15,6 +15,7 @@ import { ProfilePage } from './pages/profile-page.tsx';
 import { SearchPage } from './pages/search-page.tsx';
 import { SignupPage } from './pages/signup-page.tsx';
 import { VideoPage } from './pages/video-page.tsx';
+import { EmbedPage } from './pages/embed-page.tsx';
 import { useLocation } from './router/history.ts';
 import { parseRoute, titleOf, type Route } from './router/routes.ts';
 import { AppNav } from './shell/app-nav.tsx';
@@ -57,6 +58,8 @@ function page(route: Route): ReactElement {
       return <FollowRequestsPage />;
     case 'inbox':
       return <InboxPage />;
+    case 'embed':
+      return <EmbedPage id={route.id} />;
     case 'notFound':
       return <NotFoundPage />;
   }
@@ -84,6 +87,8 @@ export function App() {
   }, [signedIn]);
   const immersive = route.name === 'foryou' || route.name === 'following' || route.name === 'video';
   const [shortcuts, setShortcuts] = useShortcutsSheet();
+  // the embeddable player is framed by other sites: the video alone, no navigation
+  if (route.name === 'embed') return page(route);
   return (
     <div className={immersive ? 'shell is-immersive' : 'shell'}>
       <a

@@ -20,6 +20,7 @@ describe('routes', () => {
     assert.deepEqual(parse(paths.blockedSettings()), { name: 'blockedSettings' });
     assert.deepEqual(parse(paths.commentSettings()), { name: 'commentSettings' });
     assert.deepEqual(parse(paths.followRequests()), { name: 'followRequests' });
+    assert.deepEqual(parse(paths.embed('3f2a')), { name: 'embed', id: '3f2a' });
   });
 
   it('keeps only same-site paths as the destination after logging in', () => {

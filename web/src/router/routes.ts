@@ -5,6 +5,8 @@ export type Route =
   | { name: 'following' }
   /** `from`: the grid it was opened from (`profile:ana`, `tag:cats`, `search:dogs`): a feed of that list. */
   | { name: 'video'; id: string; from: string | null }
+  /** The embeddable player other sites frame. */
+  | { name: 'embed'; id: string }
   | { name: 'profile'; username: string }
   | { name: 'hashtag'; tag: string }
   | { name: 'search'; q: string }
@@ -24,6 +26,7 @@ export const paths = {
   foryou: () => '/',
   following: () => '/following',
   video: (id: string, from?: string) => `/v/${encodeURIComponent(id)}${from ? `?from=${encodeURIComponent(from)}` : ''}`,
+  embed: (id: string) => `/embed/${encodeURIComponent(id)}`,
   profile: (username: string) => `/@${encodeURIComponent(username)}`,
   hashtag: (tag: string) => `/tag/${encodeURIComponent(tag)}`,
   search: (q = '') => (q ? `/search?q=${encodeURIComponent(q)}` : '/search'),
@@ -77,6 +80,7 @@ export function parseRoute(url: URL): Route {
     const value = decode(second);
     if (value && first === 'v') return { name: 'video', id: value, from: url.searchParams.get('from') || null };
     if (value && first === 'tag') return { name: 'hashtag', tag: value };
+    if (value && first === 'embed') return { name: 'embed', id: value };
   }
   return { name: 'notFound' };
 }
@@ -90,6 +94,7 @@ export function titleOf(route: Route): string {
       case 'following':
         return 'Following';
       case 'video':
+      case 'embed':
         return 'Video';
       case 'profile':
         return `@${route.username}`;
