@@ -55,6 +55,7 @@ export const publicUser = userSummary
     bio: z.string(),
     counts: z.object({ followers: z.number().int(), following: z.number().int(), likes: z.number().int(), videos: z.number().int() }),
     private: z.boolean().meta({ description: 'only approved followers see its videos' }),
+    likesPublic: z.boolean().meta({ description: 'its liked videos are shown on the profile' }),
     viewer: z.object({
       following: z.boolean(),
       requested: z.boolean().meta({ description: 'the viewer asked to follow this private account and awaits approval' }),

@@ -14,3 +14,4 @@ export * from './notifications.ts';
 export * from './operators.ts';
 export * from './blocks.ts';
 export * from './sharing.ts';
+export * from './collections.ts';

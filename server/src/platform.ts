@@ -16,6 +16,9 @@ import { createOperatorRepository } from './operators/operator.repository.ts';
 import { createOperatorService } from './operators/operator.service.ts';
 import { operatorRoutes } from './operators/operator.routes.ts';
 import { createSharingService } from './sharing/sharing.service.ts';
+import { createCollectionRepository } from './collections/collection.repository.ts';
+import { createCollectionService } from './collections/collection.service.ts';
+import { collectionRoutes } from './collections/collection.routes.ts';
 import { sharingRoutes } from './sharing/sharing.routes.ts';
 import { argon2Hasher, type PasswordHasher } from './accounts/password.ts';
 import { createAvatarStore } from './accounts/avatar.ts';
@@ -193,6 +196,10 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
 
   const operators = createOperatorService({ operators: createOperatorRepository(home.db), idOf: (username) => accounts.idOf(username) });
 
+  const collections = createCollectionService({
+    collections: createCollectionRepository(home.db),
+    idVisibleTo: (username, viewerId) => accounts.idVisibleTo(username, viewerId),
+  });
   const sharing = createSharingService({
     publicVideo: (id) => videos.get(id, null),
     publicProfile: (username) => accounts.profile(username, null),
@@ -217,6 +224,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   accountRoutes(route, accounts, { secure: config.cookieSecure }, config.rateLimits);
   operatorRoutes(route, operators);
   sharingRoutes(route, sharing, config.publicOrigin);
+  collectionRoutes(route, collections, config.rateLimits);
   videoRoutes(route, videos, config.rateLimits);
   socialRoutes(route, social, config.rateLimits);
   blockRoutes(route, blocks, config.rateLimits);

@@ -10,7 +10,7 @@ const OPERATOR_GRANTS = `coalesce((select json_agg(json_build_object('role', g.r
   from operator_grants g where g.account_id = a.id), '[]'::json) as operator_grants`;
 export const ACCOUNT_COLUMNS = `a.id, a.username, a.email, a.display_name, a.bio, a.avatar_key, a.home_region,
   a.birthdate::text as birthdate, a.personalized_feed, a.follower_count, a.following_count, a.like_count,
-  a.video_count, a.created_at, a.private,
+  a.video_count, a.created_at, a.private, a.likes_public,
   (select count(*)::int from follow_requests r where r.target_id = a.id) as follow_requests,
   ${OPERATOR_GRANTS}`;
 const VIEWER_STANDING = (viewer: string) => `

@@ -19,6 +19,7 @@ export interface AccountRow {
   video_count: number;
   created_at: Date;
   private: boolean;
+  likes_public: boolean;
   follow_requests: number;
   viewer_follows?: boolean | null;
   viewer_requested?: boolean | null;
@@ -42,6 +43,7 @@ export function publicUser(r: AccountRow, viewerId: string | null): PublicUser {
     bio: r.bio,
     counts: { followers: r.follower_count, following: r.following_count, likes: r.like_count, videos: r.video_count },
     private: r.private,
+    likesPublic: r.likes_public,
     viewer: {
       following: r.viewer_follows === true,
       requested: r.viewer_requested === true,
