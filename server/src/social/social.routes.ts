@@ -153,7 +153,7 @@ export function socialRoutes(route: Router, social: SocialService, limits: { wri
     body: commentBody,
     status: 201,
     response: commentResponse,
-    errors: ['not_found', 'comments_disabled'],
+    errors: ['not_found', 'comments_disabled', 'email_unverified'],
     handler: async ({ viewer, params, body }) => ({ comment: await social.comment(viewer.id, params.id, body.body, body.parentId ?? null) }),
   });
 

@@ -16,6 +16,8 @@ export interface SocialDeps {
   onEngagement?: (signal: EngagementSignal) => Promise<unknown>;
   /** Tells listeners (notifications) what someone did to someone else's video or account. */
   onActivity?: (activity: SocialActivity) => Promise<unknown>;
+  /** Refuses an account that may not post now (an e-mail address unconfirmed for too long: `email_unverified`). */
+  assertMayPost?: (accountId: string) => Promise<void>;
 }
 
 /** Something one person did that another may want to hear about. */
@@ -146,6 +148,7 @@ export function createSocialService(deps: SocialDeps) {
     },
 
     async comment(viewerId: string, videoId: string, body: string, parentId: string | null) {
+      await deps.assertMayPost?.(viewerId);
       const video = await watchableVideo(videoId, viewerId);
       if (!video.allow_comments) throw new DomainError('comments_disabled', 'The creator turned comments off for this video');
       let parentAuthorId: string | null = null;

@@ -20,6 +20,10 @@ const messages: Record<ErrorCode | 'network', string> = {
   media_rejected: 'We couldn’t use that file as a video.',
   comments_disabled: 'Comments are turned off for this video.',
   age_restricted: 'That isn’t available at your age.',
+  email_unverified: 'Confirm your email address first: open the link we sent you (you can send it again from Settings → Security).',
+  wrong_password: 'That password is wrong.',
+  invalid_code: 'That code is wrong or was already used. Enter the current code from your app, or a recovery code.',
+  invalid_token: 'That link is invalid, expired or already used. Ask for a new one.',
   internal: 'Something went wrong on our side. Please try again.',
   network: 'You seem to be offline. Check your connection and try again.',
 };
