@@ -6,6 +6,9 @@ import { FeedSettingsPage } from './pages/feed-settings-page.tsx';
 import { FollowRequestsPage } from './pages/follow-requests-page.tsx';
 import { InboxPage } from './notifications/inbox-page.tsx';
 import { PrivacySettingsPage } from './pages/privacy-settings-page.tsx';
+import { SecuritySettingsPage } from './account/security-settings-page.tsx';
+import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './account/email-link-pages.tsx';
+import { OutboxPage } from './account/outbox-page.tsx';
 import { HashtagPage } from './pages/hashtag-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -51,6 +54,16 @@ function page(route: Route): ReactElement {
       return <FollowRequestsPage />;
     case 'inbox':
       return <InboxPage />;
+    case 'securitySettings':
+      return <SecuritySettingsPage />;
+    case 'verifyEmail':
+      return <VerifyEmailPage token={route.token} />;
+    case 'forgotPassword':
+      return <ForgotPasswordPage />;
+    case 'resetPassword':
+      return <ResetPasswordPage token={route.token} />;
+    case 'outbox':
+      return <OutboxPage />;
     case 'notFound':
       return <NotFoundPage />;
   }
