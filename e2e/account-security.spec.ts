@@ -96,7 +96,9 @@ describe('account security', () => {
 
   it('logs out, then logs in with the password and a code', async () => {
     const page = browser.page;
-    await page.getByRole('button', { name: 'Log out' }).first().click();
+    // on a phone, logging out is on one's own profile
+    await page.goto('/@ines');
+    await page.getByRole('button', { name: 'Log out' }).filter({ visible: true }).click();
     await page.waitForURL((url) => url.pathname === '/');
     assert.equal(await me(), null);
 
@@ -116,6 +118,7 @@ describe('account security', () => {
 
     await page.goto('/settings/security');
     await page.getByText('This device').waitFor();
-    assert.deepEqual(browser.consoleErrors, []);
+    // Chromium logs the 401s of this spec's own /me probes while logged out; the app logged nothing
+    assert.deepEqual(browser.consoleErrors.filter((e) => !e.includes('status of 401')), []);
   });
 });
