@@ -25,12 +25,12 @@ describe('an empty feed', () => {
     await page.goto('/');
     await page.getByText('Nothing to watch yet.').waitFor();
     // a mark that a reload would wipe
-    await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
+    await page.evaluate('window.stillTheSamePage = true');
 
     const creator = await signupByApi(server.baseUrl, 'firstposter');
     await uploadByApi(creator, makeClip('empty-feed-first', { seconds: 2, frequency: 620 }), 'The very first video #hello');
     await page.getByText('The very first video').first().waitFor({ timeout: 90_000 });
-    assert.equal(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage), true, 'no reload happened');
+    assert.equal(await page.evaluate('window.stillTheSamePage === true'), true, 'no reload happened');
     assert.equal(await page.getByText('Nothing to watch yet.').count(), 0);
   });
 });

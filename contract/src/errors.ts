@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   invalid_code: 403,
   comments_disabled: 403,
   age_restricted: 403,
+  blocked: 403,
   not_found: 404,
   conflict: 409,
   username_taken: 409,

@@ -27,7 +27,13 @@ export const video = z
     allowComments: z.boolean(),
     status: videoStatus,
     progress: z.number().min(0).max(1),
-    error: z.object({ code: z.string(), reason: z.string() }).nullable(),
+    error: z
+      .object({
+        code: z.string(),
+        reason: z.string(),
+        retryable: z.boolean().meta({ description: 'the failure was ours, not the file’s: POST …/retry processes it again while the upload is kept' }),
+      })
+      .nullable(),
     durationMs: z.number().int().nullable(),
     width: z.number().int().nullable(),
     height: z.number().int().nullable(),

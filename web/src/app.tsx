@@ -9,6 +9,8 @@ import { PrivacySettingsPage } from './pages/privacy-settings-page.tsx';
 import { SecuritySettingsPage } from './account/security-settings-page.tsx';
 import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './account/email-link-pages.tsx';
 import { OutboxPage } from './account/outbox-page.tsx';
+import { BlockedSettingsPage } from './pages/blocked-settings-page.tsx';
+import { CommentSettingsPage } from './pages/comment-settings-page.tsx';
 import { HashtagPage } from './pages/hashtag-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -50,6 +52,10 @@ function page(route: Route): ReactElement {
       return <FeedSettingsPage />;
     case 'privacySettings':
       return <PrivacySettingsPage />;
+    case 'blockedSettings':
+      return <BlockedSettingsPage />;
+    case 'commentSettings':
+      return <CommentSettingsPage />;
     case 'followRequests':
       return <FollowRequestsPage />;
     case 'inbox':

@@ -1,7 +1,8 @@
 // Playable in seconds: a video is published as soon as its smallest rendition and poster are stored;
 // the larger renditions follow and a master playlist listing all of them replaces the first one for
 // new plays (both stay served: players that loaded the first keep playing). A failure between the two
-// runs resumes at the second; giving up leaves the video playable at its first rendition.
+// runs resumes at the second; giving up leaves the video playable at its first rendition. A video
+// whose processing failed (our failure, not the file's) can be retried by its author.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
@@ -18,6 +19,8 @@ let creator: Session;
 const parts: string[] = [];
 /** What happens before the second run starts ffmpeg: set by each test. */
 let beforeRest: () => Promise<void> = async () => {};
+/** What happens before the first run starts ffmpeg. */
+let beforeFirst: () => Promise<void> = async () => {};
 
 before(async () => {
   p = await startTestPlatform({}, { retryBaseMs: 50 });
@@ -25,6 +28,7 @@ before(async () => {
   p.media.transcode = async (req: TranscodeRequest) => {
     parts.push(req.part ?? 'all');
     if (req.part === 'rest') await beforeRest();
+    if (req.part === 'first') await beforeFirst();
     return transcode(req);
   };
   await p.app.listen({ port: 0, host: '127.0.0.1' });
@@ -34,10 +38,10 @@ before(async () => {
 });
 after(() => p.stop());
 
-async function post(): Promise<string> {
+async function post(kind: 'hd' | 'text' = 'hd'): Promise<string> {
   const res = await api(p, 'POST', '/api/v1/videos', { as: creator, body: { caption: 'fast', visibility: 'public', allowComments: true } });
   const created = res.json();
-  await tusUpload(base, created.upload, creator.cookie, await readFile(await clip('hd')), { filename: 'hd.mp4', filetype: 'video/mp4' });
+  await tusUpload(base, created.upload, creator.cookie, await readFile(await clip(kind)), { filename: 'hd.mp4', filetype: 'video/mp4' });
   return created.video.id as string;
 }
 
@@ -46,12 +50,13 @@ async function videoWhen(id: string, ok: (v: Video) => boolean, what: string): P
   for (;;) {
     const video = (await api(p, 'GET', `/api/v1/videos/${id}`, { as: creator })).json().video as Video;
     if (ok(video)) return video;
-    if (video.status === 'failed' || Date.now() > until) throw new Error(`waiting for ${what}: ${JSON.stringify(video)}`);
+    if ((video.status === 'failed' && !ok(video)) || Date.now() > until) throw new Error(`waiting for ${what}: ${JSON.stringify(video)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 interface Video {
   status: string;
+  error: { code: string; retryable: boolean } | null;
   hls: string | null;
   width: number;
   height: number;
@@ -120,4 +125,34 @@ test('when the larger renditions cannot be made, the video stays playable at its
   );
   assert.match(settled.hls!, /\/first\.m3u8$/);
   assert.equal((await get(settled.hls!)).status, 200);
+});
+
+test('a failed processing can be retried by its author, a refused file cannot', async () => {
+  beforeRest = async () => {};
+  let broken = true;
+  beforeFirst = async () => {
+    if (broken) throw new Error('ffmpeg crashed');
+  };
+  const id = await post();
+  const failed = await videoWhen(id, (v) => v.status === 'failed', 'failed');
+  assert.deepEqual([failed.error?.code, failed.error?.retryable], ['processing_failed', true]);
+
+  const stranger = await signup(p, 'notthe_author');
+  assert.equal((await api(p, 'POST', `/api/v1/videos/${id}/retry`, { as: stranger })).statusCode, 404, 'not visible to others while failed');
+  assert.equal((await api(p, 'POST', `/api/v1/videos/${id}/retry`)).statusCode, 401);
+
+  broken = false;
+  const retried = await api(p, 'POST', `/api/v1/videos/${id}/retry`, { as: creator });
+  assert.equal(retried.statusCode, 200, retried.body);
+  assert.equal(retried.json().video.status, 'processing');
+  await videoWhen(id, (v) => v.status === 'ready', 'ready after the retry');
+  const again = await api(p, 'POST', `/api/v1/videos/${id}/retry`, { as: creator });
+  assert.equal(again.statusCode, 409, 'only a failed upload can be retried');
+
+  const refused = await post('text');
+  const notMedia = await videoWhen(refused, (v) => v.status === 'failed', 'refused');
+  assert.equal(notMedia.error?.retryable, false);
+  const no = await api(p, 'POST', `/api/v1/videos/${refused}/retry`, { as: creator });
+  assert.equal(no.statusCode, 409);
+  assert.equal(no.json().code, 'conflict');
 });

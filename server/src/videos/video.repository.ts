@@ -107,6 +107,16 @@ export function createVideoRepository(db: Queryable & { transaction<T>(w: (tx: Q
       await db.query(`update videos set status = 'processing', progress = 0 where id = $1 and status = 'uploading'`, [id]);
     },
 
+    /** A failed video back to processing (its job is queued by the caller); false when it is not failed. */
+    async requeueFailed(id: string, authorId: string): Promise<boolean> {
+      const rows = await db.query(
+        `update videos set status = 'processing', progress = 0, error_code = null, error_reason = null
+          where id = $1 and author_id = $2 and status = 'failed' returning id`,
+        [id, authorId],
+      );
+      return rows.length > 0;
+    },
+
     async saveProbe(id: string, probe: unknown): Promise<void> {
       await db.query('update videos set probe = $2::text::jsonb where id = $1', [id, jsonb(probe)]);
     },

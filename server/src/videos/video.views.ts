@@ -6,6 +6,9 @@ import { blobKeys } from '../storage/keys.ts';
 import type { VideoRow } from './video.sql.ts';
 import { isPublished } from './visibility.ts';
 
+/** Failures of the pipeline rather than of the file: trying again may work (refusals never do). */
+export const RETRYABLE = new Set(['processing_failed']);
+
 export function videoView(r: VideoRow, reasons?: Reason[]): Video {
   const ladder = isPublished(r) ? r.media_prefix : null;
   const renditions = ladder ? (r.renditions ?? []).map((x) => ({ name: x.name, width: x.width, height: x.height, status: x.status ?? 'ready' })) : [];
@@ -21,7 +24,10 @@ export function videoView(r: VideoRow, reasons?: Reason[]): Video {
     allowComments: r.allow_comments,
     status: r.status,
     progress: r.status === 'ready' ? 1 : Math.max(0, Math.min(1, r.progress)),
-    error: r.status === 'failed' ? { code: r.error_code ?? 'processing_failed', reason: r.error_reason ?? 'Processing failed' } : null,
+    error:
+      r.status === 'failed'
+        ? { code: r.error_code ?? 'processing_failed', reason: r.error_reason ?? 'Processing failed', retryable: RETRYABLE.has(r.error_code ?? 'processing_failed') }
+        : null,
     durationMs: r.duration_ms,
     width: r.width,
     height: r.height,

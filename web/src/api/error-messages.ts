@@ -24,6 +24,7 @@ const messages: Record<ErrorCode | 'network', string> = {
   wrong_password: 'That password is wrong.',
   invalid_code: 'That code is wrong or was already used. Enter the current code from your app, or a recovery code.',
   invalid_token: 'That link is invalid, expired or already used. Ask for a new one.',
+  blocked: 'You blocked this account. Unblock it first (Settings → Blocked and muted).',
   internal: 'Something went wrong on our side. Please try again.',
   network: 'You seem to be offline. Check your connection and try again.',
 };
