@@ -76,6 +76,10 @@ export const me = publicUser
     mayGoPublic: z.boolean().meta({ description: 'the age band allows a public account' }),
     followRequests: z.number().int().meta({ description: 'pending follow requests' }),
     personalizedFeed: z.boolean(),
+    emailVerified: z.boolean().meta({ description: 'the address was confirmed by its link' }),
+    pendingEmail: z.string().nullable().meta({ description: 'a new address awaiting confirmation' }),
+    mayPost: z.boolean().meta({ description: 'may upload and comment (false once the grace period for an unverified address is over)' }),
+    twoFactor: z.boolean().meta({ description: 'two-factor sign-in (TOTP) is on' }),
     operator: z.array(operatorGrant).meta({ description: 'operator roles held (empty for almost everyone)' }),
     createdAt: timestamp,
   })

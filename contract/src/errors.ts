@@ -3,9 +3,13 @@
 
 export const ERROR_STATUS = {
   validation_failed: 400,
+  invalid_token: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  email_unverified: 403,
+  wrong_password: 403,
+  invalid_code: 403,
   comments_disabled: 403,
   age_restricted: 403,
   blocked: 403,

@@ -23,6 +23,14 @@ import { sharingRoutes } from './sharing/sharing.routes.ts';
 import { argon2Hasher, type PasswordHasher } from './accounts/password.ts';
 import { createAvatarStore } from './accounts/avatar.ts';
 import { accountRoutes } from './accounts/account.routes.ts';
+import { createAccountSecurityRepository } from './accounts/account-security.repository.ts';
+import { createAccountSecurityService } from './accounts/account-security.service.ts';
+import { accountSecurityRoutes } from './accounts/account-security.routes.ts';
+import { createMailRepository } from './mail/mail.repository.ts';
+import { createMailService } from './mail/mail.service.ts';
+import { createOutboxTransport, createSmtpTransport } from './mail/smtp-transport.ts';
+import { createSendMailHandler } from './mail/mail.job.ts';
+import { mailRoutes } from './mail/mail.routes.ts';
 import { createVideoRepository } from './videos/video.repository.ts';
 import { createVideoListRepository } from './videos/video-list.repository.ts';
 import { createVideoService } from './videos/video.service.ts';
@@ -93,10 +101,28 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   };
 
   const media = createMedia(config.ffmpeg);
+  const log: WorkerLog = { info: () => {}, warn: () => {}, error: () => {} };
+  const mail = createMailService({
+    repo: createMailRepository(home.db),
+    transport: config.mail ? createSmtpTransport(config.mail.smtpUrl, config.mail.from) : createOutboxTransport(),
+    enqueueSend: (mailId) => enqueue({ type: 'send_mail', mailId }),
+  });
+  const passwords = opts.passwords ?? argon2Hasher;
+  const security = createAccountSecurityService({
+    repo: createAccountSecurityRepository(home.db),
+    passwords,
+    mail,
+    linkOrigin: config.linkOrigin,
+    region: regions.home.name,
+    unverifiedPostingDays: config.unverifiedPostingDays,
+    now,
+    background: (work) => void work().catch((error: unknown) => log.error({ err: error }, 'account mail failed')),
+  });
   const accountsRepo = createAccountRepository(home.db);
   const accounts = createAccountService({
     accounts: accountsRepo,
-    passwords: opts.passwords ?? argon2Hasher,
+    passwords,
+    security,
     avatars: createAvatarStore(home.storage, (bytes, format) => media.reencodeImage(bytes, format)),
     regions: regions.names,
     defaultRegion: regions.home.name,
@@ -108,7 +134,6 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   const recommenderRepo = createRecommenderRepository(home.db);
   const nowMs = () => now().getTime();
   const catalogueEvents = createCatalogueEvents(recommenderRepo, nowMs);
-  const log: WorkerLog = { info: () => {}, warn: () => {}, error: () => {} };
   const engineHost = createEngineHost({
     repo: recommenderRepo,
     now: nowMs,
@@ -125,6 +150,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     enqueueRekey: (videoId) => enqueue({ type: 'rekey_media', videoId }),
     findAuthorId: (username, viewerId) => accounts.idVisibleTo(username, viewerId),
     onChanged: (videoId) => catalogueEvents.videoChanged(videoId),
+    assertMayPost: (accountId) => security.assertMayPost(accountId),
   });
   const forYou = createForYouService({
     host: engineHost,
@@ -159,6 +185,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     blockStanding: (viewerId, otherId) => blocks.standing(viewerId, otherId),
     onEngagement: (signal) => forYou.learn(signal),
     onActivity: (activity) => tellAbout(() => notifications.onActivity(activity)),
+    assertMayPost: (accountId) => security.assertMayPost(accountId),
   });
   const feed = createFeedService({ videos });
   const search = createSearchService({ accounts, videos });
@@ -189,6 +216,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
         },
       }),
       purge_media: createPurgeMediaHandler(home.storage),
+      send_mail: createSendMailHandler(mail),
       rekey_media: createRekeyMediaHandler({ videos: videosRepo, storage: home.storage, enqueuePurge: (prefix) => enqueue({ type: 'purge_media', prefix }) }),
     },
   });
@@ -222,9 +250,11 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     error: (o: object, m: string) => app.log.error(o, m),
   });
   accountRoutes(route, accounts, { secure: config.cookieSecure }, config.rateLimits);
+  accountSecurityRoutes(route, security, accounts, config.rateLimits);
   operatorRoutes(route, operators);
   sharingRoutes(route, sharing, config.publicOrigin);
   collectionRoutes(route, collections, config.rateLimits);
+  mailRoutes(route, mail);
   videoRoutes(route, videos, config.rateLimits);
   socialRoutes(route, social, config.rateLimits);
   blockRoutes(route, blocks, config.rateLimits);
@@ -275,7 +305,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     db,
     storage,
     worker,
-    services: { accounts, videos, social, feed, forYou, search, playback, notifications, operators, blocks },
+    services: { accounts, security, mail, videos, social, feed, forYou, search, playback, notifications, operators, blocks },
     notificationHub,
     recommender: engineHost,
     catalogueEvents,
@@ -289,6 +319,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       clearInterval(pruneTimer);
       await notificationHub.stop();
       await app.close();
+      mail.close();
       if (!opts.db) await db.close();
     },
   };

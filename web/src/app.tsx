@@ -6,6 +6,9 @@ import { FeedSettingsPage } from './pages/feed-settings-page.tsx';
 import { FollowRequestsPage } from './pages/follow-requests-page.tsx';
 import { InboxPage } from './notifications/inbox-page.tsx';
 import { PrivacySettingsPage } from './pages/privacy-settings-page.tsx';
+import { SecuritySettingsPage } from './account/security-settings-page.tsx';
+import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './account/email-link-pages.tsx';
+import { OutboxPage } from './account/outbox-page.tsx';
 import { BlockedSettingsPage } from './pages/blocked-settings-page.tsx';
 import { CommentSettingsPage } from './pages/comment-settings-page.tsx';
 import { HashtagPage } from './pages/hashtag-page.tsx';
@@ -60,6 +63,16 @@ function page(route: Route): ReactElement {
       return <InboxPage />;
     case 'embed':
       return <EmbedPage id={route.id} />;
+    case 'securitySettings':
+      return <SecuritySettingsPage />;
+    case 'verifyEmail':
+      return <VerifyEmailPage token={route.token} />;
+    case 'forgotPassword':
+      return <ForgotPasswordPage />;
+    case 'resetPassword':
+      return <ResetPasswordPage token={route.token} />;
+    case 'outbox':
+      return <OutboxPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

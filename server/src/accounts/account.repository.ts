@@ -10,7 +10,7 @@ const OPERATOR_GRANTS = `coalesce((select json_agg(json_build_object('role', g.r
   from operator_grants g where g.account_id = a.id), '[]'::json) as operator_grants`;
 export const ACCOUNT_COLUMNS = `a.id, a.username, a.email, a.display_name, a.bio, a.avatar_key, a.home_region,
   a.birthdate::text as birthdate, a.personalized_feed, a.follower_count, a.following_count, a.like_count,
-  a.video_count, a.created_at, a.private, a.likes_public,
+  a.video_count, a.created_at, a.private, a.likes_public, a.email_verified_at, a.pending_email, a.totp_enabled_at,
   (select count(*)::int from follow_requests r where r.target_id = a.id) as follow_requests,
   ${OPERATOR_GRANTS}`;
 const VIEWER_STANDING = (viewer: string) => `
@@ -141,20 +141,22 @@ export function createAccountRepository(db: Queryable) {
       );
     },
 
-    async createSession(tokenHash: string, accountId: string, ttlSeconds: number): Promise<void> {
-      await db.query(
-        `insert into sessions (token_hash, account_id, expires_at) values ($1, $2, now() + make_interval(secs => $3))`,
-        [tokenHash, accountId, ttlSeconds],
-      );
+    async markVerified(id: string): Promise<void> {
+      await db.query('update accounts set email_verified_at = now() where id = $1', [id]);
     },
 
     async findSession(tokenHash: string) {
-      return maybeOne<{ id: string; username: string; home_region: string; operator_grants: OperatorGrant[] }>(
+      return maybeOne<{ id: string; username: string; home_region: string; operator_grants: OperatorGrant[]; stale: boolean }>(
         db,
-        `select a.id, a.username, a.home_region, ${OPERATOR_GRANTS} from sessions s join accounts a on a.id = s.account_id
+        `select a.id, a.username, a.home_region, ${OPERATOR_GRANTS}, s.last_seen_at < now() - interval '1 minute' as stale from sessions s join accounts a on a.id = s.account_id
          where s.token_hash = $1 and s.expires_at > now()`,
         [tokenHash],
       );
+    },
+
+    /** Last seen, at most once a minute (the caller asks only when findSession said stale). */
+    async touchSession(tokenHash: string): Promise<void> {
+      await db.query(`update sessions set last_seen_at = now() where token_hash = $1 and last_seen_at < now() - interval '1 minute'`, [tokenHash]);
     },
 
     async deleteSession(tokenHash: string): Promise<void> {

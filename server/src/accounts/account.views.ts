@@ -26,6 +26,9 @@ export interface AccountRow {
   viewer_blocking?: boolean | null;
   viewer_muting?: boolean | null;
   operator_grants: OperatorGrant[];
+  email_verified_at: Date | null;
+  pending_email: string | null;
+  totp_enabled_at: Date | null;
 }
 
 export const mediaUrl = (key: string | null): string | null => (key ? `/media/${key}` : null);
@@ -56,7 +59,8 @@ export function publicUser(r: AccountRow, viewerId: string | null): PublicUser {
 
 export const isoDate = (d: string | Date): string => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
-export function me(r: AccountRow, today: Date): Me {
+/** `mayPost`: the posting rule's answer (account-security.service.ts). */
+export function me(r: AccountRow, today: Date, mayPost: boolean): Me {
   const birthdate = isoDate(r.birthdate);
   const band = ageBandOn(birthdate, today);
   return {
@@ -69,6 +73,10 @@ export function me(r: AccountRow, today: Date): Me {
     mayGoPublic: mayGoPublic(band),
     followRequests: r.follow_requests,
     personalizedFeed: r.personalized_feed,
+    emailVerified: r.email_verified_at != null,
+    pendingEmail: r.pending_email ?? null,
+    mayPost,
+    twoFactor: r.totp_enabled_at != null,
     operator: r.operator_grants,
     createdAt: r.created_at.toISOString(),
   };

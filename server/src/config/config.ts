@@ -57,6 +57,9 @@ const schema = z
     METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WEB_DIST: z.string().optional(),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.org:465' }).optional(),
+    MAIL_FROM: z.string().min(3).optional(),
+    UNVERIFIED_POSTING_DAYS: int(0, 3650).default(7),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE === 's3') {
@@ -64,6 +67,7 @@ const schema = z
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when STORAGE=s3' });
       }
     }
+    if (env.SMTP_URL && !env.MAIL_FROM) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'required with SMTP_URL (e.g. "Cliptide <no-reply@example.org>")' });
   });
 
 export type StorageConfig =
@@ -101,6 +105,12 @@ export interface Config {
   metricsToken: string | null;
   logLevel: string;
   webDist: string;
+  /** SMTP (SMTP_URL + MAIL_FROM), or null: mails go to the outbox in the database. */
+  mail: { smtpUrl: string; from: string } | null;
+  /** Where links in mails point: PUBLIC_URL, else http://localhost:PORT. */
+  linkOrigin: string;
+  /** Days an account with an unconfirmed address may still upload and comment. */
+  unverifiedPostingDays: number;
 }
 
 export interface RateLimits {
@@ -164,6 +174,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicOrigin: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
     metricsToken: e.METRICS_TOKEN ?? null,
     logLevel: e.LOG_LEVEL,
+    mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM! } : null,
+    linkOrigin: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : `http://localhost:${e.PORT}`,
+    unverifiedPostingDays: e.UNVERIFIED_POSTING_DAYS,
     webDist: resolve(e.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
   };
 }

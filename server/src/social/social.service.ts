@@ -24,6 +24,8 @@ export interface SocialDeps {
   onEngagement?: (signal: EngagementSignal) => Promise<unknown>;
   /** Tells listeners (notifications) what someone did to someone else's video or account. */
   onActivity?: (activity: SocialActivity) => Promise<unknown>;
+  /** Refuses an account that may not post now (an e-mail address unconfirmed for too long: `email_unverified`). */
+  assertMayPost?: (accountId: string) => Promise<void>;
 }
 
 /** Something one person did that another may want to hear about. */
@@ -186,6 +188,7 @@ export function createSocialService(deps: SocialDeps) {
     },
 
     async comment(viewerId: string, videoId: string, body: string, parentId: string | null) {
+      await deps.assertMayPost?.(viewerId);
       const video = await videos.findWatchable(videoId, viewerId);
       if (!video) {
         // a video hidden by the viewer's own block: say so; anything else is simply not there

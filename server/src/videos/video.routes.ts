@@ -25,6 +25,7 @@ export function videoRoutes(route: Router, videos: VideoService, limits: { uploa
     body: newVideoBody,
     status: 201,
     response: videoCreated,
+    errors: ['email_unverified'],
     rateLimit: { perAddress: limits.uploadPerMinute * 4, perAccount: limits.uploadPerMinute },
     handler: async ({ viewer, body }) => {
       const { video, maxUploadBytes } = await videos.create(viewer.id, body);

@@ -23,6 +23,8 @@ export interface VideoDeps {
   findAuthorId: (username: string, viewerId: string | null) => Promise<string | null>;
   /** A published video changed or went away (the recommender's catalogue follows). */
   onChanged?: (videoId: string) => Promise<void>;
+  /** Refuses an account that may not post now (an e-mail address unconfirmed for too long: `email_unverified`). */
+  assertMayPost?: (accountId: string) => Promise<void>;
 }
 
 const PAGE = 12;
@@ -49,6 +51,7 @@ export function createVideoService(deps: VideoDeps) {
 
     /** A draft, waiting for its file; the upload may be at most `maxUploadBytes`. */
     async create(authorId: string, input: { caption: string; visibility: Visibility; allowComments: boolean }) {
+      await deps.assertMayPost?.(authorId);
       const caption = input.caption.trim();
       const id = await videos.insertDraft({ authorId, ...input, caption, ...parseCaption(caption) });
       return { video: await get(id, authorId), maxUploadBytes: deps.maxUploadBytes };

@@ -20,6 +20,11 @@ export type Route =
   | { name: 'commentSettings' }
   | { name: 'followRequests' }
   | { name: 'inbox' }
+  | { name: 'securitySettings' }
+  | { name: 'verifyEmail'; token: string }
+  | { name: 'forgotPassword' }
+  | { name: 'resetPassword'; token: string }
+  | { name: 'outbox' }
   | { name: 'notFound' };
 
 export const paths = {
@@ -40,6 +45,11 @@ export const paths = {
   commentSettings: () => '/settings/comments',
   followRequests: () => '/follow-requests',
   inbox: () => '/inbox',
+  securitySettings: () => '/settings/security',
+  verifyEmail: (token: string) => `/verify-email?token=${encodeURIComponent(token)}`,
+  forgotPassword: () => '/forgot-password',
+  resetPassword: (token: string) => `/reset-password?token=${encodeURIComponent(token)}`,
+  outbox: () => '/operator/outbox',
 };
 
 /** Only same-site paths are allowed as a post-login destination. */
@@ -67,6 +77,11 @@ export function parseRoute(url: URL): Route {
   if (path === '/settings/comments') return { name: 'commentSettings' };
   if (path === '/follow-requests') return { name: 'followRequests' };
   if (path === '/inbox') return { name: 'inbox' };
+  if (path === '/settings/security' || path === '/settings/account') return { name: 'securitySettings' };
+  if (path === '/verify-email') return { name: 'verifyEmail', token: url.searchParams.get('token') ?? '' };
+  if (path === '/forgot-password') return { name: 'forgotPassword' };
+  if (path === '/reset-password') return { name: 'resetPassword', token: url.searchParams.get('token') ?? '' };
+  if (path === '/operator/outbox') return { name: 'outbox' };
   if (path === '/search') return { name: 'search', q: url.searchParams.get('q') ?? '' };
   if (path === '/login') return { name: 'login', next: safeNext(url.searchParams.get('next')) };
   if (path === '/signup') return { name: 'signup', next: safeNext(url.searchParams.get('next')) };
@@ -122,6 +137,16 @@ export function titleOf(route: Route): string {
         return 'Follow requests';
       case 'inbox':
         return 'Inbox';
+      case 'securitySettings':
+        return 'Security';
+      case 'verifyEmail':
+        return 'Confirm email';
+      case 'forgotPassword':
+        return 'Forgot password';
+      case 'resetPassword':
+        return 'New password';
+      case 'outbox':
+        return 'Outbox';
       case 'notFound':
         return 'Not found';
     }
