@@ -49,6 +49,9 @@ import { describeNotificationStream, notificationStream } from './notifications/
 import { parseCaption } from './videos/caption.ts';
 import { registerTus } from './uploads/tus.ts';
 import { describeTusUploads } from './uploads/tus.openapi.ts';
+import { createWellbeingRepository } from './wellbeing/wellbeing.repository.ts';
+import { createWellbeingService } from './wellbeing/wellbeing.service.ts';
+import { wellbeingRoutes } from './wellbeing/wellbeing.routes.ts';
 import { createApp } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
 
@@ -85,14 +88,17 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   };
 
   const media = createMedia(config.ffmpeg);
+  const passwords = opts.passwords ?? argon2Hasher;
+  const wellbeing = createWellbeingService({ repo: createWellbeingRepository(home.db), passwords, now, minuteMs: config.screenTimeMinuteMs });
   const accountsRepo = createAccountRepository(home.db);
   const accounts = createAccountService({
     accounts: accountsRepo,
-    passwords: opts.passwords ?? argon2Hasher,
+    passwords,
     avatars: createAvatarStore(home.storage, (bytes, format) => media.reencodeImage(bytes, format)),
     regions: regions.names,
     defaultRegion: regions.home.name,
     now,
+    onSignedUp: (accountId, band) => wellbeing.initialize(accountId, band),
   });
   const videosRepo = createVideoRepository(home.db);
   const lists = createVideoListRepository(home.db);
@@ -126,6 +132,8 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     now: nowMs,
     findCreatorId: (username) => accounts.idOf(username),
     setPersonalized: (accountId, on) => accounts.setPersonalizedFeed(accountId, on),
+    viewerContent: (viewerId) => wellbeing.contentFor(viewerId),
+    assertFeedOpen: (viewerId) => wellbeing.assertFeedOpen(viewerId),
   });
   const notificationsRepo = createNotificationRepository(home.db);
   const notifications = createNotificationService({
@@ -147,10 +155,14 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     comments: createCommentRepository(home.db),
     videos: videosRepo,
     findAccount: (username) => accounts.followTarget(username),
-    onEngagement: (signal) => forYou.learn(signal),
+    onEngagement: async (signal) => {
+      await forYou.learn(signal);
+      // screen time counts what the player reports, capped by the video's length and the ledger
+      if (signal.kind === 'view') await wellbeing.recordWatch(signal.accountId, signal.watchedMs);
+    },
     onActivity: (activity) => tellAbout(() => notifications.onActivity(activity)),
   });
-  const feed = createFeedService({ videos });
+  const feed = createFeedService({ videos, assertFeedOpen: (viewerId) => wellbeing.assertFeedOpen(viewerId) });
   const search = createSearchService({ accounts, videos });
   const playback = createPlaybackService({ storage: home.storage, videos: videosRepo });
 
@@ -206,6 +218,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   videoRoutes(route, videos, config.rateLimits);
   socialRoutes(route, social, config.rateLimits);
   feedRoutes(route, feed);
+  wellbeingRoutes(route, wellbeing, config.rateLimits);
   recommendationRoutes(route, forYou);
   searchRoutes(route, search, config.rateLimits);
   playbackRoutes(app, playback);
@@ -252,7 +265,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     db,
     storage,
     worker,
-    services: { accounts, videos, social, feed, forYou, search, playback, notifications, operators },
+    services: { accounts, videos, social, feed, forYou, search, playback, notifications, operators, wellbeing },
     notificationHub,
     recommender: engineHost,
     catalogueEvents,

@@ -4,7 +4,7 @@ import { DomainError, notFound } from '../shared/errors.ts';
 import type { AccountRepository } from './account.repository.ts';
 import { me, publicUser, type Me } from './account.views.ts';
 import { MIN_SIGNUP_AGE, ageOn } from './age.ts';
-import { ageBandOn, agePolicy, mayGoPublic } from './age-policy.ts';
+import { ageBandOn, agePolicy, mayGoPublic, type AgeBand } from './age-policy.ts';
 import type { PasswordHasher } from './password.ts';
 import type { AvatarStore } from './avatar.ts';
 import { createLoginThrottle } from './login-throttle.ts';
@@ -19,6 +19,8 @@ export interface AccountDeps {
   regions: readonly string[];
   defaultRegion: string;
   now: () => Date;
+  /** A new account exists (wellbeing gives it its band's defaults). */
+  onSignedUp?: (accountId: string, band: AgeBand) => Promise<void>;
 }
 
 export interface SignupInput {
@@ -84,6 +86,7 @@ export function createAccountService(deps: AccountDeps) {
       });
       // Lost a race with a concurrent sign-up for the same name or email.
       if (!row) throw new DomainError('username_taken', 'That username or email was just taken');
+      await deps.onSignedUp?.(row.id, ageBandOn(input.birthdate, today));
       return { user: me(row, today), token: await startSession(row.id) };
     },
 

@@ -57,6 +57,7 @@ const schema = z
     METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WEB_DIST: z.string().optional(),
+    SCREEN_TIME_MINUTE_MS: int(10, 60_000).default(60_000),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE === 's3') {
@@ -92,6 +93,8 @@ export interface Config {
   jobs: { concurrency: number; leaseMs: number };
   ffmpeg: { ffmpegPath?: string; ffprobePath?: string };
   seedDemo: boolean;
+  /** How long one minute of screen time is (60 000 ms; shorter only for tests and demos). */
+  screenTimeMinuteMs: number;
   rateLimits: RateLimits;
   /** Proxies whose X-Forwarded-For is believed; empty: none. */
   trustProxy: string[];
@@ -153,6 +156,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       ...(e.FFPROBE_PATH ? { ffprobePath: e.FFPROBE_PATH } : {}),
     },
     seedDemo: e.SEED_DEMO,
+    screenTimeMinuteMs: e.SCREEN_TIME_MINUTE_MS,
     rateLimits: {
       authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
       uploadPerMinute: e.RATE_LIMIT_UPLOAD_PER_MINUTE,

@@ -20,6 +20,9 @@ const messages: Record<ErrorCode | 'network', string> = {
   media_rejected: 'We couldn’t use that file as a video.',
   comments_disabled: 'Comments are turned off for this video.',
   age_restricted: 'That isn’t available at your age.',
+  screen_time_limit: 'You’ve reached your daily limit. Enter your passcode to keep watching.',
+  passcode_required: 'That needs your passcode. Set one first if you haven’t.',
+  wrong_passcode: 'That passcode isn’t right.',
   internal: 'Something went wrong on our side. Please try again.',
   network: 'You seem to be offline. Check your connection and try again.',
 };
