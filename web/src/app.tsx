@@ -6,6 +6,10 @@ import { FeedSettingsPage } from './pages/feed-settings-page.tsx';
 import { FollowRequestsPage } from './pages/follow-requests-page.tsx';
 import { InboxPage } from './notifications/inbox-page.tsx';
 import { PrivacySettingsPage } from './pages/privacy-settings-page.tsx';
+import { WellbeingSettingsPage } from './pages/wellbeing-settings-page.tsx';
+import { PauseScreen } from './wellbeing/pause-screen.tsx';
+import { BreakReminder } from './wellbeing/break-reminder.tsx';
+import { startWellbeing, stopWellbeing, useWellbeing } from './wellbeing/wellbeing-store.ts';
 import { HashtagPage } from './pages/hashtag-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -47,6 +51,8 @@ function page(route: Route): ReactElement {
       return <FeedSettingsPage />;
     case 'privacySettings':
       return <PrivacySettingsPage />;
+    case 'wellbeingSettings':
+      return <WellbeingSettingsPage />;
     case 'followRequests':
       return <FollowRequestsPage />;
     case 'inbox':
@@ -75,7 +81,10 @@ export function App() {
   useEffect(() => {
     if (signedIn) startLiveNotifications();
     else stopLiveNotifications();
+    if (signedIn) void startWellbeing();
+    else stopWellbeing();
   }, [signedIn]);
+  const { paused } = useWellbeing();
   const immersive = route.name === 'foryou' || route.name === 'following' || route.name === 'video';
   const [shortcuts, setShortcuts] = useShortcutsSheet();
   return (
@@ -95,6 +104,8 @@ export function App() {
         {page(route)}
       </main>
       {shortcuts && <ShortcutsSheet onClose={() => setShortcuts(false)} />}
+      {signedIn && <BreakReminder />}
+      {signedIn && paused && immersive && <PauseScreen />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // For You and Following, as two tabs over the same vertical feed. Each keeps its list and its
 // current video while you are away (a profile, a video, logging in) and comes back to them.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { fetchFeed, type FeedKind } from '../api/discovery.ts';
 import type { Video } from '@cliptide/contract';
 import { Link } from '../router/link.tsx';
@@ -10,6 +10,7 @@ import { Empty, Loading } from '../ui/states.tsx';
 import { cachedList, cacheList, usePagedList } from '../ui/use-paged-list.ts';
 import { hasPendingAction } from '../session/pending-action.ts';
 import { FeedView } from './feed-view.tsx';
+import { feedFailed, isScreenTimeLimit, useWellbeing } from '../wellbeing/wellbeing-store.ts';
 
 export function FeedPage({ kind }: { kind: FeedKind }) {
   const { user } = useSession();
@@ -55,8 +56,22 @@ function adoptVisitorFeed(kind: FeedKind, key: string) {
 function Feed({ kind, userKey }: { kind: FeedKind; userKey: string }) {
   const key = `${kind}:${userKey}`;
   useState(() => adoptVisitorFeed(kind, key));
-  const load = useCallback((cursor: string | null, signal: AbortSignal) => fetchFeed(kind, cursor, signal), [kind]);
+  // the server pauses the feeds at the daily limit (screen_time_limit): the pause screen shows, and the
+  // list tries again once the passcode bought more time
+  const load = useCallback(
+    (cursor: string | null, signal: AbortSignal) =>
+      fetchFeed(kind, cursor, signal).catch((error: unknown) => {
+        feedFailed(error);
+        throw error;
+      }),
+    [kind],
+  );
   const list = usePagedList<Video>(key, load, { repeats: kind === 'foryou' ? 'not-adjacent' : 'never', cache: 'restore' });
+  const { paused } = useWellbeing();
+  const { error, retry } = list;
+  useEffect(() => {
+    if (!paused && isScreenTimeLimit(error)) retry();
+  }, [paused, error, retry]);
   return (
     <FeedView
       key={key}

@@ -46,6 +46,9 @@ function Profile({ user, onChange }: { user: PublicUser; onChange: (user: Public
               <Link className="button" to={paths.privacySettings()}>
                 Privacy
               </Link>
+              <Link className="button" to={paths.wellbeingSettings()}>
+                Wellbeing
+              </Link>
               {(user.private || (me?.followRequests ?? 0) > 0) && (
                 <Link className="button" to={paths.followRequests()}>
                   Follow requests{me && me.followRequests > 0 ? ` (${me.followRequests})` : ''}

@@ -17,6 +17,7 @@ describe('routes', () => {
     assert.deepEqual(parse(paths.editProfile()), { name: 'editProfile' });
     assert.deepEqual(parse(paths.feedSettings()), { name: 'feedSettings' });
     assert.deepEqual(parse(paths.privacySettings()), { name: 'privacySettings' });
+    assert.deepEqual(parse(paths.wellbeingSettings()), { name: 'wellbeingSettings' });
     assert.deepEqual(parse(paths.followRequests()), { name: 'followRequests' });
   });
 

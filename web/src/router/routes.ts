@@ -14,6 +14,7 @@ export type Route =
   | { name: 'editProfile' }
   | { name: 'feedSettings' }
   | { name: 'privacySettings' }
+  | { name: 'wellbeingSettings' }
   | { name: 'followRequests' }
   | { name: 'inbox' }
   | { name: 'notFound' };
@@ -31,6 +32,7 @@ export const paths = {
   editProfile: () => '/settings/profile',
   feedSettings: () => '/settings/feed',
   privacySettings: () => '/settings/privacy',
+  wellbeingSettings: () => '/settings/wellbeing',
   followRequests: () => '/follow-requests',
   inbox: () => '/inbox',
 };
@@ -56,6 +58,7 @@ export function parseRoute(url: URL): Route {
   if (path === '/settings/profile') return { name: 'editProfile' };
   if (path === '/settings/feed') return { name: 'feedSettings' };
   if (path === '/settings/privacy') return { name: 'privacySettings' };
+  if (path === '/settings/wellbeing') return { name: 'wellbeingSettings' };
   if (path === '/follow-requests') return { name: 'followRequests' };
   if (path === '/inbox') return { name: 'inbox' };
   if (path === '/search') return { name: 'search', q: url.searchParams.get('q') ?? '' };
@@ -103,6 +106,8 @@ export function titleOf(route: Route): string {
         return 'For You settings';
       case 'privacySettings':
         return 'Privacy';
+      case 'wellbeingSettings':
+        return 'Wellbeing';
       case 'followRequests':
         return 'Follow requests';
       case 'inbox':
