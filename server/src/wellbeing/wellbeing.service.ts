@@ -90,7 +90,7 @@ export function createWellbeingService(deps: WellbeingDeps) {
     if (waitMs > 0) throw new DomainError('rate_limited', `Too many wrong passcodes; try again in ${Math.ceil(waitMs / 1000)} s`);
     if (!(await deps.passwords.verify(r.passcode_hash, passcode))) {
       throttle.failed(key);
-      throw new DomainError('wrong_passcode', 'That passcode is not right', [{ path: 'body.passcode', message: 'is not right' }]);
+      throw new DomainError('wrong_passcode', 'That passcode is not right');
     }
     throttle.succeeded(key);
   }
