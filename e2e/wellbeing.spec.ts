@@ -7,6 +7,7 @@
 // production.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import type { Video } from '@cliptide/contract';
 import { Account, signupByApi, uploadByApi, waitUntilReady } from './support/api.ts';
@@ -15,6 +16,14 @@ import { makeClip } from './support/clips.ts';
 import { screenshotBothSizes } from './support/screenshots.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { logInBrowser } from './support/session.ts';
+
+/** Serious or critical accessibility violations (axe-core), one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${v.help}`));
+}
 
 describe('screen time and 18+ videos', () => {
   let server: RunningServer;
@@ -93,11 +102,13 @@ describe('screen time and 18+ videos', () => {
     await page.reload();
     await page.getByText('65 min').first().waitFor();
     await screenshotBothSizes(page, 'wellbeing-settings');
+    assert.deepEqual(await seriousViolations(page), []);
 
     await page.goto('/');
     const pause = page.getByRole('dialog', { name: 'You’ve reached your daily limit' });
     await pause.waitFor();
     await screenshotBothSizes(page, 'pause-screen');
+    assert.deepEqual(await seriousViolations(page), []);
     await pause.getByRole('textbox', { name: 'Passcode' }).fill('1111');
     await pause.getByRole('button', { name: 'Continue for 30 minutes' }).click();
     await pause.getByText('That passcode isn’t right.').waitFor();
