@@ -4,10 +4,10 @@
 import { useEffect, useState } from 'react';
 import { Link } from '../router/link.tsx';
 import { paths } from '../router/routes.ts';
+import { START, tick } from './break-timer.ts';
 import { useWellbeing } from './wellbeing-store.ts';
 
 const TICK_MS = 5_000;
-const PAUSE_RESETS_MS = 5 * 60_000;
 
 const somethingPlays = () => document.visibilityState === 'visible' && [...document.querySelectorAll('video')].some((v) => !v.paused && !v.ended);
 
@@ -15,24 +15,17 @@ export function BreakReminder() {
   const { settings } = useWellbeing();
   const minutes = settings?.breakReminderMinutes ?? null;
   const [due, setDue] = useState(false);
-  const [watchedMs, setWatchedMs] = useState(0);
+  const [watchedMinutes, setWatchedMinutes] = useState(0);
 
   useEffect(() => {
     if (minutes === null) return;
-    let watched = 0;
-    let idle = 0;
+    let count = START;
     const timer = window.setInterval(() => {
-      if (somethingPlays()) {
-        idle = 0;
-        watched += TICK_MS;
-        if (watched >= minutes * 60_000) {
-          setWatchedMs(watched);
-          setDue(true);
-          watched = 0;
-        }
-      } else {
-        idle += TICK_MS;
-        if (idle >= PAUSE_RESETS_MS) watched = 0;
+      const step = tick(count, somethingPlays(), TICK_MS, minutes);
+      count = step.timer;
+      if (step.dueAfterMinutes !== null) {
+        setWatchedMinutes(step.dueAfterMinutes);
+        setDue(true);
       }
     }, TICK_MS);
     return () => window.clearInterval(timer);
@@ -42,7 +35,7 @@ export function BreakReminder() {
   return (
     <aside className="break-reminder card" role="status" aria-label="Break reminder">
       <p>
-        <strong>Time for a break?</strong> You’ve been watching for {Math.round(watchedMs / 60_000)} minutes.
+        <strong>Time for a break?</strong> You’ve been watching for {watchedMinutes} minutes.
       </p>
       <div className="row">
         <button type="button" className="button button-primary" onClick={() => setDue(false)}>
