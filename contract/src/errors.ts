@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   screen_time_limit: 403,
   passcode_required: 403,
   wrong_passcode: 403,
+  blocked: 403,
   not_found: 404,
   conflict: 409,
   username_taken: 409,

@@ -10,6 +10,8 @@ import { WellbeingSettingsPage } from './pages/wellbeing-settings-page.tsx';
 import { PauseScreen } from './wellbeing/pause-screen.tsx';
 import { BreakReminder } from './wellbeing/break-reminder.tsx';
 import { startWellbeing, stopWellbeing, useWellbeing } from './wellbeing/wellbeing-store.ts';
+import { BlockedSettingsPage } from './pages/blocked-settings-page.tsx';
+import { CommentSettingsPage } from './pages/comment-settings-page.tsx';
 import { HashtagPage } from './pages/hashtag-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -53,6 +55,10 @@ function page(route: Route): ReactElement {
       return <PrivacySettingsPage />;
     case 'wellbeingSettings':
       return <WellbeingSettingsPage />;
+    case 'blockedSettings':
+      return <BlockedSettingsPage />;
+    case 'commentSettings':
+      return <CommentSettingsPage />;
     case 'followRequests':
       return <FollowRequestsPage />;
     case 'inbox':

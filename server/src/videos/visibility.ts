@@ -20,7 +20,11 @@
 // a minor or an anonymous visitor (age-policy.ts: `matureContent`); and a viewer in restricted mode
 // sees no video whose caption or hashtags hold a word of the restricted keyword list
 // (safety/restricted-keywords.json). The author always sees their own.
+//
+// A block between the viewer and the author, made by either of them, shuts the viewer out of
+// every video of the author (decision 022; the author cannot block themselves).
 import { ageBandOn, mayShowMatureContent, forYouReachesStrangers, type AgeBand } from '../accounts/age-policy.ts';
+import { blockBetweenSql } from '../blocks/block.sql.ts';
 import { hasRestrictedKeyword, RESTRICTED_PATTERN } from '../safety/restricted-keywords.ts';
 
 export type Visibility = 'public' | 'followers' | 'private';
@@ -43,6 +47,8 @@ export interface VideoAudience {
 export interface ViewerStanding extends ViewerContent {
   viewerId: string | null;
   followsAuthor: boolean;
+  /** A block stands between the viewer and the author, whichever made it (decision 022). */
+  blocked?: boolean;
 }
 
 /** What content a viewer may be shown, from their age band and restricted mode. */
@@ -72,6 +78,7 @@ const isAuthor = (video: VideoAudience, viewer: ViewerStanding) => viewer.viewer
 
 /** The audience the author chose, for the account and for the video, lets this viewer in (authorship aside). */
 function audienceAdmits(video: VideoAudience, viewer: ViewerStanding): boolean {
+  if (viewer.blocked === true) return false; // blocks (decision 022)
   if (video.authorPrivate && !viewer.followsAuthor) return false;
   switch (video.visibility) {
     case 'public':
@@ -116,7 +123,8 @@ const isAuthorSql = (viewer: string, v: string) => `${v}.author_id = ${viewer}`;
 const followsSql = (viewer: string, v: string) => `exists(select 1 from follows fv where fv.follower_id = ${viewer} and fv.followee_id = ${v}.author_id)`;
 const audienceAdmitsSql = (viewer: string, v: string) =>
   `((${v}.visibility = 'public' or (${v}.visibility = 'followers' and ${followsSql(viewer, v)}))
-    and (not exists(select 1 from accounts va where va.id = ${v}.author_id and va.private) or ${followsSql(viewer, v)}))`;
+    and (not exists(select 1 from accounts va where va.id = ${v}.author_id and va.private) or ${followsSql(viewer, v)})
+    and not ${blockBetweenSql(viewer, `${v}.author_id`)})`;
 
 // The viewer's restricted mode and whether they are 18+ today (UTC, as ageBandOn counts). Only the
 // 18+ band may be shown mature content (age-policy.ts; visibility.test.ts checks the table says so).

@@ -38,6 +38,26 @@ export function FeedPage({ kind }: { kind: FeedKind }) {
   );
 }
 
+/**
+ * While a feed is empty (a first start still transcoding its demo catalogue, nobody posted yet), look
+ * again now and then — more rarely as time passes, never while the tab is hidden — so videos appear
+ * as they become ready, without a reload.
+ */
+function useWhileEmpty(empty: boolean, look: () => void) {
+  useEffect(() => {
+    if (!empty) return;
+    let delay = 2_000;
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      if (document.visibilityState === 'visible') look();
+      delay = Math.min(delay * 1.5, 30_000);
+      timer = setTimeout(tick, delay);
+    };
+    timer = setTimeout(tick, delay);
+    return () => clearTimeout(timer);
+  }, [empty, look]);
+}
+
 /** Which video each feed was at, and how far it had played, by list key, while the page lives. */
 const positions = new Map<string, { index: number; time?: number }>();
 
@@ -72,6 +92,7 @@ function Feed({ kind, userKey }: { kind: FeedKind; userKey: string }) {
   useEffect(() => {
     if (!paused && isScreenTimeLimit(error)) retry();
   }, [paused, error, retry]);
+  useWhileEmpty(list.done && list.items.length === 0 && !list.error, list.refreshQuietly);
   return (
     <FeedView
       key={key}

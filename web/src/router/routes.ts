@@ -15,6 +15,8 @@ export type Route =
   | { name: 'feedSettings' }
   | { name: 'privacySettings' }
   | { name: 'wellbeingSettings' }
+  | { name: 'blockedSettings' }
+  | { name: 'commentSettings' }
   | { name: 'followRequests' }
   | { name: 'inbox' }
   | { name: 'notFound' };
@@ -33,6 +35,8 @@ export const paths = {
   feedSettings: () => '/settings/feed',
   privacySettings: () => '/settings/privacy',
   wellbeingSettings: () => '/settings/wellbeing',
+  blockedSettings: () => '/settings/blocked',
+  commentSettings: () => '/settings/comments',
   followRequests: () => '/follow-requests',
   inbox: () => '/inbox',
 };
@@ -59,6 +63,8 @@ export function parseRoute(url: URL): Route {
   if (path === '/settings/feed') return { name: 'feedSettings' };
   if (path === '/settings/privacy') return { name: 'privacySettings' };
   if (path === '/settings/wellbeing') return { name: 'wellbeingSettings' };
+  if (path === '/settings/blocked') return { name: 'blockedSettings' };
+  if (path === '/settings/comments') return { name: 'commentSettings' };
   if (path === '/follow-requests') return { name: 'followRequests' };
   if (path === '/inbox') return { name: 'inbox' };
   if (path === '/search') return { name: 'search', q: url.searchParams.get('q') ?? '' };
@@ -108,6 +114,10 @@ export function titleOf(route: Route): string {
         return 'Privacy';
       case 'wellbeingSettings':
         return 'Wellbeing';
+      case 'blockedSettings':
+        return 'Blocked and muted';
+      case 'commentSettings':
+        return 'Comments';
       case 'followRequests':
         return 'Follow requests';
       case 'inbox':
