@@ -7,4 +7,11 @@ export const MAX_COMMENT_LENGTH = 500;
 export const MAX_KEYWORD_FILTERS = 100;
 export const MAX_KEYWORD_LENGTH = 50;
 export const MIN_PASSWORD_LENGTH = 10;
+/** The daily screen-time limit may be set between these (minutes), or off. */
+export const MIN_DAILY_LIMIT_MINUTES = 40;
+export const MAX_DAILY_LIMIT_MINUTES = 120;
+export const MIN_BREAK_REMINDER_MINUTES = 5;
+export const MAX_BREAK_REMINDER_MINUTES = 180;
+/** One passcode extension adds this many minutes to today's limit. */
+export const SCREEN_TIME_EXTENSION_MINUTES = 30;
 export const MAX_COMMENT_FILTER_KEYWORDS = 200;

@@ -25,6 +25,7 @@ export const video = z
     mentions: z.array(z.string()),
     visibility,
     allowComments: z.boolean(),
+    adultOnly: z.boolean().meta({ description: 'for adults (18+): never shown to minors, nor in restricted mode' }),
     status: videoStatus,
     progress: z.number().min(0).max(1),
     error: z
@@ -54,11 +55,13 @@ export const newVideoBody = z.object({
   caption: z.string().max(MAX_CAPTION_LENGTH).default(''),
   visibility: visibility.default('public'),
   allowComments: z.boolean().default(true),
+  adultOnly: z.boolean().default(false).meta({ description: 'for adults (18+): never shown to minors, nor in restricted mode' }),
 });
 export const videoPatchBody = z.object({
   caption: z.string().max(MAX_CAPTION_LENGTH).optional(),
   visibility: visibility.optional(),
   allowComments: z.boolean().optional(),
+  adultOnly: z.boolean().optional(),
 });
 
 export const uploadTarget = z

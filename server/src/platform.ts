@@ -65,6 +65,9 @@ import { describeNotificationStream, notificationStream } from './notifications/
 import { parseCaption } from './videos/caption.ts';
 import { registerTus } from './uploads/tus.ts';
 import { describeTusUploads } from './uploads/tus.openapi.ts';
+import { createWellbeingRepository } from './wellbeing/wellbeing.repository.ts';
+import { createWellbeingService } from './wellbeing/wellbeing.service.ts';
+import { wellbeingRoutes } from './wellbeing/wellbeing.routes.ts';
 import { createApp } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
 
@@ -118,6 +121,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     now,
     background: (work) => void work().catch((error: unknown) => log.error({ err: error }, 'account mail failed')),
   });
+  const wellbeing = createWellbeingService({ repo: createWellbeingRepository(home.db), passwords, now, minuteMs: config.screenTimeMinuteMs });
   const accountsRepo = createAccountRepository(home.db);
   const accounts = createAccountService({
     accounts: accountsRepo,
@@ -127,6 +131,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     regions: regions.names,
     defaultRegion: regions.home.name,
     now,
+    onSignedUp: (accountId, band) => wellbeing.initialize(accountId, band),
   });
   const videosRepo = createVideoRepository(home.db);
   const lists = createVideoListRepository(home.db);
@@ -160,6 +165,8 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     now: nowMs,
     findCreatorId: (username) => accounts.idOf(username),
     setPersonalized: (accountId, on) => accounts.setPersonalizedFeed(accountId, on),
+    viewerContent: (viewerId) => wellbeing.contentFor(viewerId),
+    assertFeedOpen: (viewerId) => wellbeing.assertFeedOpen(viewerId),
   });
   const notificationsRepo = createNotificationRepository(home.db);
   const notifications = createNotificationService({
@@ -183,11 +190,15 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     videos: videosRepo,
     findAccount: (username) => accounts.followTarget(username),
     blockStanding: (viewerId, otherId) => blocks.standing(viewerId, otherId),
-    onEngagement: (signal) => forYou.learn(signal),
+    onEngagement: async (signal) => {
+      await forYou.learn(signal);
+      // screen time counts what the player reports, capped by the video's length and the ledger
+      if (signal.kind === 'view') await wellbeing.recordWatch(signal.accountId, signal.watchedMs);
+    },
     onActivity: (activity) => tellAbout(() => notifications.onActivity(activity)),
     assertMayPost: (accountId) => security.assertMayPost(accountId),
   });
-  const feed = createFeedService({ videos });
+  const feed = createFeedService({ videos, assertFeedOpen: (viewerId) => wellbeing.assertFeedOpen(viewerId) });
   const search = createSearchService({ accounts, videos });
   const playback = createPlaybackService({ storage: home.storage, videos: videosRepo });
 
@@ -259,6 +270,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   socialRoutes(route, social, config.rateLimits);
   blockRoutes(route, blocks, config.rateLimits);
   feedRoutes(route, feed);
+  wellbeingRoutes(route, wellbeing, config.rateLimits);
   recommendationRoutes(route, forYou);
   searchRoutes(route, search, config.rateLimits);
   playbackRoutes(app, playback);
@@ -305,7 +317,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     db,
     storage,
     worker,
-    services: { accounts, security, mail, videos, social, feed, forYou, search, playback, notifications, operators, blocks },
+    services: { accounts, security, mail, videos, social, feed, forYou, search, playback, notifications, operators, blocks, wellbeing },
     notificationHub,
     recommender: engineHost,
     catalogueEvents,

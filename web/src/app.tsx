@@ -9,6 +9,10 @@ import { PrivacySettingsPage } from './pages/privacy-settings-page.tsx';
 import { SecuritySettingsPage } from './account/security-settings-page.tsx';
 import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './account/email-link-pages.tsx';
 import { OutboxPage } from './account/outbox-page.tsx';
+import { WellbeingSettingsPage } from './pages/wellbeing-settings-page.tsx';
+import { PauseScreen } from './wellbeing/pause-screen.tsx';
+import { BreakReminder } from './wellbeing/break-reminder.tsx';
+import { startWellbeing, stopWellbeing, useWellbeing } from './wellbeing/wellbeing-store.ts';
 import { BlockedSettingsPage } from './pages/blocked-settings-page.tsx';
 import { CommentSettingsPage } from './pages/comment-settings-page.tsx';
 import { HashtagPage } from './pages/hashtag-page.tsx';
@@ -53,6 +57,8 @@ function page(route: Route): ReactElement {
       return <FeedSettingsPage />;
     case 'privacySettings':
       return <PrivacySettingsPage />;
+    case 'wellbeingSettings':
+      return <WellbeingSettingsPage />;
     case 'blockedSettings':
       return <BlockedSettingsPage />;
     case 'commentSettings':
@@ -97,7 +103,10 @@ export function App() {
   useEffect(() => {
     if (signedIn) startLiveNotifications();
     else stopLiveNotifications();
+    if (signedIn) void startWellbeing();
+    else stopWellbeing();
   }, [signedIn]);
+  const { paused } = useWellbeing();
   const immersive = route.name === 'foryou' || route.name === 'following' || route.name === 'video';
   const [shortcuts, setShortcuts] = useShortcutsSheet();
   // the embeddable player is framed by other sites: the video alone, no navigation
@@ -119,6 +128,8 @@ export function App() {
         {page(route)}
       </main>
       {shortcuts && <ShortcutsSheet onClose={() => setShortcuts(false)} />}
+      {signedIn && <BreakReminder />}
+      {signedIn && paused && immersive && <PauseScreen />}
     </div>
   );
 }

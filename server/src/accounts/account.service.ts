@@ -5,7 +5,7 @@ import { DomainError, notFound } from '../shared/errors.ts';
 import type { AccountRepository } from './account.repository.ts';
 import { me, publicUser, type Me } from './account.views.ts';
 import { MIN_SIGNUP_AGE, ageOn } from './age.ts';
-import { ageBandOn, agePolicy, mayGoPublic } from './age-policy.ts';
+import { ageBandOn, agePolicy, mayGoPublic, type AgeBand } from './age-policy.ts';
 import type { PasswordHasher } from './password.ts';
 import type { AvatarStore } from './avatar.ts';
 import { createLoginThrottle } from './login-throttle.ts';
@@ -23,6 +23,8 @@ export interface AccountDeps {
   now: () => Date;
   /** Sessions, verification mail, two-factor sign-in, the posting rule (decision 024). */
   security: AccountSecurityService;
+  /** A new account exists (wellbeing gives it its band's defaults). */
+  onSignedUp?: (accountId: string, band: AgeBand) => Promise<void>;
 }
 
 /** What the client is (its User-Agent, for the sessions page); `verified`: an address known good (the demo seed). */
@@ -89,6 +91,7 @@ export function createAccountService(deps: AccountDeps) {
       });
       // Lost a race with a concurrent sign-up for the same name or email.
       if (!row) throw new DomainError('username_taken', 'That username or email was just taken');
+      await deps.onSignedUp?.(row.id, ageBandOn(input.birthdate, today));
       if (meta.verified) await accounts.markVerified(row.id);
       else await deps.security.sendVerification(row);
       const fresh = (await accounts.findById(row.id)) ?? row;

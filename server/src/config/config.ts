@@ -60,6 +60,7 @@ const schema = z
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.org:465' }).optional(),
     MAIL_FROM: z.string().min(3).optional(),
     UNVERIFIED_POSTING_DAYS: int(0, 3650).default(7),
+    SCREEN_TIME_MINUTE_MS: int(10, 60_000).default(60_000),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE === 's3') {
@@ -96,6 +97,8 @@ export interface Config {
   jobs: { concurrency: number; leaseMs: number };
   ffmpeg: { ffmpegPath?: string; ffprobePath?: string };
   seedDemo: boolean;
+  /** How long one minute of screen time is (60 000 ms; shorter only for tests and demos). */
+  screenTimeMinuteMs: number;
   rateLimits: RateLimits;
   /** Proxies whose X-Forwarded-For is believed; empty: none. */
   trustProxy: string[];
@@ -163,6 +166,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       ...(e.FFPROBE_PATH ? { ffprobePath: e.FFPROBE_PATH } : {}),
     },
     seedDemo: e.SEED_DEMO,
+    screenTimeMinuteMs: e.SCREEN_TIME_MINUTE_MS,
     rateLimits: {
       authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
       uploadPerMinute: e.RATE_LIMIT_UPLOAD_PER_MINUTE,

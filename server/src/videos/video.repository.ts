@@ -8,6 +8,7 @@ export interface NewVideo {
   caption: string;
   visibility: Visibility;
   allowComments: boolean;
+  adultOnly: boolean;
   hashtags: string[];
   mentions: string[];
 }
@@ -43,8 +44,8 @@ export function createVideoRepository(db: Queryable & { transaction<T>(w: (tx: Q
     async insertDraft(v: NewVideo): Promise<string> {
       return db.transaction(async (tx) => {
         const [row] = await tx.query<{ id: string }>(
-          `insert into videos (author_id, caption, visibility, allow_comments) values ($1, $2, $3, $4) returning id`,
-          [v.authorId, v.caption, v.visibility, v.allowComments],
+          `insert into videos (author_id, caption, visibility, allow_comments, adult_only) values ($1, $2, $3, $4, $5) returning id`,
+          [v.authorId, v.caption, v.visibility, v.allowComments, v.adultOnly],
         );
         await writeTags(tx, row!.id, v.hashtags, v.mentions);
         return row!.id;
@@ -147,12 +148,13 @@ export function createVideoRepository(db: Queryable & { transaction<T>(w: (tx: Q
       await db.query(`update videos set status = 'failed', error_code = $2, error_reason = $3 where id = $1 and status <> 'ready'`, [id, code, reason]);
     },
 
-    async update(id: string, authorId: string, patch: { caption?: string; visibility?: string; allowComments?: boolean; hashtags?: string[]; mentions?: string[] }): Promise<boolean> {
+    async update(id: string, authorId: string, patch: { caption?: string; visibility?: string; allowComments?: boolean; adultOnly?: boolean; hashtags?: string[]; mentions?: string[] }): Promise<boolean> {
       return db.transaction(async (tx) => {
         const rows = await tx.query(
-          `update videos set caption = coalesce($3, caption), visibility = coalesce($4, visibility), allow_comments = coalesce($5, allow_comments)
+          `update videos set caption = coalesce($3, caption), visibility = coalesce($4, visibility), allow_comments = coalesce($5, allow_comments),
+             adult_only = coalesce($6, adult_only)
            where id = $1 and author_id = $2 returning id`,
-          [id, authorId, patch.caption ?? null, patch.visibility ?? null, patch.allowComments ?? null],
+          [id, authorId, patch.caption ?? null, patch.visibility ?? null, patch.allowComments ?? null, patch.adultOnly ?? null],
         );
         if (rows.length === 0) return false;
         if (patch.hashtags && patch.mentions) await writeTags(tx, id, patch.hashtags, patch.mentions);
@@ -160,8 +162,8 @@ export function createVideoRepository(db: Queryable & { transaction<T>(w: (tx: Q
       });
     },
 
-    async mediaState(id: string): Promise<{ visibility: string; media_prefix: string | null } | null> {
-      return maybeOne(db, 'select visibility, media_prefix from videos where id = $1', [id]);
+    async mediaState(id: string): Promise<{ visibility: string; adult_only: boolean; media_prefix: string | null } | null> {
+      return maybeOne(db, 'select visibility, adult_only, media_prefix from videos where id = $1', [id]);
     },
 
     /** Points the video at a copy of its media; false when its prefix changed meanwhile (left as it is). */

@@ -50,20 +50,29 @@ export function createVideoService(deps: VideoDeps) {
     get,
 
     /** A draft, waiting for its file; the upload may be at most `maxUploadBytes`. */
-    async create(authorId: string, input: { caption: string; visibility: Visibility; allowComments: boolean }) {
+    async create(authorId: string, input: { caption: string; visibility: Visibility; allowComments: boolean; adultOnly?: boolean | undefined }) {
       await deps.assertMayPost?.(authorId);
       const caption = input.caption.trim();
-      const id = await videos.insertDraft({ authorId, ...input, caption, ...parseCaption(caption) });
+      const id = await videos.insertDraft({ authorId, ...input, adultOnly: input.adultOnly ?? false, caption, ...parseCaption(caption) });
       return { video: await get(id, authorId), maxUploadBytes: deps.maxUploadBytes };
     },
 
-    async update(id: string, authorId: string, patch: { caption?: string | undefined; visibility?: Visibility | undefined; allowComments?: boolean | undefined }) {
+    async update(
+      id: string,
+      authorId: string,
+      patch: { caption?: string | undefined; visibility?: Visibility | undefined; allowComments?: boolean | undefined; adultOnly?: boolean | undefined },
+    ) {
       const caption = patch.caption?.trim();
-      const wasPublic = patch.visibility && patch.visibility !== 'public' ? (await videos.mediaState(id))?.visibility === 'public' : false;
+      // Media an anonymous viewer could fetch (and a shared cache may hold) moves to a fresh prefix
+      // when the video leaves public visibility or is labelled 18+ (anonymous visitors see no 18+ video).
+      const narrowing = (patch.visibility && patch.visibility !== 'public') || patch.adultOnly === true;
+      const before = narrowing ? await videos.mediaState(id) : null;
+      const wasPublic = before ? before.visibility === 'public' && !before.adult_only : false;
       const ok = await videos.update(id, authorId, {
         ...(caption !== undefined ? { caption, ...parseCaption(caption) } : {}),
         ...(patch.visibility ? { visibility: patch.visibility } : {}),
         ...(patch.allowComments !== undefined ? { allowComments: patch.allowComments } : {}),
+        ...(patch.adultOnly !== undefined ? { adultOnly: patch.adultOnly } : {}),
       });
       if (!ok) {
         if (await videos.findVisible(id, authorId)) throw forbidden('Only the author can edit this video');

@@ -11,7 +11,7 @@ export interface StoredRendition {
 }
 
 export const videoSelect = (viewer: string) => `
-  select v.id, v.author_id, v.caption, v.visibility, v.allow_comments, v.status, v.progress, v.error_code,
+  select v.id, v.author_id, v.caption, v.visibility, v.allow_comments, v.adult_only, v.status, v.progress, v.error_code,
     v.error_reason, v.duration_ms, v.width, v.height, v.media_prefix, v.renditions, v.like_count, v.comment_count,
     v.share_count, v.save_count, v.view_count, v.created_at, v.published_at,
     a.username, a.display_name, a.avatar_key, a.private as author_private,
@@ -28,6 +28,7 @@ export interface VideoRow {
   caption: string;
   visibility: Visibility;
   allow_comments: boolean;
+  adult_only: boolean;
   status: VideoStatus;
   progress: number;
   error_code: string | null;

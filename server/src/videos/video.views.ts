@@ -22,6 +22,7 @@ export function videoView(r: VideoRow, reasons?: Reason[]): Video {
     mentions: r.mentions,
     visibility: r.visibility,
     allowComments: r.allow_comments,
+    adultOnly: r.adult_only,
     status: r.status,
     progress: r.status === 'ready' ? 1 : Math.max(0, Math.min(1, r.progress)),
     error:

@@ -10,6 +10,7 @@ import { Empty, Loading } from '../ui/states.tsx';
 import { cachedList, cacheList, usePagedList } from '../ui/use-paged-list.ts';
 import { hasPendingAction } from '../session/pending-action.ts';
 import { FeedView } from './feed-view.tsx';
+import { feedFailed, isScreenTimeLimit, useWellbeing } from '../wellbeing/wellbeing-store.ts';
 
 export function FeedPage({ kind }: { kind: FeedKind }) {
   const { user } = useSession();
@@ -75,8 +76,22 @@ function adoptVisitorFeed(kind: FeedKind, key: string) {
 function Feed({ kind, userKey }: { kind: FeedKind; userKey: string }) {
   const key = `${kind}:${userKey}`;
   useState(() => adoptVisitorFeed(kind, key));
-  const load = useCallback((cursor: string | null, signal: AbortSignal) => fetchFeed(kind, cursor, signal), [kind]);
+  // the server pauses the feeds at the daily limit (screen_time_limit): the pause screen shows, and the
+  // list tries again once the passcode bought more time
+  const load = useCallback(
+    (cursor: string | null, signal: AbortSignal) =>
+      fetchFeed(kind, cursor, signal).catch((error: unknown) => {
+        feedFailed(error);
+        throw error;
+      }),
+    [kind],
+  );
   const list = usePagedList<Video>(key, load, { repeats: kind === 'foryou' ? 'not-adjacent' : 'never', cache: 'restore' });
+  const { paused } = useWellbeing();
+  const { error, retry } = list;
+  useEffect(() => {
+    if (!paused && isScreenTimeLimit(error)) retry();
+  }, [paused, error, retry]);
   useWhileEmpty(list.done && list.items.length === 0 && !list.error, list.refreshQuietly);
   return (
     <FeedView

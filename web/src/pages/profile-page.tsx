@@ -50,6 +50,9 @@ function Profile({ user, onChange }: { user: PublicUser; onChange: (user: Public
               <Link className="button" to={paths.securitySettings()}>
                 Security
               </Link>
+              <Link className="button" to={paths.wellbeingSettings()}>
+                Wellbeing
+              </Link>
               {(user.private || (me?.followRequests ?? 0) > 0) && (
                 <Link className="button" to={paths.followRequests()}>
                   Follow requests{me && me.followRequests > 0 ? ` (${me.followRequests})` : ''}

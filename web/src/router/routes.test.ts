@@ -22,6 +22,7 @@ describe('routes', () => {
     assert.deepEqual(parse(paths.resetPassword('rp.x.y')), { name: 'resetPassword', token: 'rp.x.y' });
     assert.deepEqual(parse(paths.forgotPassword()), { name: 'forgotPassword' });
     assert.deepEqual(parse(paths.outbox()), { name: 'outbox' });
+    assert.deepEqual(parse(paths.wellbeingSettings()), { name: 'wellbeingSettings' });
     assert.deepEqual(parse(paths.blockedSettings()), { name: 'blockedSettings' });
     assert.deepEqual(parse(paths.commentSettings()), { name: 'commentSettings' });
     assert.deepEqual(parse(paths.followRequests()), { name: 'followRequests' });

@@ -16,6 +16,7 @@ export type Route =
   | { name: 'editProfile' }
   | { name: 'feedSettings' }
   | { name: 'privacySettings' }
+  | { name: 'wellbeingSettings' }
   | { name: 'blockedSettings' }
   | { name: 'commentSettings' }
   | { name: 'followRequests' }
@@ -41,6 +42,7 @@ export const paths = {
   editProfile: () => '/settings/profile',
   feedSettings: () => '/settings/feed',
   privacySettings: () => '/settings/privacy',
+  wellbeingSettings: () => '/settings/wellbeing',
   blockedSettings: () => '/settings/blocked',
   commentSettings: () => '/settings/comments',
   followRequests: () => '/follow-requests',
@@ -73,6 +75,7 @@ export function parseRoute(url: URL): Route {
   if (path === '/settings/profile') return { name: 'editProfile' };
   if (path === '/settings/feed') return { name: 'feedSettings' };
   if (path === '/settings/privacy') return { name: 'privacySettings' };
+  if (path === '/settings/wellbeing') return { name: 'wellbeingSettings' };
   if (path === '/settings/blocked') return { name: 'blockedSettings' };
   if (path === '/settings/comments') return { name: 'commentSettings' };
   if (path === '/follow-requests') return { name: 'followRequests' };
@@ -129,6 +132,8 @@ export function titleOf(route: Route): string {
         return 'For You settings';
       case 'privacySettings':
         return 'Privacy';
+      case 'wellbeingSettings':
+        return 'Wellbeing';
       case 'blockedSettings':
         return 'Blocked and muted';
       case 'commentSettings':
