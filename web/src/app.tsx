@@ -23,6 +23,7 @@ import { SearchPage } from './pages/search-page.tsx';
 import { SignupPage } from './pages/signup-page.tsx';
 import { VideoPage } from './pages/video-page.tsx';
 import { EmbedPage } from './pages/embed-page.tsx';
+import { PeoplePage } from './pages/people-page.tsx';
 import { useLocation } from './router/history.ts';
 import { parseRoute, titleOf, type Route } from './router/routes.ts';
 import { AppNav } from './shell/app-nav.tsx';
@@ -69,6 +70,8 @@ function page(route: Route): ReactElement {
       return <InboxPage />;
     case 'embed':
       return <EmbedPage id={route.id} />;
+    case 'people':
+      return <PeoplePage key={`${route.username}:${route.direction}`} username={route.username} direction={route.direction} />;
     case 'securitySettings':
       return <SecuritySettingsPage />;
     case 'verifyEmail':

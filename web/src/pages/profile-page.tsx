@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { PublicUser, Video } from '@cliptide/contract';
 import { fetchUser, fetchUserVideos } from '../api/users.ts';
 import { Link } from '../router/link.tsx';
@@ -90,12 +90,10 @@ function Profile({ user, onChange }: { user: PublicUser; onChange: (user: Public
       </header>
       <dl className="profile-counts">
         <div>
-          <dt>Following</dt>
-          <dd>{formatCount(user.counts.following)}</dd>
+          <Count label="Following" value={user.counts.following} to={closed || user.viewer.blocking ? null : paths.people(user.username, 'following')} />
         </div>
         <div>
-          <dt>Followers</dt>
-          <dd data-testid="followers-count">{formatCount(user.counts.followers)}</dd>
+          <Count label="Followers" value={user.counts.followers} to={closed || user.viewer.blocking ? null : paths.people(user.username, 'followers')} testId="followers-count" />
         </div>
         <div>
           <dt>Likes</dt>
@@ -118,9 +116,65 @@ function Profile({ user, onChange }: { user: PublicUser; onChange: (user: Public
           </p>
         </div>
       ) : (
-        <ProfileVideos user={user} />
+        <ProfileCollections user={user} />
       )}
     </div>
+  );
+}
+
+/** A count, linked to its list when the viewer may see it. */
+function Count({ label, value, to, testId }: { label: string; value: number; to: string | null; testId?: string }) {
+  const body = (
+    <>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{formatCount(value)}</dd>
+    </>
+  );
+  return to ? (
+    <Link to={to} aria-label={`${formatCount(value)} ${label.toLowerCase()}`}>
+      {body}
+    </Link>
+  ) : (
+    body
+  );
+}
+
+type Tab = 'videos' | 'liked' | 'saved';
+
+/** Videos, and the collections the viewer may see: liked (when shown, or your own) and saved (your own). */
+function ProfileCollections({ user }: { user: PublicUser }) {
+  const [tab, setTab] = useState<Tab>('videos');
+  const tabs: Tab[] = ['videos', ...(user.viewer.isSelf || user.likesPublic ? (['liked'] as const) : []), ...(user.viewer.isSelf ? (['saved'] as const) : [])];
+  const names: Record<Tab, string> = { videos: 'Videos', liked: 'Liked', saved: 'Saved' };
+  return (
+    <>
+      {tabs.length > 1 && (
+        <div className="feed-tabs profile-tabs" role="tablist" aria-label="Collections">
+          {tabs.map((t) => (
+            <button key={t} type="button" role="tab" aria-selected={t === tab} className={t === tab ? 'tab is-current' : 'tab'} onClick={() => setTab(t)}>
+              {names[t]}
+            </button>
+          ))}
+        </div>
+      )}
+      {tab === 'videos' ? <ProfileVideos user={user} /> : <CollectionGrid from={tab === 'liked' ? listOf.liked(user.username) : listOf.saved(user.username)} />}
+      {tab === 'liked' && user.viewer.isSelf && !user.likesPublic && <p className="field-hint">Only you see your liked videos. You can show them in Privacy settings.</p>}
+      {tab === 'saved' && <p className="field-hint">Only you see your saved videos.</p>}
+    </>
+  );
+}
+
+function CollectionGrid({ from }: { from: string }) {
+  const list = videoList(from)!;
+  const videos = usePagedList<Video>(list.key, list.load, { cache: 'revalidate' });
+  return (
+    <>
+      <h2 className="visually-hidden">{list.title}</h2>
+      <VideoGrid videos={videos.items} onEnd={videos.loadMore} from={from} />
+      {videos.loading && <Loading label="Loading videos" />}
+      {videos.error !== null && <ErrorState error={videos.error} onRetry={videos.retry} />}
+      {!videos.loading && !videos.error && videos.items.length === 0 && <Empty>Nothing here yet.</Empty>}
+    </>
   );
 }
 

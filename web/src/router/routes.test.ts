@@ -27,6 +27,8 @@ describe('routes', () => {
     assert.deepEqual(parse(paths.commentSettings()), { name: 'commentSettings' });
     assert.deepEqual(parse(paths.followRequests()), { name: 'followRequests' });
     assert.deepEqual(parse(paths.embed('3f2a')), { name: 'embed', id: '3f2a' });
+    assert.deepEqual(parse(paths.people('ana', 'followers')), { name: 'people', username: 'ana', direction: 'followers' });
+    assert.deepEqual(parse(paths.people('ana', 'following')), { name: 'people', username: 'ana', direction: 'following' });
   });
 
   it('keeps only same-site paths as the destination after logging in', () => {

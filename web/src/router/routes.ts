@@ -8,6 +8,7 @@ export type Route =
   /** The embeddable player other sites frame. */
   | { name: 'embed'; id: string }
   | { name: 'profile'; username: string }
+  | { name: 'people'; username: string; direction: 'followers' | 'following' }
   | { name: 'hashtag'; tag: string }
   | { name: 'search'; q: string }
   | { name: 'login'; next: string }
@@ -34,6 +35,7 @@ export const paths = {
   video: (id: string, from?: string) => `/v/${encodeURIComponent(id)}${from ? `?from=${encodeURIComponent(from)}` : ''}`,
   embed: (id: string) => `/embed/${encodeURIComponent(id)}`,
   profile: (username: string) => `/@${encodeURIComponent(username)}`,
+  people: (username: string, direction: 'followers' | 'following') => `/@${encodeURIComponent(username)}/${direction}`,
   hashtag: (tag: string) => `/tag/${encodeURIComponent(tag)}`,
   search: (q = '') => (q ? `/search?q=${encodeURIComponent(q)}` : '/search'),
   login: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
@@ -94,6 +96,10 @@ export function parseRoute(url: URL): Route {
     const username = decode(first.slice(1));
     if (username) return { name: 'profile', username };
   }
+  if (segments.length === 2 && first?.startsWith('@') && (second === 'followers' || second === 'following')) {
+    const username = decode(first.slice(1));
+    if (username) return { name: 'people', username, direction: second };
+  }
   if (segments.length === 2 && second) {
     const value = decode(second);
     if (value && first === 'v') return { name: 'video', id: value, from: url.searchParams.get('from') || null };
@@ -116,6 +122,8 @@ export function titleOf(route: Route): string {
         return 'Video';
       case 'profile':
         return `@${route.username}`;
+      case 'people':
+        return `@${route.username} · ${route.direction === 'followers' ? 'Followers' : 'Following'}`;
       case 'hashtag':
         return `#${route.tag}`;
       case 'search':
