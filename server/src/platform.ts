@@ -15,6 +15,9 @@ import { createAccountService } from './accounts/account.service.ts';
 import { createOperatorRepository } from './operators/operator.repository.ts';
 import { createOperatorService } from './operators/operator.service.ts';
 import { operatorRoutes } from './operators/operator.routes.ts';
+import { createModerationRepository } from './moderation/moderation.repository.ts';
+import { createModerationService } from './moderation/moderation.service.ts';
+import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { argon2Hasher, type PasswordHasher } from './accounts/password.ts';
 import { createAvatarStore } from './accounts/avatar.ts';
 import { accountRoutes } from './accounts/account.routes.ts';
@@ -95,6 +98,9 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     now,
   });
   const videosRepo = createVideoRepository(home.db);
+  const moderationRepo = createModerationRepository(home.db);
+  // restrict, suspend, ban (decision 023): checked where people post
+  const assertMayPost = (accountId: string) => moderation.assertMayPost(accountId);
   const lists = createVideoListRepository(home.db);
   const socialRepo = createSocialRepository(home.db);
   const recommenderRepo = createRecommenderRepository(home.db);
@@ -117,6 +123,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     enqueueRekey: (videoId) => enqueue({ type: 'rekey_media', videoId }),
     findAuthorId: (username) => accounts.idOf(username),
     onChanged: (videoId) => catalogueEvents.videoChanged(videoId),
+    assertMayPost,
   });
   const forYou = createForYouService({
     host: engineHost,
@@ -149,6 +156,14 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     findAccount: (username) => accounts.followTarget(username),
     onEngagement: (signal) => forYou.learn(signal),
     onActivity: (activity) => tellAbout(() => notifications.onActivity(activity)),
+    assertMayPost,
+  });
+  const moderation = createModerationService({
+    repo: moderationRepo,
+    canSeeVideo: async (videoId, viewerId) => (await videosRepo.findVisible(videoId, viewerId)) !== null,
+    onVideoChanged: (videoId) => catalogueEvents.videoChanged(videoId),
+    notifyDecision: (recipientId, decisionId) => tellAbout(() => notifications.onModerationDecision(recipientId, decisionId)),
+    holdThreshold: config.moderation.holdThreshold,
   });
   const feed = createFeedService({ videos });
   const search = createSearchService({ accounts, videos });
@@ -203,6 +218,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   });
   accountRoutes(route, accounts, { secure: config.cookieSecure }, config.rateLimits);
   operatorRoutes(route, operators);
+  moderationRoutes(route, moderation, { writePerMinute: config.rateLimits.writePerMinute, reportsPerMinute: config.moderation.reportsPerMinute }, now);
   videoRoutes(route, videos, config.rateLimits);
   socialRoutes(route, social, config.rateLimits);
   feedRoutes(route, feed);
@@ -252,7 +268,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     db,
     storage,
     worker,
-    services: { accounts, videos, social, feed, forYou, search, playback, notifications, operators },
+    services: { accounts, videos, social, feed, forYou, search, playback, notifications, operators, moderation },
     notificationHub,
     recommender: engineHost,
     catalogueEvents,

@@ -31,7 +31,7 @@ export function accountRoutes(route: Router, accounts: AccountService, cookie: C
     auth: 'none',
     body: loginBody,
     response: meResponse,
-    errors: ['invalid_credentials'],
+    errors: ['invalid_credentials', 'account_suspended'],
     rateLimit: { perAddress: limits.authPerMinute, perAccount: limits.authPerMinute },
     handler: async ({ body, reply }) => {
       const { user, token } = await accounts.login(body.login, body.password);

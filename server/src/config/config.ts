@@ -51,6 +51,8 @@ const schema = z
     RATE_LIMIT_UPLOAD_PER_MINUTE: int(1, 100_000).default(30),
     RATE_LIMIT_WRITE_PER_MINUTE: int(1, 100_000).default(120),
     RATE_LIMIT_SEARCH_PER_MINUTE: int(1, 100_000).default(60),
+    REPORT_HOLD_THRESHOLD: int(1, 1000).default(5),
+    RATE_LIMIT_REPORT_PER_MINUTE: int(1, 100_000).default(10),
     TRUST_PROXY: trustProxy.default([]),
     COOKIE_SECURE: bool.default(false),
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -101,6 +103,7 @@ export interface Config {
   metricsToken: string | null;
   logLevel: string;
   webDist: string;
+  moderation: { holdThreshold: number; reportsPerMinute: number };
 }
 
 export interface RateLimits {
@@ -164,6 +167,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicOrigin: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
     metricsToken: e.METRICS_TOKEN ?? null,
     logLevel: e.LOG_LEVEL,
+    moderation: { holdThreshold: e.REPORT_HOLD_THRESHOLD, reportsPerMinute: e.RATE_LIMIT_REPORT_PER_MINUTE },
     webDist: resolve(e.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
   };
 }

@@ -24,7 +24,7 @@ export function createCommentRepository(db: Database) {
   return {
     topLevel(videoId: string, cursor: CursorKey | null, limit: number): Promise<CommentRow[]> {
       return db.query<CommentRow>(
-        `${SELECT} where c.video_id = $1 and c.parent_id is null
+        `${SELECT} where c.video_id = $1 and c.parent_id is null and c.removed_at is null
          ${cursor ? 'and (c.created_at, c.id) < ($3::timestamptz, $4::uuid)' : ''}
          order by c.created_at desc, c.id desc limit $2`,
         [videoId, limit + 1, ...(cursor ?? [])],
@@ -33,7 +33,7 @@ export function createCommentRepository(db: Database) {
 
     replies(parentId: string, cursor: CursorKey | null, limit: number): Promise<CommentRow[]> {
       return db.query<CommentRow>(
-        `${SELECT} where c.parent_id = $1
+        `${SELECT} where c.parent_id = $1 and c.removed_at is null
          ${cursor ? 'and (c.created_at, c.id) > ($3::timestamptz, $4::uuid)' : ''}
          order by c.created_at, c.id limit $2`,
         [parentId, limit + 1, ...(cursor ?? [])],
@@ -44,7 +44,7 @@ export function createCommentRepository(db: Database) {
       return maybeOne(
         db,
         `select ${COLUMNS}, v.author_id as video_author_id
-         from comments c join accounts a on a.id = c.author_id join videos v on v.id = c.video_id where c.id = $1`,
+         from comments c join accounts a on a.id = c.author_id join videos v on v.id = c.video_id where c.id = $1 and c.removed_at is null`,
         [id],
       );
     },

@@ -16,6 +16,8 @@ export interface SocialDeps {
   onEngagement?: (signal: EngagementSignal) => Promise<unknown>;
   /** Tells listeners (notifications) what someone did to someone else's video or account. */
   onActivity?: (activity: SocialActivity) => Promise<unknown>;
+  /** Refuses an account a moderation decision keeps from posting (decision 023). */
+  assertMayPost?: (accountId: string) => Promise<void>;
 }
 
 /** Something one person did that another may want to hear about. */
@@ -148,6 +150,7 @@ export function createSocialService(deps: SocialDeps) {
     async comment(viewerId: string, videoId: string, body: string, parentId: string | null) {
       const video = await watchableVideo(videoId, viewerId);
       if (!video.allow_comments) throw new DomainError('comments_disabled', 'The creator turned comments off for this video');
+      await deps.assertMayPost?.(viewerId);
       let parentAuthorId: string | null = null;
       if (parentId) {
         const parent = await comments.find(parentId);

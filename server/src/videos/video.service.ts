@@ -22,6 +22,8 @@ export interface VideoDeps {
   findAuthorId: (username: string) => Promise<string | null>;
   /** A published video changed or went away (the recommender's catalogue follows). */
   onChanged?: (videoId: string) => Promise<void>;
+  /** Refuses an account a moderation decision keeps from posting (decision 023). */
+  assertMayPost?: (accountId: string) => Promise<void>;
 }
 
 const PAGE = 12;
@@ -48,6 +50,7 @@ export function createVideoService(deps: VideoDeps) {
 
     /** A draft, waiting for its file; the upload may be at most `maxUploadBytes`. */
     async create(authorId: string, input: { caption: string; visibility: Visibility; allowComments: boolean }) {
+      await deps.assertMayPost?.(authorId);
       const caption = input.caption.trim();
       const id = await videos.insertDraft({ authorId, ...input, caption, ...parseCaption(caption) });
       return { video: await get(id, authorId), maxUploadBytes: deps.maxUploadBytes };
@@ -85,6 +88,7 @@ export function createVideoService(deps: VideoDeps) {
     /** A tus upload is about to be created for a draft: only its author, only once, only within the size limit. */
     async beginUpload(videoId: string | undefined, authorId: string, uploadId: string, bytes: number | undefined) {
       if (!videoId) throw new DomainError('validation_failed', 'Upload metadata must name the videoId of the draft it is for');
+      await deps.assertMayPost?.(authorId);
       if (bytes !== undefined && bytes > deps.maxUploadBytes) {
         throw uploadTooLarge(deps.maxUploadBytes);
       }

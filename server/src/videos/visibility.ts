@@ -26,6 +26,9 @@ export interface VideoAudience {
   authorPrivate: boolean;
   visibility: Visibility;
   status: VideoStatus;
+  /** Moderation (decision 023): see the section at the end. */
+  removed?: boolean;
+  held?: boolean;
 }
 
 /** What the rule needs to know of the viewer: who they are (null: anonymous) and whether they are an approved follower of the author. */
@@ -56,11 +59,11 @@ function audienceAdmits(video: VideoAudience, viewer: ViewerStanding): boolean {
 }
 
 export function canSeeVideo(video: VideoAudience, viewer: ViewerStanding): boolean {
-  return isAuthor(video, viewer) || (isPublished(video) && audienceAdmits(video, viewer));
+  return notRemoved(video) && (isAuthor(video, viewer) || (isPublished(video) && audienceAdmits(video, viewer)));
 }
 
 export function canWatchVideo(video: VideoAudience, viewer: ViewerStanding): boolean {
-  return isPublished(video) && (isAuthor(video, viewer) || audienceAdmits(video, viewer));
+  return notRemoved(video) && isPublished(video) && (isAuthor(video, viewer) || audienceAdmits(video, viewer));
 }
 
 /** What For You asks: the video and the author's age band (on the day asked). */
@@ -69,7 +72,7 @@ export interface RecommendableVideo extends VideoAudience {
 }
 
 export function canRecommendVideo(video: RecommendableVideo, viewer: ViewerStanding): boolean {
-  return !isAuthor(video, viewer) && canWatchVideo(video, viewer) && (viewer.followsAuthor || forYouReachesStrangers(video.authorBand));
+  return !isAuthor(video, viewer) && notHeld(video) && canWatchVideo(video, viewer) && (viewer.followsAuthor || forYouReachesStrangers(video.authorBand));
 }
 
 // The same rule in SQL, over a `videos` row aliased `v` (or `alias`). `viewer` is the SQL expression
@@ -86,8 +89,21 @@ const audienceAdmitsSql = (viewer: string, v: string) =>
 
 /** SQL for canSeeVideo. */
 export const canSeeVideoSql = (viewer: string, alias = 'v'): string =>
-  `(${isAuthorSql(viewer, alias)} or (${publishedSql(alias)} and ${audienceAdmitsSql(viewer, alias)}))`;
+  `(${notRemovedSql(alias)} and (${isAuthorSql(viewer, alias)} or (${publishedSql(alias)} and ${audienceAdmitsSql(viewer, alias)})))`;
 
 /** SQL for canWatchVideo. */
 export const canWatchVideoSql = (viewer: string, alias = 'v'): string =>
-  `(${publishedSql(alias)} and (${isAuthorSql(viewer, alias)} or ${audienceAdmitsSql(viewer, alias)}))`;
+  `(${notRemovedSql(alias)} and ${publishedSql(alias)} and (${isAuthorSql(viewer, alias)} or ${audienceAdmitsSql(viewer, alias)}))`;
+
+// ---- Moderation (decision 023, server/src/moderation/) -----------------------------------------
+// A video a moderator removed is seen by nobody, its author included, on every endpoint, until an
+// appeal reverses the decision (`videos.removed_at`). A video on hold (reported by many, or by a
+// trusted flagger: `videos.held_at`) is only kept out of For You; the profile and its link still show it.
+
+const notRemoved = (video: { removed?: boolean }): boolean => !video.removed;
+const notHeld = (video: { held?: boolean }): boolean => !video.held;
+
+/** SQL: no moderator removed the video. */
+export const notRemovedSql = (alias = 'v'): string => `${alias}.removed_at is null`;
+/** SQL: the video is not held from For You. */
+export const notHeldSql = (alias = 'v'): string => `${alias}.held_at is null`;

@@ -20,6 +20,8 @@ const messages: Record<ErrorCode | 'network', string> = {
   media_rejected: 'We couldn’t use that file as a video.',
   comments_disabled: 'Comments are turned off for this video.',
   age_restricted: 'That isn’t available at your age.',
+  account_restricted: 'Your account can’t post right now because of a moderation decision.',
+  account_suspended: 'This account is suspended.',
   internal: 'Something went wrong on our side. Please try again.',
   network: 'You seem to be offline. Check your connection and try again.',
 };
