@@ -1,4 +1,5 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
+import { ReportDialog } from '../moderation/report-dialog.tsx';
 import type { PublicUser, Video } from '@cliptide/contract';
 import { fetchUser, fetchUserVideos } from '../api/users.ts';
 import { Link } from '../router/link.tsx';
@@ -26,6 +27,7 @@ export function ProfilePage({ username }: { username: string }) {
 
 function Profile({ user, onChange }: { user: PublicUser; onChange: (user: PublicUser) => void }) {
   const { user: me } = useSession();
+  const [reporting, setReporting] = useState(false);
   // A private account shows its videos only to its owner and approved followers (the server's rule; here, the words).
   const closed = user.private && !user.viewer.isSelf && !user.viewer.following;
   return (
@@ -54,9 +56,21 @@ function Profile({ user, onChange }: { user: PublicUser; onChange: (user: Public
               <Link className="button button-primary" to={paths.upload()}>
                 Upload
               </Link>
+              <Link className="button" to={paths.myReports()}>
+                Your reports
+              </Link>
+              <Link className="button" to={paths.myDecisions()}>
+                Decisions about you
+              </Link>
+              {me?.operator?.some((g) => g.role === 'moderator') && (
+                <Link className="button" to={paths.moderation()}>
+                  Moderation queue
+                </Link>
+              )}
               <LogoutButton />
             </div>
           ) : (
+            <div className="row">
             <FollowButton
               username={user.username}
               following={user.viewer.following}
@@ -70,7 +84,14 @@ function Profile({ user, onChange }: { user: PublicUser; onChange: (user: Public
                 })
               }
             />
+            {me && (
+              <button type="button" className="button" onClick={() => setReporting(true)}>
+                Report
+              </button>
+            )}
+            </div>
           )}
+          {reporting && <ReportDialog target={{ type: 'account', id: user.id }} onClose={() => setReporting(false)} />}
         </div>
       </header>
       <dl className="profile-counts">

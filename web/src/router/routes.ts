@@ -16,6 +16,10 @@ export type Route =
   | { name: 'privacySettings' }
   | { name: 'followRequests' }
   | { name: 'inbox' }
+  | { name: 'moderation' }
+  | { name: 'myReports' }
+  | { name: 'myDecisions' }
+  | { name: 'enforcement' }
   | { name: 'notFound' };
 
 export const paths = {
@@ -33,6 +37,10 @@ export const paths = {
   privacySettings: () => '/settings/privacy',
   followRequests: () => '/follow-requests',
   inbox: () => '/inbox',
+  moderation: () => '/moderation',
+  myReports: () => '/settings/reports',
+  myDecisions: () => '/settings/decisions',
+  enforcement: () => '/transparency/enforcement',
 };
 
 /** Only same-site paths are allowed as a post-login destination. */
@@ -58,6 +66,10 @@ export function parseRoute(url: URL): Route {
   if (path === '/settings/privacy') return { name: 'privacySettings' };
   if (path === '/follow-requests') return { name: 'followRequests' };
   if (path === '/inbox') return { name: 'inbox' };
+  if (path === '/moderation') return { name: 'moderation' };
+  if (path === '/settings/reports') return { name: 'myReports' };
+  if (path === '/settings/decisions') return { name: 'myDecisions' };
+  if (path === '/transparency/enforcement') return { name: 'enforcement' };
   if (path === '/search') return { name: 'search', q: url.searchParams.get('q') ?? '' };
   if (path === '/login') return { name: 'login', next: safeNext(url.searchParams.get('next')) };
   if (path === '/signup') return { name: 'signup', next: safeNext(url.searchParams.get('next')) };
@@ -107,6 +119,14 @@ export function titleOf(route: Route): string {
         return 'Follow requests';
       case 'inbox':
         return 'Inbox';
+      case 'moderation':
+        return 'Moderation';
+      case 'myReports':
+        return 'Your reports';
+      case 'myDecisions':
+        return 'Decisions about you';
+      case 'enforcement':
+        return 'Enforcement report';
       case 'notFound':
         return 'Not found';
     }
