@@ -184,7 +184,7 @@ function DecisionForm({ item, onRelease, busy, onDecided }: { item: QueueItem; o
   }
 
   return (
-    <form className="form decision-form" onSubmit={(e) => void submit(e)} aria-label="Decision">
+    <form className="form decision-form" onSubmit={(e) => void submit(e)} aria-label="Decide this item">
       <div className="field">
         <label htmlFor={`${idBase}-action`}>Decision</label>
         <select id={`${idBase}-action`} value={action} onChange={(e) => setAction(e.target.value as DecisionAction)}>
