@@ -291,3 +291,19 @@ test('automatic holds: N distinct reporters within an hour, or one trusted flagg
     await q.stop();
   }
 });
+
+test('`npm run admin -- trust` makes a trusted flagger (PostgreSQL: the command runs beside the server)', { skip: process.env.CLIPTIDE_TEST_DB !== 'postgres' }, async () => {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const flagger = await signup(p, 'cli_flagger');
+  const creator = await signup(p);
+  const video = await publishedVideo(p, creator);
+  const cli = new URL('../cli/admin.ts', import.meta.url).pathname;
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', cli, 'trust', 'cli_flagger'], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', SEED_DEMO: 'false', DATABASE_URL: p.databaseUrl!, DATA_DIR: p.dataDir },
+  });
+  assert.match(stdout, /@cli_flagger is now a trusted flagger/);
+  assert.equal((await report(flagger, 'video', video, 'spam')).statusCode, 201);
+  const [row] = await p.db.query<{ held: boolean }>('select held_at is not null as held from videos where id = $1', [video]);
+  assert.equal(row!.held, true);
+});

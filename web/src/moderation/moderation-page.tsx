@@ -96,7 +96,7 @@ function QueueEntry({ item: initial, onDone }: { item: QueueItem; onDone: () => 
         <h2>{title}</h2>
         <p className="muted-text">
           {item.kind === 'report' && `${item.reportCount} ${item.reportCount === 1 ? 'report' : 'reports'} · `}
-          {item.target.type === 'video' && `${item.reach} views today · `}
+          {item.target.type === 'video' && `${item.reach} ${item.reach === 1 ? 'view' : 'views'} today · `}
           {item.held && 'held from For You · '}
           by <Link to={paths.profile(item.subject.username)}>@{item.subject.username}</Link>
         </p>
