@@ -59,6 +59,8 @@ export const publicUser = userSummary
       following: z.boolean(),
       requested: z.boolean().meta({ description: 'the viewer asked to follow this private account and awaits approval' }),
       isSelf: z.boolean(),
+      blocking: z.boolean().meta({ description: 'the viewer blocked this account: neither sees the other\'s videos or comments' }),
+      muting: z.boolean().meta({ description: 'the viewer muted this account: its videos stay out of the viewer\'s feeds' }),
     }),
   })
   .meta({ id: 'PublicUser' });

@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   age_restricted: 403,
   account_restricted: 403,
   account_suspended: 403,
+  blocked: 403,
   not_found: 404,
   conflict: 409,
   username_taken: 409,

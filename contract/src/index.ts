@@ -13,3 +13,4 @@ export * from './search.ts';
 export * from './notifications.ts';
 export * from './operators.ts';
 export * from './moderation.ts';
+export * from './blocks.ts';

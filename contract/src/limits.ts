@@ -8,3 +8,4 @@ export const MAX_KEYWORD_FILTERS = 100;
 export const MAX_KEYWORD_LENGTH = 50;
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_REPORT_NOTE_LENGTH = 500;
+export const MAX_COMMENT_FILTER_KEYWORDS = 200;

@@ -27,11 +27,20 @@ export const video = z
     allowComments: z.boolean(),
     status: videoStatus,
     progress: z.number().min(0).max(1),
-    error: z.object({ code: z.string(), reason: z.string() }).nullable(),
+    error: z
+      .object({
+        code: z.string(),
+        reason: z.string(),
+        retryable: z.boolean().meta({ description: 'the failure was ours, not the file’s: POST …/retry processes it again while the upload is kept' }),
+      })
+      .nullable(),
     durationMs: z.number().int().nullable(),
     width: z.number().int().nullable(),
     height: z.number().int().nullable(),
-    hls: z.string().nullable().meta({ description: 'master playlist URL, once ready' }),
+    hls: z.string().nullable().meta({ description: 'master playlist URL, once ready: the first playable rendition alone until the rest of the ladder is added' }),
+    renditions: z
+      .array(z.object({ name: z.string(), width: z.number().int(), height: z.number().int(), status: z.enum(['ready', 'pending', 'failed']) }))
+      .meta({ description: 'the HLS ladder: the smallest rendition is playable first, the larger ones follow (pending)' }),
     poster: z.string().nullable(),
     createdAt: timestamp,
     publishedAt: timestamp.nullable(),

@@ -34,6 +34,9 @@ import { createCommentRepository } from './social/comment.repository.ts';
 import { createSocialService } from './social/social.service.ts';
 import { socialRoutes } from './social/social.routes.ts';
 import { createFeedService } from './feed/feed.service.ts';
+import { createBlockRepository } from './blocks/block.repository.ts';
+import { createBlockService } from './blocks/block.service.ts';
+import { blockRoutes } from './blocks/block.routes.ts';
 import { createRecommenderRepository } from './recommendation/recommender.repository.ts';
 import { createEngineHost } from './recommendation/engine-host.ts';
 import { createCatalogueEvents } from './recommendation/catalogue-events.ts';
@@ -121,7 +124,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     enqueueProcessing: (videoId) => enqueue({ type: 'process_video', videoId }),
     enqueuePurge: (prefix) => enqueue({ type: 'purge_media', prefix }),
     enqueueRekey: (videoId) => enqueue({ type: 'rekey_media', videoId }),
-    findAuthorId: (username) => accounts.idOf(username),
+    findAuthorId: (username, viewerId) => accounts.idVisibleTo(username, viewerId),
     onChanged: (videoId) => catalogueEvents.videoChanged(videoId),
     assertMayPost,
   });
@@ -149,11 +152,13 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   });
   // a notification is news, not the request's outcome: failing to record one never fails the like
   const tellAbout = (what: () => Promise<unknown>) => what().catch((error: unknown) => log.error({ err: error }, 'could not record a notification'));
+  const blocks = createBlockService({ repo: createBlockRepository(home.db), findAccountId: (username) => accounts.idOf(username) });
   const social = createSocialService({
     social: socialRepo,
     comments: createCommentRepository(home.db),
     videos: videosRepo,
     findAccount: (username) => accounts.followTarget(username),
+    blockStanding: (viewerId, otherId) => blocks.standing(viewerId, otherId),
     onEngagement: (signal) => forYou.learn(signal),
     onActivity: (activity) => tellAbout(() => notifications.onActivity(activity)),
     assertMayPost,
@@ -221,6 +226,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   moderationRoutes(route, moderation, { writePerMinute: config.rateLimits.writePerMinute, reportsPerMinute: config.moderation.reportsPerMinute }, now);
   videoRoutes(route, videos, config.rateLimits);
   socialRoutes(route, social, config.rateLimits);
+  blockRoutes(route, blocks, config.rateLimits);
   feedRoutes(route, feed);
   recommendationRoutes(route, forYou);
   searchRoutes(route, search, config.rateLimits);
@@ -268,7 +274,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     db,
     storage,
     worker,
-    services: { accounts, videos, social, feed, forYou, search, playback, notifications, operators, moderation },
+    services: { accounts, videos, social, feed, forYou, search, playback, notifications, operators, blocks, moderation },
     notificationHub,
     recommender: engineHost,
     catalogueEvents,

@@ -10,6 +10,8 @@ import { ModerationPage } from './moderation/moderation-page.tsx';
 import { MyDecisionsPage } from './moderation/my-decisions-page.tsx';
 import { MyReportsPage } from './moderation/my-reports-page.tsx';
 import { PrivacySettingsPage } from './pages/privacy-settings-page.tsx';
+import { BlockedSettingsPage } from './pages/blocked-settings-page.tsx';
+import { CommentSettingsPage } from './pages/comment-settings-page.tsx';
 import { HashtagPage } from './pages/hashtag-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -51,6 +53,10 @@ function page(route: Route): ReactElement {
       return <FeedSettingsPage />;
     case 'privacySettings':
       return <PrivacySettingsPage />;
+    case 'blockedSettings':
+      return <BlockedSettingsPage />;
+    case 'commentSettings':
+      return <CommentSettingsPage />;
     case 'followRequests':
       return <FollowRequestsPage />;
     case 'inbox':

@@ -3,6 +3,7 @@ import { maybeOne, one, type Queryable } from '../db/database.ts';
 import { USERNAME_SKELETON_SQL, usernameSkeleton } from './confusables.ts';
 import type { OperatorGrant } from '@cliptide/contract';
 import type { AccountRow } from './account.views.ts';
+import { blockBetweenSql, mutedSql } from '../blocks/block.sql.ts';
 
 /** The account's operator roles, as a JSON array of {role, jurisdiction}. */
 const OPERATOR_GRANTS = `coalesce((select json_agg(json_build_object('role', g.role, 'jurisdiction', g.jurisdiction) order by g.role, g.jurisdiction)
@@ -14,7 +15,11 @@ export const ACCOUNT_COLUMNS = `a.id, a.username, a.email, a.display_name, a.bio
   ${OPERATOR_GRANTS}`;
 const VIEWER_STANDING = (viewer: string) => `
   exists(select 1 from follows f where f.follower_id = ${viewer} and f.followee_id = a.id) as viewer_follows,
-  exists(select 1 from follow_requests r where r.requester_id = ${viewer} and r.target_id = a.id) as viewer_requested`;
+  exists(select 1 from follow_requests r where r.requester_id = ${viewer} and r.target_id = a.id) as viewer_requested,
+  exists(select 1 from blocks b where b.blocker_id = ${viewer} and b.blocked_id = a.id) as viewer_blocking,
+  ${mutedSql(viewer, 'a.id')} as viewer_muting`;
+/** The account blocked the viewer: to them it is as if it did not exist (decision 022). */
+const BLOCKED_VIEWER = (viewer: string) => `exists(select 1 from blocks b where b.blocker_id = a.id and b.blocked_id = ${viewer})`;
 
 export interface NewAccount {
   username: string;
@@ -72,6 +77,12 @@ export function createAccountRepository(db: Queryable) {
       return row?.id ?? null;
     },
 
+    /** The id of the account with this username, unless it blocked the viewer. */
+    async findIdVisibleTo(username: string, viewerId: string | null): Promise<string | null> {
+      const row = await maybeOne<{ id: string }>(db, `select a.id from accounts a where lower(a.username) = lower($1) and not ${BLOCKED_VIEWER('$2')}`, [username, viewerId]);
+      return row?.id ?? null;
+    },
+
     /** The id of the account with this username, and whether a follow of it must be approved. */
     async findFollowTarget(username: string): Promise<{ id: string; private: boolean } | null> {
       return maybeOne<{ id: string; private: boolean }>(db, 'select id, private from accounts where lower(username) = lower($1)', [username]);
@@ -82,11 +93,12 @@ export function createAccountRepository(db: Queryable) {
       return n;
     },
 
+    /** The profile as the viewer may see it; null when there is none, or when it blocked the viewer. */
     async findByUsername(username: string, viewerId: string | null): Promise<AccountRow | null> {
       return maybeOne<AccountRow>(
         db,
         `select ${ACCOUNT_COLUMNS}, ${VIEWER_STANDING('$2')}
-         from accounts a where lower(a.username) = lower($1)`,
+         from accounts a where lower(a.username) = lower($1) and not ${BLOCKED_VIEWER('$2')}`,
         [username, viewerId],
       );
     },
@@ -122,7 +134,7 @@ export function createAccountRepository(db: Queryable) {
       return db.query<AccountRow>(
         `select ${ACCOUNT_COLUMNS}, ${VIEWER_STANDING('$3')}
          from accounts a
-         where a.username ilike $1 or a.display_name ilike $1
+         where (a.username ilike $1 or a.display_name ilike $1) and not ${blockBetweenSql('$3', 'a.id')}
          order by (lower(a.username) = lower($2)) desc, a.follower_count desc, a.username
          limit $4`,
         [`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, q, viewerId, limit],

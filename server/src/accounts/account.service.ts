@@ -119,6 +119,9 @@ export function createAccountService(deps: AccountDeps) {
     /** The id of the account with this username (any case), or null. */
     idOf: (username: string): Promise<string | null> => accounts.findIdByUsername(username),
 
+    /** The id of the account with this username, or null when there is none or it blocked the viewer (to them it does not exist). */
+    idVisibleTo: (username: string, viewerId: string | null): Promise<string | null> => accounts.findIdVisibleTo(username, viewerId),
+
     /** The account with this username and whether it is private, or null. */
     followTarget: (username: string) => accounts.findFollowTarget(username),
 

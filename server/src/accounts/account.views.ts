@@ -22,6 +22,8 @@ export interface AccountRow {
   follow_requests: number;
   viewer_follows?: boolean | null;
   viewer_requested?: boolean | null;
+  viewer_blocking?: boolean | null;
+  viewer_muting?: boolean | null;
   operator_grants: OperatorGrant[];
 }
 
@@ -40,7 +42,13 @@ export function publicUser(r: AccountRow, viewerId: string | null): PublicUser {
     bio: r.bio,
     counts: { followers: r.follower_count, following: r.following_count, likes: r.like_count, videos: r.video_count },
     private: r.private,
-    viewer: { following: r.viewer_follows === true, requested: r.viewer_requested === true, isSelf: viewerId === r.id },
+    viewer: {
+      following: r.viewer_follows === true,
+      requested: r.viewer_requested === true,
+      isSelf: viewerId === r.id,
+      blocking: r.viewer_blocking === true,
+      muting: r.viewer_muting === true,
+    },
   };
 }
 

@@ -46,7 +46,8 @@ export function createForYouService(deps: ForYouDeps) {
         personalized: ctx?.personalized_feed ?? false,
         keywordFilters: ctx?.keyword_filters ?? [],
         follows: ctx?.follows ?? [],
-        blockedCreators: [],
+        // blocked either way, or muted (decision 022); the rows are read through the visibility rule again below
+        blockedCreators: ctx?.hidden_creators ?? [],
       });
       // The engine's canSee already applied the visibility rule; the rows are read through it again.
       const rows = await deps.videos.findWatchableByIds(items.map((i) => i.videoId), viewerId);

@@ -2,6 +2,7 @@
 import type { EngineEvent } from '@cliptide/recommender';
 import { jsonb, maybeOne, type Queryable } from '../db/database.ts';
 import { notRemovedSql, publishedSql, type Visibility, type VideoStatus } from '../videos/visibility.ts';
+import { hiddenCreatorsSql } from '../blocks/block.sql.ts';
 
 /** What the engine's `canSee` asks the visibility rule about. */
 export interface AudienceRow {
@@ -86,10 +87,11 @@ export function createRecommenderRepository(db: Queryable) {
     },
 
     async viewerContext(accountId: string) {
-      return maybeOne<{ home_region: string; created_at: Date; personalized_feed: boolean; keyword_filters: string[] | null; follows: string[] }>(
+      return maybeOne<{ home_region: string; created_at: Date; personalized_feed: boolean; keyword_filters: string[] | null; follows: string[]; hidden_creators: string[] }>(
         db,
         `select a.home_region, a.created_at, a.personalized_feed, p.keyword_filters,
-           coalesce((select array_agg(f.followee_id::text) from follows f where f.follower_id = a.id), '{}') as follows
+           coalesce((select array_agg(f.followee_id::text) from follows f where f.follower_id = a.id), '{}') as follows,
+           ${hiddenCreatorsSql('a.id')} as hidden_creators
          from accounts a left join feed_preferences p on p.account_id = a.id where a.id = $1`,
         [accountId],
       );

@@ -1,6 +1,6 @@
 // SQL for one video: its draft, its upload and processing lifecycle, its edits.
 import { jsonb, maybeOne, type Queryable } from '../db/database.ts';
-import { videoSelect, type VideoRow } from './video.sql.ts';
+import { videoSelect, type StoredRendition, type VideoRow } from './video.sql.ts';
 import { canSeeVideoSql, canWatchVideoSql, type Visibility } from './visibility.ts';
 
 export interface NewVideo {
@@ -19,6 +19,7 @@ export interface ProcessingState {
   upload_id: string | null;
   probe: unknown;
   media_prefix: string | null;
+  renditions: StoredRendition[] | null;
 }
 
 export interface Publication {
@@ -27,7 +28,7 @@ export interface Publication {
   width: number;
   height: number;
   hasAudio: boolean;
-  renditions: unknown;
+  renditions: StoredRendition[];
 }
 
 async function writeTags(tx: Queryable, videoId: string, hashtags: string[], mentions: string[]) {
@@ -66,7 +67,17 @@ export function createVideoRepository(db: Queryable & { transaction<T>(w: (tx: Q
     },
 
     async processingState(id: string): Promise<ProcessingState | null> {
-      return maybeOne<ProcessingState>(db, 'select id, author_id, status, upload_id, probe, media_prefix from videos where id = $1', [id]);
+      return maybeOne<ProcessingState>(db, 'select id, author_id, status, upload_id, probe, media_prefix, renditions from videos where id = $1', [id]);
+    },
+
+    /** The rest of the ladder was added under `prefix`; false when the media moved meanwhile (re-keyed) or the video is gone. */
+    async completeLadder(id: string, prefix: string, renditions: StoredRendition[]): Promise<boolean> {
+      const rows = await db.query(`update videos set renditions = $3::text::jsonb where id = $1 and media_prefix = $2 and status = 'ready' returning id`, [
+        id,
+        prefix,
+        jsonb(renditions),
+      ]);
+      return rows.length > 0;
     },
 
     async processingSummary(ids: string[]): Promise<{ ready: number; failed: number }> {
@@ -94,6 +105,16 @@ export function createVideoRepository(db: Queryable & { transaction<T>(w: (tx: Q
 
     async markProcessing(id: string): Promise<void> {
       await db.query(`update videos set status = 'processing', progress = 0 where id = $1 and status = 'uploading'`, [id]);
+    },
+
+    /** A failed video back to processing (its job is queued by the caller); false when it is not failed. */
+    async requeueFailed(id: string, authorId: string): Promise<boolean> {
+      const rows = await db.query(
+        `update videos set status = 'processing', progress = 0, error_code = null, error_reason = null
+          where id = $1 and author_id = $2 and status = 'failed' returning id`,
+        [id, authorId],
+      );
+      return rows.length > 0;
     },
 
     async saveProbe(id: string, probe: unknown): Promise<void> {

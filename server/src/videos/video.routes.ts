@@ -58,6 +58,19 @@ export function videoRoutes(route: Router, videos: VideoService, limits: { uploa
   });
 
   route({
+    method: 'POST',
+    url: '/api/v1/videos/:id/retry',
+    summary: 'Process a failed upload again (author; while the uploaded file is kept)',
+    tag: 'videos',
+    auth: 'required',
+    params: videoParams,
+    response: videoResponse,
+    errors: ['not_found', 'forbidden', 'conflict'],
+    rateLimit: { perAddress: limits.uploadPerMinute * 4, perAccount: limits.uploadPerMinute },
+    handler: async ({ params, viewer }) => ({ video: await videos.retry(params.id, viewer.id) }),
+  });
+
+  route({
     method: 'DELETE',
     url: '/api/v1/videos/:id',
     summary: 'Delete a video and its media (author)',

@@ -19,7 +19,8 @@ export interface VideoDeps {
   enqueuePurge: (prefix: string) => Promise<void>;
   /** Moves a published video's media to a fresh prefix (it left public visibility). */
   enqueueRekey: (videoId: string) => Promise<void>;
-  findAuthorId: (username: string) => Promise<string | null>;
+  /** The author's id, or null when there is none or the author blocked the viewer. */
+  findAuthorId: (username: string, viewerId: string | null) => Promise<string | null>;
   /** A published video changed or went away (the recommender's catalogue follows). */
   onChanged?: (videoId: string) => Promise<void>;
   /** Refuses an account a moderation decision keeps from posting (decision 023). */
@@ -73,6 +74,19 @@ export function createVideoService(deps: VideoDeps) {
       return get(id, authorId);
     },
 
+    /** Processes a failed upload again (the author's Retry), while its source is kept. */
+    async retry(id: string, authorId: string): Promise<VideoView> {
+      const video = await get(id, authorId);
+      if (video.author.id !== authorId) throw forbidden('Only the author can retry this video');
+      if (video.status !== 'failed' || !video.error?.retryable) {
+        throw new DomainError('conflict', video.status === 'failed' ? 'This file cannot be processed; upload another one' : 'Only a failed upload can be retried');
+      }
+      if (!(await deps.storage.head(blobKeys.source(id)))) throw new DomainError('conflict', 'The uploaded file is no longer kept; upload it again');
+      if (!(await videos.requeueFailed(id, authorId))) throw new DomainError('conflict', 'Only a failed upload can be retried');
+      await deps.enqueueProcessing(id);
+      return get(id, authorId);
+    },
+
     async remove(id: string, authorId: string) {
       const deleted = await videos.delete(id, authorId);
       if (!deleted) {
@@ -118,7 +132,7 @@ export function createVideoService(deps: VideoDeps) {
     ingestLocalFile: (videoId: string, localPath: string) => ingest(videoId, localPath),
 
     async byAuthor(username: string, viewerId: string | null, cursor?: string): Promise<Page<VideoView>> {
-      const authorId = await deps.findAuthorId(username);
+      const authorId = await deps.findAuthorId(username, viewerId);
       if (!authorId) throw notFound(`User @${username}`);
       return pageOf(await lists.byAuthor(authorId, viewerId, decodeCursor(cursor), PAGE), PAGE, byCreated, (r) => videoView(r));
     },

@@ -3,7 +3,8 @@
 import type { Visibility, VideoStatus } from './visibility.ts';
 
 /** `requester` asked to follow and was not approved (yet): a stranger to the rule. */
-export type Standing = 'author' | 'follower' | 'requester' | 'stranger' | 'anonymous';
+/** `blocked`: the author blocked them (a follow row left behind changes nothing); `blocker`: they blocked the author (decision 022). */
+export type Standing = 'author' | 'follower' | 'requester' | 'stranger' | 'anonymous' | 'blocked' | 'blocker';
 export type AccountPrivacy = 'public-account' | 'private-account';
 
 export interface VisibilityCase {
@@ -19,10 +20,11 @@ export interface VisibilityCase {
 
 export const VISIBILITIES: Visibility[] = ['public', 'followers', 'private'];
 export const STATUSES: VideoStatus[] = ['ready', 'processing', 'uploading', 'failed'];
-export const STANDINGS: Standing[] = ['author', 'follower', 'requester', 'stranger', 'anonymous'];
+export const STANDINGS: Standing[] = ['author', 'follower', 'requester', 'stranger', 'anonymous', 'blocked', 'blocker'];
 export const ACCOUNTS: AccountPrivacy[] = ['public-account', 'private-account'];
 
 // Who may see a published video, by its account and its visibility (authors always see their own).
+// `blocked` and `blocker` are admitted nowhere.
 const admitted: Record<AccountPrivacy, Record<Visibility, Standing[]>> = {
   'public-account': {
     public: ['author', 'follower', 'requester', 'stranger', 'anonymous'],

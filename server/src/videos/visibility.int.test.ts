@@ -24,11 +24,14 @@ before(async () => {
   t = await openTestDatabase();
   authors['public-account'] = await account('author');
   authors['private-account'] = await account('private_author', true);
-  for (const who of ['follower', 'requester', 'stranger'] as const) ids[who] = await account(who);
+  for (const who of ['follower', 'requester', 'stranger', 'blocked', 'blocker'] as const) ids[who] = await account(who);
   ids.anonymous = null;
   for (const author of Object.values(authors)) {
     await t.db.query('insert into follows (follower_id, followee_id) values ($1, $2)', [ids.follower, author]);
     await t.db.query('insert into follow_requests (requester_id, target_id) values ($1, $2)', [ids.requester, author]);
+    // blocks (decision 022): the author blocked `blocked` (whose follow row is left behind on purpose); `blocker` blocked the author
+    await t.db.query('insert into follows (follower_id, followee_id) values ($1, $2)', [ids.blocked, author]);
+    await t.db.query('insert into blocks (blocker_id, blocked_id) values ($1, $2), ($3, $1)', [author, ids.blocked, ids.blocker]);
   }
   for (const acc of ACCOUNTS) {
     for (const visibility of VISIBILITIES) {
@@ -50,7 +53,7 @@ test('canSeeVideoSql and canWatchVideoSql agree with the predicates and the tabl
       [videoIds.get(`${c.account}/${c.visibility}/${c.status}`)!, viewerId],
     );
     const video = { authorId: authors[c.account], authorPrivate: c.account === 'private-account', visibility: c.visibility, status: c.status };
-    const standing = { viewerId, followsAuthor: c.viewer === 'follower' };
+    const standing = { viewerId, followsAuthor: c.viewer === 'follower' || c.viewer === 'blocked', blocked: c.viewer === 'blocked' || c.viewer === 'blocker' };
     const label = `${c.account}: ${c.visibility} ${c.status} video, ${c.viewer}`;
     assert.equal(row!.see, c.see, `SQL see: ${label}`);
     assert.equal(row!.watch, c.watch, `SQL watch: ${label}`);

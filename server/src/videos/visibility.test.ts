@@ -11,10 +11,13 @@ const standing: Record<Standing, ViewerStanding> = {
   requester: { viewerId: 'requester-id', followsAuthor: false },
   stranger: { viewerId: 'stranger-id', followsAuthor: false },
   anonymous: ANONYMOUS,
+  // a follow row left behind does not outweigh a block
+  blocked: { viewerId: 'blocked-id', followsAuthor: true, blocked: true },
+  blocker: { viewerId: 'blocker-id', followsAuthor: false, blocked: true },
 };
 
 test('the table covers every account × visibility × viewer × status', () => {
-  assert.equal(visibilityCases.length, 2 * 3 * 5 * 4);
+  assert.equal(visibilityCases.length, 2 * 3 * 7 * 4);
   // spot checks of the table itself, written out
   const find = (visibility: string, status: string, viewer: string, account = 'public-account') =>
     visibilityCases.find((c) => c.account === account && c.visibility === visibility && c.status === status && c.viewer === viewer)!;
@@ -25,6 +28,8 @@ test('the table covers every account × visibility × viewer × status', () => {
   const priv = (viewer: string) => find('public', 'ready', viewer, 'private-account');
   assert.deepEqual(['author', 'follower', 'requester', 'stranger', 'anonymous'].map((v) => priv(v).watch), [true, true, false, false, false]);
   assert.equal(find('private', 'ready', 'follower', 'private-account').see, false);
+  // a block, made by either side, shuts the viewer out of even a public video (decision 022)
+  assert.deepEqual(['blocked', 'blocker'].map((v) => [find('public', 'ready', v).see, find('public', 'ready', v).watch]), [[false, false], [false, false]]);
 });
 
 test('canSeeVideo and canWatchVideo follow the table', () => {
@@ -43,6 +48,7 @@ test('canRecommendVideo: what the viewer may watch, never their own, and 13–15
   // a 13–15's public video (an account made before private-by-default) still never reaches strangers
   assert.deepEqual([standing.follower, standing.requester, standing.stranger, standing.anonymous].map((v) => canRecommendVideo(video('13-15'), v)), [true, false, false, false]);
   assert.deepEqual([standing.follower, standing.stranger].map((v) => canRecommendVideo(video('18+', true), v)), [true, false]);
+  assert.deepEqual([standing.blocked, standing.blocker].map((v) => canRecommendVideo(video('18+'), v)), [false, false]);
 });
 
 test('moderation: a removed video is seen by nobody, its author included; a held one only leaves For You', () => {

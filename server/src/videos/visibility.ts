@@ -14,7 +14,11 @@
 //
 // A private account's videos, whatever each one's visibility, are seen only by the author and the
 // approved followers (`follows`; a pending follow request admits nobody).
+//
+// A block between the viewer and the author, made by either of them, shuts the viewer out of
+// every video of the author (decision 022; the author cannot block themselves).
 import { forYouReachesStrangers, type AgeBand } from '../accounts/age-policy.ts';
+import { blockBetweenSql } from '../blocks/block.sql.ts';
 
 export type Visibility = 'public' | 'followers' | 'private';
 export type VideoStatus = 'uploading' | 'processing' | 'ready' | 'failed';
@@ -35,6 +39,8 @@ export interface VideoAudience {
 export interface ViewerStanding {
   viewerId: string | null;
   followsAuthor: boolean;
+  /** A block stands between the viewer and the author, whichever made it (decision 022). */
+  blocked?: boolean;
 }
 
 /** The viewer nobody knows: what a shared cache may store is what they may see. */
@@ -47,6 +53,7 @@ const isAuthor = (video: VideoAudience, viewer: ViewerStanding) => viewer.viewer
 
 /** The audience the author chose, for the account and for the video, lets this viewer in (authorship aside). */
 function audienceAdmits(video: VideoAudience, viewer: ViewerStanding): boolean {
+  if (viewer.blocked === true) return false; // blocks (decision 022)
   if (video.authorPrivate && !viewer.followsAuthor) return false;
   switch (video.visibility) {
     case 'public':
@@ -85,7 +92,8 @@ const isAuthorSql = (viewer: string, v: string) => `${v}.author_id = ${viewer}`;
 const followsSql = (viewer: string, v: string) => `exists(select 1 from follows fv where fv.follower_id = ${viewer} and fv.followee_id = ${v}.author_id)`;
 const audienceAdmitsSql = (viewer: string, v: string) =>
   `((${v}.visibility = 'public' or (${v}.visibility = 'followers' and ${followsSql(viewer, v)}))
-    and (not exists(select 1 from accounts va where va.id = ${v}.author_id and va.private) or ${followsSql(viewer, v)}))`;
+    and (not exists(select 1 from accounts va where va.id = ${v}.author_id and va.private) or ${followsSql(viewer, v)})
+    and not ${blockBetweenSql(viewer, `${v}.author_id`)})`;
 
 /** SQL for canSeeVideo. */
 export const canSeeVideoSql = (viewer: string, alias = 'v'): string =>

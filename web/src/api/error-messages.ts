@@ -22,6 +22,7 @@ const messages: Record<ErrorCode | 'network', string> = {
   age_restricted: 'That isn’t available at your age.',
   account_restricted: 'Your account can’t post right now because of a moderation decision.',
   account_suspended: 'This account is suspended.',
+  blocked: 'You blocked this account. Unblock it first (Settings → Blocked and muted).',
   internal: 'Something went wrong on our side. Please try again.',
   network: 'You seem to be offline. Check your connection and try again.',
 };

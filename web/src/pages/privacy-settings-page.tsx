@@ -79,6 +79,18 @@ function PrivacySettings({ user }: { user: Me }) {
           Follow requests{user.followRequests > 0 ? ` (${user.followRequests})` : ''}
         </Link>
       </section>
+      <section className="card form" aria-labelledby="safety-heading">
+        <h2 id="safety-heading">Blocking, muting and comments</h2>
+        <p className="field-hint">Block or mute someone from the “…” menu on their profile. Hold comments on your videos by keyword or from new accounts.</p>
+        <div className="row">
+          <Link className="button" to={paths.blockedSettings()}>
+            Blocked and muted
+          </Link>
+          <Link className="button" to={paths.commentSettings()}>
+            Comment filters
+          </Link>
+        </div>
+      </section>
     </div>
   );
 }

@@ -13,10 +13,11 @@ import { VideoGrid } from '../ui/video-grid.tsx';
 import { FollowButton } from '../video/follow-button.tsx';
 import { LogoutButton } from '../session/logout-button.tsx';
 import { useSession } from '../session/session.tsx';
-import { deleteVideo } from '../api/videos.ts';
+import { deleteVideo, retryVideo } from '../api/videos.ts';
 import { friendlyMessage } from '../api/error-messages.ts';
 import { listOf, videoList } from '../feed/video-lists.ts';
 import { useToast } from '../ui/toast.tsx';
+import { ProfileMenu, useBlock } from './profile-menu.tsx';
 
 export function ProfilePage({ username }: { username: string }) {
   const profile = useResource(`user:${username}`, (signal) => fetchUser(username, signal).then((r) => r.user));
@@ -69,26 +70,32 @@ function Profile({ user, onChange }: { user: PublicUser; onChange: (user: Public
               )}
               <LogoutButton />
             </div>
+          ) : user.viewer.blocking ? (
+            <div className="row">
+              <UnblockButton user={user} onChange={onChange} />
+              <ProfileMenu user={user} onChange={onChange} />
+            </div>
           ) : (
             <div className="row">
-            <FollowButton
-              username={user.username}
-              following={user.viewer.following}
-              requested={user.viewer.requested}
-              isPrivate={user.private}
-              onChange={(following, followers, requested) =>
-                onChange({
-                  ...user,
-                  viewer: { ...user.viewer, following, requested },
-                  counts: { ...user.counts, followers },
-                })
-              }
-            />
-            {me && (
-              <button type="button" className="button" onClick={() => setReporting(true)}>
-                Report
-              </button>
-            )}
+              <FollowButton
+                username={user.username}
+                following={user.viewer.following}
+                requested={user.viewer.requested}
+                isPrivate={user.private}
+                onChange={(following, followers, requested) =>
+                  onChange({
+                    ...user,
+                    viewer: { ...user.viewer, following, requested },
+                    counts: { ...user.counts, followers },
+                  })
+                }
+              />
+              {me && (
+                <button type="button" className="button" onClick={() => setReporting(true)}>
+                  Report
+                </button>
+              )}
+              {me && <ProfileMenu user={user} onChange={onChange} />}
             </div>
           )}
           {reporting && <ReportDialog target={{ type: 'account', id: user.id }} onClose={() => setReporting(false)} />}
@@ -109,7 +116,12 @@ function Profile({ user, onChange }: { user: PublicUser; onChange: (user: Public
         </div>
       </dl>
       {user.bio && <p className="profile-bio">{user.bio}</p>}
-      {closed ? (
+      {user.viewer.blocking ? (
+        <div className="card private-notice" role="note">
+          <h2>You blocked @{user.username}</h2>
+          <p className="muted-text">You don’t see each other’s videos or comments. Unblock them to see their videos again.</p>
+        </div>
+      ) : closed ? (
         <div className="card private-notice" role="note">
           <h2>This account is private</h2>
           <p className="muted-text">
@@ -122,6 +134,15 @@ function Profile({ user, onChange }: { user: PublicUser; onChange: (user: Public
         <ProfileVideos user={user} />
       )}
     </div>
+  );
+}
+
+function UnblockButton({ user, onChange }: { user: PublicUser; onChange: (user: PublicUser) => void }) {
+  const block = useBlock(user, onChange);
+  return (
+    <button type="button" className="button button-primary" disabled={block.busy} onClick={() => void block.run(false)}>
+      Unblock
+    </button>
   );
 }
 
@@ -139,10 +160,24 @@ function ProfileVideos({ user }: { user: PublicUser }) {
       toast(friendlyMessage(error));
     }
   }
+  async function retryFailed(video: Video) {
+    try {
+      const { video: again } = await retryVideo(video.id);
+      videos.update(video.id, () => again);
+      toast('Processing it again.');
+    } catch (error) {
+      toast(friendlyMessage(error));
+    }
+  }
   return (
     <>
       <h2 className="section-title">Videos</h2>
-      <VideoGrid videos={videos.items} onEnd={videos.loadMore} from={from} {...(user.viewer.isSelf ? { onDeleteFailed: (v: Video) => void deleteFailed(v) } : {})} />
+      <VideoGrid
+        videos={videos.items}
+        onEnd={videos.loadMore}
+        from={from}
+        {...(user.viewer.isSelf ? { onDeleteFailed: (v: Video) => void deleteFailed(v), onRetryFailed: (v: Video) => void retryFailed(v) } : {})}
+      />
       {videos.loading && <Loading label="Loading videos" />}
       {videos.error !== null && <ErrorState error={videos.error} onRetry={videos.retry} />}
       {!videos.loading && !videos.error && videos.items.length === 0 && <Empty>No videos yet.</Empty>}

@@ -17,6 +17,8 @@ describe('routes', () => {
     assert.deepEqual(parse(paths.editProfile()), { name: 'editProfile' });
     assert.deepEqual(parse(paths.feedSettings()), { name: 'feedSettings' });
     assert.deepEqual(parse(paths.privacySettings()), { name: 'privacySettings' });
+    assert.deepEqual(parse(paths.blockedSettings()), { name: 'blockedSettings' });
+    assert.deepEqual(parse(paths.commentSettings()), { name: 'commentSettings' });
     assert.deepEqual(parse(paths.followRequests()), { name: 'followRequests' });
   });
 

@@ -14,6 +14,8 @@ export type Route =
   | { name: 'editProfile' }
   | { name: 'feedSettings' }
   | { name: 'privacySettings' }
+  | { name: 'blockedSettings' }
+  | { name: 'commentSettings' }
   | { name: 'followRequests' }
   | { name: 'inbox' }
   | { name: 'moderation' }
@@ -35,6 +37,8 @@ export const paths = {
   editProfile: () => '/settings/profile',
   feedSettings: () => '/settings/feed',
   privacySettings: () => '/settings/privacy',
+  blockedSettings: () => '/settings/blocked',
+  commentSettings: () => '/settings/comments',
   followRequests: () => '/follow-requests',
   inbox: () => '/inbox',
   moderation: () => '/moderation',
@@ -64,6 +68,8 @@ export function parseRoute(url: URL): Route {
   if (path === '/settings/profile') return { name: 'editProfile' };
   if (path === '/settings/feed') return { name: 'feedSettings' };
   if (path === '/settings/privacy') return { name: 'privacySettings' };
+  if (path === '/settings/blocked') return { name: 'blockedSettings' };
+  if (path === '/settings/comments') return { name: 'commentSettings' };
   if (path === '/follow-requests') return { name: 'followRequests' };
   if (path === '/inbox') return { name: 'inbox' };
   if (path === '/moderation') return { name: 'moderation' };
@@ -115,6 +121,10 @@ export function titleOf(route: Route): string {
         return 'For You settings';
       case 'privacySettings':
         return 'Privacy';
+      case 'blockedSettings':
+        return 'Blocked and muted';
+      case 'commentSettings':
+        return 'Comments';
       case 'followRequests':
         return 'Follow requests';
       case 'inbox':
