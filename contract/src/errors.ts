@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   screen_time_limit: 403,
   passcode_required: 403,
   wrong_passcode: 403,
+  account_restricted: 403,
+  account_suspended: 403,
   blocked: 403,
   not_found: 404,
   conflict: 409,

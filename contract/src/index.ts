@@ -14,6 +14,7 @@ export * from './notifications.ts';
 export * from './operators.ts';
 export * from './account-security.ts';
 export * from './wellbeing.ts';
+export * from './moderation.ts';
 export * from './blocks.ts';
 export * from './sharing.ts';
 export * from './collections.ts';

@@ -14,4 +14,5 @@ export const MIN_BREAK_REMINDER_MINUTES = 5;
 export const MAX_BREAK_REMINDER_MINUTES = 180;
 /** One passcode extension adds this many minutes to today's limit. */
 export const SCREEN_TIME_EXTENSION_MINUTES = 30;
+export const MAX_REPORT_NOTE_LENGTH = 500;
 export const MAX_COMMENT_FILTER_KEYWORDS = 200;

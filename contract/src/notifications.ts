@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { userSummary } from './accounts.ts';
 import { timestamp } from './common.ts';
 
-export const NOTIFICATION_KINDS = ['like', 'comment', 'reply', 'mention', 'follow', 'follow_request'] as const;
+export const NOTIFICATION_KINDS = ['like', 'comment', 'reply', 'mention', 'follow', 'follow_request', 'moderation_decision'] as const;
 export const notificationKind = z.enum(NOTIFICATION_KINDS).meta({ id: 'NotificationKind' });
 
 export const notification = z
@@ -15,6 +15,11 @@ export const notification = z
     actor: userSummary,
     video: z.object({ id: z.uuid(), caption: z.string(), poster: z.string().nullable() }).nullable(),
     comment: z.object({ id: z.uuid(), body: z.string() }).nullable(),
+    decision: z
+      .object({ id: z.uuid(), action: z.string(), policy: z.string(), targetType: z.string() })
+      .nullable()
+      .optional()
+      .meta({ description: 'moderation_decision: what was decided under which rule (the details: GET /api/v1/me/decisions)' }),
     createdAt: timestamp,
     read: z.boolean(),
   })

@@ -20,6 +20,9 @@ import { createCollectionRepository } from './collections/collection.repository.
 import { createCollectionService } from './collections/collection.service.ts';
 import { collectionRoutes } from './collections/collection.routes.ts';
 import { sharingRoutes } from './sharing/sharing.routes.ts';
+import { createModerationRepository } from './moderation/moderation.repository.ts';
+import { createModerationService } from './moderation/moderation.service.ts';
+import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { argon2Hasher, type PasswordHasher } from './accounts/password.ts';
 import { createAvatarStore } from './accounts/avatar.ts';
 import { accountRoutes } from './accounts/account.routes.ts';
@@ -134,6 +137,12 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     onSignedUp: (accountId, band) => wellbeing.initialize(accountId, band),
   });
   const videosRepo = createVideoRepository(home.db);
+  const moderationRepo = createModerationRepository(home.db);
+  // where people post: a confirmed e-mail address (decision 024), no restriction, suspension or ban (decision 023)
+  const mayPost = async (accountId: string) => {
+    await security.assertMayPost(accountId);
+    await moderation.assertMayPost(accountId);
+  };
   const lists = createVideoListRepository(home.db);
   const socialRepo = createSocialRepository(home.db);
   const recommenderRepo = createRecommenderRepository(home.db);
@@ -155,7 +164,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     enqueueRekey: (videoId) => enqueue({ type: 'rekey_media', videoId }),
     findAuthorId: (username, viewerId) => accounts.idVisibleTo(username, viewerId),
     onChanged: (videoId) => catalogueEvents.videoChanged(videoId),
-    assertMayPost: (accountId) => security.assertMayPost(accountId),
+    assertMayPost: mayPost,
   });
   const forYou = createForYouService({
     host: engineHost,
@@ -196,7 +205,14 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       if (signal.kind === 'view') await wellbeing.recordWatch(signal.accountId, signal.watchedMs);
     },
     onActivity: (activity) => tellAbout(() => notifications.onActivity(activity)),
-    assertMayPost: (accountId) => security.assertMayPost(accountId),
+    assertMayPost: mayPost,
+  });
+  const moderation = createModerationService({
+    repo: moderationRepo,
+    canSeeVideo: async (videoId, viewerId) => (await videosRepo.findVisible(videoId, viewerId)) !== null,
+    onVideoChanged: (videoId) => catalogueEvents.videoChanged(videoId),
+    notifyDecision: (recipientId, decisionId) => tellAbout(() => notifications.onModerationDecision(recipientId, decisionId)),
+    holdThreshold: config.moderation.holdThreshold,
   });
   const feed = createFeedService({ videos, assertFeedOpen: (viewerId) => wellbeing.assertFeedOpen(viewerId) });
   const search = createSearchService({ accounts, videos });
@@ -266,6 +282,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   sharingRoutes(route, sharing, config.publicOrigin);
   collectionRoutes(route, collections, config.rateLimits);
   mailRoutes(route, mail);
+  moderationRoutes(route, moderation, { writePerMinute: config.rateLimits.writePerMinute, reportsPerMinute: config.moderation.reportsPerMinute }, now);
   videoRoutes(route, videos, config.rateLimits);
   socialRoutes(route, social, config.rateLimits);
   blockRoutes(route, blocks, config.rateLimits);
@@ -317,7 +334,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     db,
     storage,
     worker,
-    services: { accounts, security, mail, videos, social, feed, forYou, search, playback, notifications, operators, blocks, wellbeing },
+    services: { accounts, security, mail, videos, social, feed, forYou, search, playback, notifications, operators, blocks, wellbeing, moderation },
     notificationHub,
     recommender: engineHost,
     catalogueEvents,

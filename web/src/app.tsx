@@ -5,6 +5,10 @@ import { EditProfilePage } from './pages/edit-profile-page.tsx';
 import { FeedSettingsPage } from './pages/feed-settings-page.tsx';
 import { FollowRequestsPage } from './pages/follow-requests-page.tsx';
 import { InboxPage } from './notifications/inbox-page.tsx';
+import { EnforcementPage } from './moderation/enforcement-page.tsx';
+import { ModerationPage } from './moderation/moderation-page.tsx';
+import { MyDecisionsPage } from './moderation/my-decisions-page.tsx';
+import { MyReportsPage } from './moderation/my-reports-page.tsx';
 import { PrivacySettingsPage } from './pages/privacy-settings-page.tsx';
 import { SecuritySettingsPage } from './account/security-settings-page.tsx';
 import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './account/email-link-pages.tsx';
@@ -82,6 +86,14 @@ function page(route: Route): ReactElement {
       return <ResetPasswordPage token={route.token} />;
     case 'outbox':
       return <OutboxPage />;
+    case 'moderation':
+      return <ModerationPage />;
+    case 'myReports':
+      return <MyReportsPage />;
+    case 'myDecisions':
+      return <MyDecisionsPage />;
+    case 'enforcement':
+      return <EnforcementPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

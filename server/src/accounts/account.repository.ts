@@ -61,9 +61,9 @@ export function createAccountRepository(db: Queryable) {
     },
 
     async findCredentials(login: string) {
-      return maybeOne<{ id: string; password_hash: string }>(
+      return maybeOne<{ id: string; password_hash: string; suspended: boolean }>(
         db,
-        `select id, password_hash from accounts where lower(username) = lower($1) or lower(email) = lower($1) limit 1`,
+        `select id, password_hash, coalesce(suspended_until > now(), false) as suspended from accounts where lower(username) = lower($1) or lower(email) = lower($1) limit 1`,
         [login],
       );
     },
@@ -149,7 +149,7 @@ export function createAccountRepository(db: Queryable) {
       return maybeOne<{ id: string; username: string; home_region: string; operator_grants: OperatorGrant[]; stale: boolean }>(
         db,
         `select a.id, a.username, a.home_region, ${OPERATOR_GRANTS}, s.last_seen_at < now() - interval '1 minute' as stale from sessions s join accounts a on a.id = s.account_id
-         where s.token_hash = $1 and s.expires_at > now()`,
+         where s.token_hash = $1 and s.expires_at > now() and (a.suspended_until is null or a.suspended_until <= now())`,
         [tokenHash],
       );
     },

@@ -31,7 +31,7 @@ export function accountRoutes(route: Router, accounts: AccountService, cookie: C
     auth: 'none',
     body: loginBody,
     response: loginResponse,
-    errors: ['invalid_credentials'],
+    errors: ['invalid_credentials', 'account_suspended'],
     rateLimit: { perAddress: limits.authPerMinute, perAccount: limits.authPerMinute },
     handler: async ({ body, request, reply }) => {
       const result = await accounts.login(body.login, body.password, { userAgent: request.headers['user-agent'] });

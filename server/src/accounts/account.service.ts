@@ -114,6 +114,8 @@ export function createAccountService(deps: AccountDeps) {
         throw new DomainError('invalid_credentials', 'Wrong username, email or password');
       }
       throttle.succeeded(key);
+      // a moderator's suspension or ban (decision 023): the right password, and still no session
+      if (found.suspended) throw new DomainError('account_suspended', 'This account is suspended');
       if (await deps.security.twoFactorOn(found.id)) return { twoFactor: await deps.security.loginChallenge(found.id) };
       return { user: await requireMe(found.id), token: await startSession(found.id, meta) };
     },

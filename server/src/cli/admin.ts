@@ -4,6 +4,7 @@
 //   grant  <username> <role> [--jurisdiction <region>]   role: admin, moderator, support, auditor
 //   revoke <username> <role> [--jurisdiction <region>]
 //   list
+//   trust|untrust <username>   a trusted flagger: one report of theirs holds a video from For You (decision 023)
 import { parseArgs } from 'node:util';
 import { OPERATOR_ROLES, jurisdiction as jurisdictionSchema, operatorRole } from '@cliptide/contract';
 import { ConfigError, loadConfig } from '../config/config.ts';
@@ -12,6 +13,7 @@ import { DatabaseInUseError, DomainError } from '../shared/errors.ts';
 
 const USAGE = `usage: npm run admin -- grant|revoke <username> <role> [--jurisdiction <region>]
        npm run admin -- list
+       npm run admin -- trust|untrust <username>
 roles: ${OPERATOR_ROLES.join(', ')}; the jurisdiction defaults to this deployment's region`;
 
 class UsageError extends Error {}
@@ -19,7 +21,8 @@ class UsageError extends Error {}
 async function run(argv: string[]): Promise<string> {
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { jurisdiction: { type: 'string' } } });
   const [command, username, role] = positionals;
-  if (command !== 'list' && command !== 'grant' && command !== 'revoke') throw new UsageError(USAGE);
+  if (command !== 'list' && command !== 'grant' && command !== 'revoke' && command !== 'trust' && command !== 'untrust') throw new UsageError(USAGE);
+  if ((command === 'trust' || command === 'untrust') && (!username || positionals.length > 2)) throw new UsageError(USAGE);
   const config = loadConfig();
   const platform = await createPlatform(config, { runWorker: false, recommender: false });
   try {
@@ -28,6 +31,13 @@ async function run(argv: string[]): Promise<string> {
       const grants = await operators.list();
       if (grants.length === 0) return 'no operator roles are granted';
       return grants.map((g) => `@${g.username}\t${g.role}\t${g.jurisdiction}\tsince ${g.grantedAt}`).join('\n');
+    }
+    if (command === 'trust' || command === 'untrust') {
+      const name = username!.replace(/^@/, '');
+      const id = await platform.services.accounts.idOf(name);
+      if (!id) throw new DomainError('not_found', `No account is called @${name}`);
+      await platform.services.moderation.setTrustedFlagger(id, command === 'trust');
+      return command === 'trust' ? `@${name} is now a trusted flagger` : `@${name} is no longer a trusted flagger`;
     }
     if (!username || !role || positionals.length > 3) throw new UsageError(USAGE);
     const parsedRole = operatorRole.safeParse(role);

@@ -51,6 +51,8 @@ const schema = z
     RATE_LIMIT_UPLOAD_PER_MINUTE: int(1, 100_000).default(30),
     RATE_LIMIT_WRITE_PER_MINUTE: int(1, 100_000).default(120),
     RATE_LIMIT_SEARCH_PER_MINUTE: int(1, 100_000).default(60),
+    REPORT_HOLD_THRESHOLD: int(1, 1000).default(5),
+    RATE_LIMIT_REPORT_PER_MINUTE: int(1, 100_000).default(10),
     TRUST_PROXY: trustProxy.default([]),
     COOKIE_SECURE: bool.default(false),
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -114,6 +116,7 @@ export interface Config {
   linkOrigin: string;
   /** Days an account with an unconfirmed address may still upload and comment. */
   unverifiedPostingDays: number;
+  moderation: { holdThreshold: number; reportsPerMinute: number };
 }
 
 export interface RateLimits {
@@ -181,6 +184,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM! } : null,
     linkOrigin: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : `http://localhost:${e.PORT}`,
     unverifiedPostingDays: e.UNVERIFIED_POSTING_DAYS,
+    moderation: { holdThreshold: e.REPORT_HOLD_THRESHOLD, reportsPerMinute: e.RATE_LIMIT_REPORT_PER_MINUTE },
     webDist: resolve(e.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
   };
 }

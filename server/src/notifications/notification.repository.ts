@@ -21,6 +21,10 @@ export interface NotificationRow {
   video_status: string | null;
   comment_id: string | null;
   comment_body: string | null;
+  decision_id: string | null;
+  decision_action: string | null;
+  decision_policy: string | null;
+  decision_target_type: string | null;
 }
 
 export interface NewNotification {
@@ -29,16 +33,20 @@ export interface NewNotification {
   actorId: string;
   videoId?: string | null;
   commentId?: string | null;
+  /** moderation_decision: the decision told about. */
+  decisionId?: string | null;
 }
 
 const SELECT = `select n.recipient_id, n.seq, n.kind, n.created_at, n.read_at,
     n.actor_id, a.username as actor_username, a.display_name as actor_display_name, a.avatar_key as actor_avatar_key,
     n.video_id, v.caption as video_caption, v.media_prefix as video_media_prefix, v.status as video_status,
-    n.comment_id, c.body as comment_body
+    n.comment_id, c.body as comment_body,
+    n.decision_id, md.action as decision_action, md.policy as decision_policy, md.target_type as decision_target_type
   from notifications n
   join accounts a on a.id = n.actor_id
   left join videos v on v.id = n.video_id
-  left join comments c on c.id = n.comment_id`;
+  left join comments c on c.id = n.comment_id and c.removed_at is null
+  left join moderation_decisions md on md.id = n.decision_id`;
 // a notification about a video is listed only while its recipient may see that video (the one rule),
 // and none while a block stands between its recipient and its actor (decision 022)
 const VISIBLE = `(n.video_id is null or ${canSeeVideoSql('n.recipient_id', 'v')}) and not ${blockBetweenSql('n.recipient_id', 'n.actor_id')}`;
@@ -67,11 +75,11 @@ export function createNotificationRepository(db: Database) {
            on conflict (account_id) do update set last_seq = notification_counters.last_seq + 1
            returning last_seq
          )
-         insert into notifications (recipient_id, seq, kind, actor_id, video_id, comment_id)
-         select $1, last_seq, $2, $3, $4, $5 from next
+         insert into notifications (recipient_id, seq, kind, actor_id, video_id, comment_id, decision_id)
+         select $1, last_seq, $2, $3, $4, $5, $6 from next
          on conflict do nothing
          returning seq`,
-        [n.recipientId, n.kind, n.actorId, n.videoId ?? null, n.commentId ?? null],
+        [n.recipientId, n.kind, n.actorId, n.videoId ?? null, n.commentId ?? null, n.decisionId ?? null],
       );
       return row?.seq ?? null;
     },

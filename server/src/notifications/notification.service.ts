@@ -79,6 +79,17 @@ export function createNotificationService(deps: NotificationDeps) {
       }
     },
 
+    /**
+     * A moderator decided about something of the recipient's (decision 023). Told by "Cliptide", not by
+     * the moderator: the actor is the recipient themselves, and the moderator is never named.
+     */
+    async onModerationDecision(recipientId: string, decisionId: string): Promise<number> {
+      const seq = await repo.insert({ recipientId, kind: 'moderation_decision', actorId: recipientId, decisionId });
+      if (seq === null) return 0;
+      await repo.announce(NOTIFICATION_CHANNEL, recipientId);
+      return 1;
+    },
+
     /** A video was published: the people its caption mentions are told. */
     async onPublished(video: { id: string; authorId: string; caption: string }): Promise<number> {
       return tell(await mentions(video.caption, video.authorId, video.id, null, new Set([video.authorId])));

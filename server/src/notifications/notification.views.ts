@@ -13,7 +13,11 @@ export function notificationView(r: NotificationRow): Notification {
     video: r.video_id
       ? { id: r.video_id, caption: r.video_caption ?? '', poster: r.video_status === 'ready' && r.video_media_prefix ? mediaUrl(blobKeys.ladderFile(r.video_media_prefix, POSTER_FILE)) : null }
       : null,
-    comment: r.comment_id ? { id: r.comment_id, body: r.comment_body ?? '' } : null,
+    comment: r.comment_id && r.comment_body !== null ? { id: r.comment_id, body: r.comment_body } : null,
+    decision:
+      r.decision_id && r.decision_action && r.decision_policy && r.decision_target_type
+        ? { id: r.decision_id, action: r.decision_action, policy: r.decision_policy, targetType: r.decision_target_type }
+        : null,
     createdAt: r.created_at.toISOString(),
     read: r.read_at !== null,
   };

@@ -15,6 +15,7 @@ function row(i: number): CatalogueRow {
     status: 'ready',
     adult_only: false,
     author_private: false,
+    held: false,
     author_birthdate: '1990-01-01',
     caption: `clip number ${i} about #topic${i % 3}`,
     duration_ms: 15_000,

@@ -32,7 +32,7 @@ export function createEngineHost(deps: EngineHostDeps) {
   const authors = new Map<string, { private: boolean; birthdate: string }>();
   let privacyCheckedAt: Date | null = null;
   const remember = (r: AudienceRow) => {
-    audiences.set(r.id, { authorId: r.author_id, visibility: r.visibility, status: r.status, adultOnly: r.adult_only, caption: r.caption });
+    audiences.set(r.id, { authorId: r.author_id, visibility: r.visibility, status: r.status, adultOnly: r.adult_only, caption: r.caption, held: r.held });
     authors.set(r.author_id, { private: r.author_private, birthdate: r.author_birthdate });
   };
 

@@ -1,7 +1,7 @@
 // SQL for the recommender: its input log, its snapshots, the catalogue it ranks, viewers' controls.
 import type { EngineEvent } from '@cliptide/recommender';
 import { jsonb, maybeOne, type Queryable } from '../db/database.ts';
-import { publishedSql, type Visibility, type VideoStatus } from '../videos/visibility.ts';
+import { notRemovedSql, publishedSql, type Visibility, type VideoStatus } from '../videos/visibility.ts';
 import { hiddenCreatorsSql } from '../blocks/block.sql.ts';
 
 /** What the engine's `canSee` asks the visibility rule about. */
@@ -14,6 +14,8 @@ export interface AudienceRow {
   caption: string;
   author_private: boolean;
   author_birthdate: string;
+  /** On hold pending moderation (decision 023): not offered in For You. */
+  held: boolean;
 }
 
 /** What the rule needs to know of an author (their privacy, and their age band from the birthdate). */
@@ -32,9 +34,9 @@ export interface CatalogueRow extends AudienceRow {
 }
 
 // Every published video, whoever may see it: the engine asks the visibility rule per viewer.
-const CATALOGUE = `select v.id, v.author_id, v.visibility, v.status, v.adult_only, a.private as author_private, a.birthdate::text as author_birthdate, v.caption, v.duration_ms, v.published_at, a.home_region,
+const CATALOGUE = `select v.id, v.author_id, v.visibility, v.status, v.adult_only, v.held_at is not null as held, a.private as author_private, a.birthdate::text as author_birthdate, v.caption, v.duration_ms, v.published_at, a.home_region,
     coalesce((select array_agg(h.tag order by h.tag) from video_hashtags h where h.video_id = v.id), '{}') as hashtags
-  from videos v join accounts a on a.id = v.author_id where ${publishedSql('v')}`;
+  from videos v join accounts a on a.id = v.author_id where ${publishedSql('v')} and ${notRemovedSql('v')}`;
 
 export function createRecommenderRepository(db: Queryable) {
   return {
@@ -70,8 +72,8 @@ export function createRecommenderRepository(db: Queryable) {
     audiences(ids: string[]): Promise<AudienceRow[]> {
       if (ids.length === 0) return Promise.resolve([]);
       return db.query<AudienceRow>(
-        `select v.id, v.author_id, v.visibility, v.status, v.adult_only, v.caption, a.private as author_private, a.birthdate::text as author_birthdate
-         from videos v join accounts a on a.id = v.author_id where v.id = any($1::uuid[]) and ${publishedSql('v')}`,
+        `select v.id, v.author_id, v.visibility, v.status, v.adult_only, v.caption, v.held_at is not null as held, a.private as author_private, a.birthdate::text as author_birthdate
+         from videos v join accounts a on a.id = v.author_id where v.id = any($1::uuid[]) and ${publishedSql('v')} and ${notRemovedSql('v')}`,
         [ids],
       );
     },

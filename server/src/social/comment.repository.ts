@@ -35,7 +35,7 @@ const COLUMNS = `c.id, c.video_id, c.author_id, c.parent_id, c.body, c.reply_cou
   a.username, a.display_name, a.avatar_key, c.held_reason`;
 const SELECT = `select ${COLUMNS} from comments c join accounts a on a.id = c.author_id`;
 /** What `viewer` may read: published comments and their own held ones, by nobody a block stands between them and. */
-const READABLE = (viewer: string) => `(c.held_reason is null or c.author_id = ${viewer}) and not ${blockBetweenSql(viewer, 'c.author_id')}`;
+const READABLE = (viewer: string) => `c.removed_at is null and (c.held_reason is null or c.author_id = ${viewer}) and not ${blockBetweenSql(viewer, 'c.author_id')}`;
 
 /** Counts a comment that is published (at insert, or when its creator approves it). */
 async function count(tx: Queryable, c: { video_id: string; parent_id: string | null }) {
@@ -68,7 +68,7 @@ export function createCommentRepository(db: Database) {
       return maybeOne(
         db,
         `select ${COLUMNS}, v.author_id as video_author_id
-         from comments c join accounts a on a.id = c.author_id join videos v on v.id = c.video_id where c.id = $1`,
+         from comments c join accounts a on a.id = c.author_id join videos v on v.id = c.video_id where c.id = $1 and c.removed_at is null`,
         [id],
       );
     },
@@ -133,7 +133,7 @@ export function createCommentRepository(db: Database) {
       return db.query<HeldCommentRow>(
         `select ${COLUMNS}, v.caption as video_caption
          from comments c join accounts a on a.id = c.author_id join videos v on v.id = c.video_id
-         where v.author_id = $1 and c.held_reason is not null
+         where v.author_id = $1 and c.held_reason is not null and c.removed_at is null
          ${cursor ? 'and (c.created_at, c.id) < ($3::timestamptz, $4::uuid)' : ''}
          order by c.created_at desc, c.id desc limit $2`,
         [creatorId, limit + 1, ...(cursor ?? [])],

@@ -24,7 +24,7 @@ export interface SocialDeps {
   onEngagement?: (signal: EngagementSignal) => Promise<unknown>;
   /** Tells listeners (notifications) what someone did to someone else's video or account. */
   onActivity?: (activity: SocialActivity) => Promise<unknown>;
-  /** Refuses an account that may not post now (an e-mail address unconfirmed for too long: `email_unverified`). */
+  /** Refuses an account that may not post now: an e-mail address unconfirmed for too long (`email_unverified`), or a moderation decision (decision 023). */
   assertMayPost?: (accountId: string) => Promise<void>;
 }
 
@@ -197,6 +197,7 @@ export function createSocialService(deps: SocialDeps) {
         throw notFound('Video');
       }
       if (!video.allow_comments) throw new DomainError('comments_disabled', 'The creator turned comments off for this video');
+      await deps.assertMayPost?.(viewerId);
       let threadHeld: HeldReason | null = null;
       if (parentId) {
         const parent = await comments.find(parentId);

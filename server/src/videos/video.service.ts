@@ -23,7 +23,7 @@ export interface VideoDeps {
   findAuthorId: (username: string, viewerId: string | null) => Promise<string | null>;
   /** A published video changed or went away (the recommender's catalogue follows). */
   onChanged?: (videoId: string) => Promise<void>;
-  /** Refuses an account that may not post now (an e-mail address unconfirmed for too long: `email_unverified`). */
+  /** Refuses an account that may not post now: an e-mail address unconfirmed for too long (`email_unverified`), or a moderation decision (decision 023). */
   assertMayPost?: (accountId: string) => Promise<void>;
 }
 
@@ -111,6 +111,7 @@ export function createVideoService(deps: VideoDeps) {
     /** A tus upload is about to be created for a draft: only its author, only once, only within the size limit. */
     async beginUpload(videoId: string | undefined, authorId: string, uploadId: string, bytes: number | undefined) {
       if (!videoId) throw new DomainError('validation_failed', 'Upload metadata must name the videoId of the draft it is for');
+      await deps.assertMayPost?.(authorId);
       if (bytes !== undefined && bytes > deps.maxUploadBytes) {
         throw uploadTooLarge(deps.maxUploadBytes);
       }

@@ -114,3 +114,16 @@ test('18+ labels and restricted mode: the SQL agrees with the predicates and the
     assert.equal(canWatchVideo(video, standing), row!.watch, `JS and SQL: ${label}`);
   }
 });
+
+test('moderation: a removed video is seen by nobody in SQL either, its author included; a hold changes neither question', async () => {
+  const [removed] = await t.db.query<{ id: string }>(`insert into videos (author_id, visibility, status, removed_at) values ($1, 'public', 'ready', now()) returning id`, [authors['public-account']]);
+  const [held] = await t.db.query<{ id: string }>(`insert into videos (author_id, visibility, status, held_at) values ($1, 'public', 'ready', now()) returning id`, [authors['public-account']]);
+  for (const who of STANDINGS) {
+    const viewerId = who === 'author' ? authors['public-account'] : ids[who];
+    const ask = async (id: string) =>
+      (await t.db.query<{ see: boolean; watch: boolean }>(`select coalesce(${canSeeVideoSql('$2')}, false) as see, coalesce(${canWatchVideoSql('$2')}, false) as watch from videos v where v.id = $1`, [id, viewerId]))[0]!;
+    assert.deepEqual(await ask(removed!.id), { see: false, watch: false }, `removed, ${who}`);
+    const plain = visibilityCases.find((c) => c.account === 'public-account' && c.visibility === 'public' && c.status === 'ready' && c.viewer === who)!;
+    assert.deepEqual(await ask(held!.id), { see: plain.see, watch: plain.watch }, `held: as if not held, ${who}`);
+  }
+});

@@ -76,3 +76,18 @@ test('18+ labels and restricted mode follow the content table', () => {
     if (c.viewer !== 'author') assert.equal(canRecommendVideo({ ...video, authorBand: '18+' }, viewer), c.watch, `recommend: ${label}`);
   }
 });
+
+test('moderation: a removed video is seen by nobody, its author included; a held one only leaves For You', () => {
+  for (const c of visibilityCases) {
+    const video = { authorId: AUTHOR, authorPrivate: c.account === 'private-account', visibility: c.visibility, status: c.status, adultOnly: false, caption: '' };
+    const label = `${c.account}: ${c.visibility} ${c.status} video, ${c.viewer}`;
+    assert.equal(canSeeVideo({ ...video, removed: true }, standing[c.viewer]), false, `removed, see: ${label}`);
+    assert.equal(canWatchVideo({ ...video, removed: true }, standing[c.viewer]), false, `removed, watch: ${label}`);
+    assert.equal(canSeeVideo({ ...video, held: true }, standing[c.viewer]), c.see, `held, see: ${label}`);
+    assert.equal(canWatchVideo({ ...video, held: true }, standing[c.viewer]), c.watch, `held, watch: ${label}`);
+  }
+  const adult = { authorId: AUTHOR, authorPrivate: false, visibility: 'public' as const, status: 'ready' as const, authorBand: '18+' as const, adultOnly: false, caption: '' };
+  assert.equal(canRecommendVideo(adult, standing.stranger), true);
+  assert.equal(canRecommendVideo({ ...adult, held: true }, standing.stranger), false);
+  assert.equal(canRecommendVideo({ ...adult, held: true }, standing.follower), false);
+});

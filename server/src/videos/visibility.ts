@@ -41,6 +41,9 @@ export interface VideoAudience {
   adultOnly: boolean;
   /** The caption, hashtags included (restricted mode reads it). */
   caption: string;
+  /** Moderation (decision 023): see the section at the end. */
+  removed?: boolean;
+  held?: boolean;
 }
 
 /** What the rule needs to know of the viewer: who they are (null: anonymous), whether they are an approved follower of the author, and what content they may be shown. */
@@ -97,11 +100,11 @@ function contentAdmits(video: VideoAudience, viewer: ViewerStanding): boolean {
 }
 
 export function canSeeVideo(video: VideoAudience, viewer: ViewerStanding): boolean {
-  return isAuthor(video, viewer) || (isPublished(video) && audienceAdmits(video, viewer) && contentAdmits(video, viewer));
+  return notRemoved(video) && (isAuthor(video, viewer) || (isPublished(video) && audienceAdmits(video, viewer) && contentAdmits(video, viewer)));
 }
 
 export function canWatchVideo(video: VideoAudience, viewer: ViewerStanding): boolean {
-  return isPublished(video) && (isAuthor(video, viewer) || (audienceAdmits(video, viewer) && contentAdmits(video, viewer)));
+  return notRemoved(video) && isPublished(video) && (isAuthor(video, viewer) || (audienceAdmits(video, viewer) && contentAdmits(video, viewer)));
 }
 
 /** What For You asks: the video and the author's age band (on the day asked). */
@@ -110,7 +113,7 @@ export interface RecommendableVideo extends VideoAudience {
 }
 
 export function canRecommendVideo(video: RecommendableVideo, viewer: ViewerStanding): boolean {
-  return !isAuthor(video, viewer) && canWatchVideo(video, viewer) && (viewer.followsAuthor || forYouReachesStrangers(video.authorBand));
+  return !isAuthor(video, viewer) && notHeld(video) && canWatchVideo(video, viewer) && (viewer.followsAuthor || forYouReachesStrangers(video.authorBand));
 }
 
 // The same rule in SQL, over a `videos` row aliased `v` (or `alias`). `viewer` is the SQL expression
@@ -136,8 +139,21 @@ const contentAdmitsSql = (viewer: string, v: string) =>
 
 /** SQL for canSeeVideo. */
 export const canSeeVideoSql = (viewer: string, alias = 'v'): string =>
-  `(${isAuthorSql(viewer, alias)} or (${publishedSql(alias)} and ${audienceAdmitsSql(viewer, alias)} and ${contentAdmitsSql(viewer, alias)}))`;
+  `(${notRemovedSql(alias)} and (${isAuthorSql(viewer, alias)} or (${publishedSql(alias)} and ${audienceAdmitsSql(viewer, alias)} and ${contentAdmitsSql(viewer, alias)})))`;
 
 /** SQL for canWatchVideo. */
 export const canWatchVideoSql = (viewer: string, alias = 'v'): string =>
-  `(${publishedSql(alias)} and (${isAuthorSql(viewer, alias)} or (${audienceAdmitsSql(viewer, alias)} and ${contentAdmitsSql(viewer, alias)})))`;
+  `(${notRemovedSql(alias)} and ${publishedSql(alias)} and (${isAuthorSql(viewer, alias)} or (${audienceAdmitsSql(viewer, alias)} and ${contentAdmitsSql(viewer, alias)})))`;
+
+// ---- Moderation (decision 023, server/src/moderation/) -----------------------------------------
+// A video a moderator removed is seen by nobody, its author included, on every endpoint, until an
+// appeal reverses the decision (`videos.removed_at`). A video on hold (reported by many, or by a
+// trusted flagger: `videos.held_at`) is only kept out of For You; the profile and its link still show it.
+
+const notRemoved = (video: { removed?: boolean }): boolean => !video.removed;
+const notHeld = (video: { held?: boolean }): boolean => !video.held;
+
+/** SQL: no moderator removed the video. */
+export const notRemovedSql = (alias = 'v'): string => `${alias}.removed_at is null`;
+/** SQL: the video is not held from For You. */
+export const notHeldSql = (alias = 'v'): string => `${alias}.held_at is null`;

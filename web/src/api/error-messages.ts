@@ -27,6 +27,8 @@ const messages: Record<ErrorCode | 'network', string> = {
   screen_time_limit: 'You’ve reached your daily limit. Enter your passcode to keep watching.',
   passcode_required: 'That needs your passcode. Set one first if you haven’t.',
   wrong_passcode: 'That passcode isn’t right.',
+  account_restricted: 'Your account can’t post right now because of a moderation decision.',
+  account_suspended: 'This account is suspended.',
   blocked: 'You blocked this account. Unblock it first (Settings → Blocked and muted).',
   internal: 'Something went wrong on our side. Please try again.',
   network: 'You seem to be offline. Check your connection and try again.',

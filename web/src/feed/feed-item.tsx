@@ -10,6 +10,7 @@ import { Caption } from '../video/caption.tsx';
 import { CommentsDrawer } from '../video/comments-drawer.tsx';
 import { ManageVideoDialog } from '../video/manage-video-dialog.tsx';
 import { ReasonsDialog } from '../video/reasons-dialog.tsx';
+import { ReportDialog } from '../moderation/report-dialog.tsx';
 import { takeAction } from '../session/pending-action.ts';
 import { useSession } from '../session/session.tsx';
 import { useVideoActions } from '../video/use-video-actions.ts';
@@ -38,8 +39,8 @@ export interface FeedItemHandle {
 
 export function FeedItem({ video, index, mode, current = true, source, handle, startAt, onDismissed, onChanged }: FeedItemProps) {
   const actions = useVideoActions(video);
-  const { user } = useSession();
-  const [panel, setPanel] = useState<'comments' | 'reasons' | 'manage' | null>(null);
+  const { user, requireAuth } = useSession();
+  const [panel, setPanel] = useState<'comments' | 'reasons' | 'manage' | 'report' | null>(null);
   const player = useRef<PlayerHandle>(null);
   useImperativeHandle(handle, () => ({ togglePlay: () => player.current?.togglePlay(), toggleLike: actions.toggleLike }));
   const author = video.author;
@@ -72,6 +73,11 @@ export function FeedItem({ video, index, mode, current = true, source, handle, s
               Edit or delete
             </button>
           )}
+          {user?.id !== author.id && (
+            <button type="button" className="why-button report-button" onClick={() => requireAuth('Log in to report a video.') && setPanel('report')}>
+              Report
+            </button>
+          )}
         </div>
       </div>
       <ActionRail video={video} actions={actions} onComments={() => setPanel('comments')} />
@@ -83,6 +89,7 @@ export function FeedItem({ video, index, mode, current = true, source, handle, s
         />
       )}
       {panel === 'manage' && onChanged && <ManageVideoDialog video={video} onClose={() => setPanel(null)} onChanged={onChanged} />}
+      {panel === 'report' && <ReportDialog target={{ type: 'video', id: video.id }} onClose={() => setPanel(null)} />}
       {panel === 'reasons' && <ReasonsDialog video={video} onClose={() => setPanel(null)} {...(onDismissed ? { onDismissed } : {})} />}
     </section>
   );

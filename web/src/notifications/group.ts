@@ -11,6 +11,8 @@ export interface InboxEntry {
   count: number;
   video: Notification['video'];
   comment: Notification['comment'];
+  /** moderation_decision: what was decided, under which rule. */
+  decision?: Notification['decision'];
   createdAt: string;
   read: boolean;
 }
@@ -48,7 +50,7 @@ export function groupInbox(items: Notification[], now: Date): InboxDay[] {
       same.read &&= n.read;
       continue;
     }
-    day.entries.push({ key: n.id, kind: n.kind, actors: [n.actor], count: 1, video: n.video, comment: n.comment, createdAt: n.createdAt, read: n.read });
+    day.entries.push({ key: n.id, kind: n.kind, actors: [n.actor], count: 1, video: n.video, comment: n.comment, decision: n.decision ?? null, createdAt: n.createdAt, read: n.read });
   }
   return days;
 }
@@ -68,6 +70,8 @@ export function whatHappened(entry: InboxEntry): string {
       return 'started following you';
     case 'follow_request':
       return 'asked to follow you';
+    case 'moderation_decision':
+      return 'A moderator made a decision about your content';
   }
 }
 

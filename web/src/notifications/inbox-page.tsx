@@ -1,7 +1,9 @@
 // The inbox: what happened to you, grouped by day, new ones arriving live at the top; opening it
 // marks everything read. Below, which kinds you want to hear about.
 import { useEffect, useState } from 'react';
-import type { Notification, NotificationPage, NotificationSettings } from '@cliptide/contract';
+import type { DecisionAction, Notification, NotificationPage, NotificationSettings, PolicyReason } from '@cliptide/contract';
+import { ACTION_WORDS, POLICY_WORDS } from '../moderation/words.ts';
+import { Icon } from '../ui/icons.tsx';
 import { friendlyMessage } from '../api/error-messages.ts';
 import { fetchNotifications, fetchNotificationSettings, markNotificationsRead, saveNotificationSettings } from '../api/notifications.ts';
 import { Link } from '../router/link.tsx';
@@ -82,6 +84,7 @@ function Inbox({ first }: { first: NotificationPage }) {
 }
 
 function InboxItem({ entry }: { entry: InboxEntry }) {
+  if (entry.kind === 'moderation_decision') return <DecisionItem entry={entry} />;
   const { named, others } = whoDidIt(entry);
   const target = entry.kind === 'follow_request' ? paths.followRequests() : entry.video ? paths.video(entry.video.id) : paths.profile(entry.actors[0]!.username);
   return (
@@ -112,6 +115,26 @@ function InboxItem({ entry }: { entry: InboxEntry }) {
   );
 }
 
+/** Told by Cliptide, not by a person: what was decided and under which rule; the details and the appeal are a link away. */
+function DecisionItem({ entry }: { entry: InboxEntry }) {
+  const d = entry.decision;
+  const action = d && d.action in ACTION_WORDS ? ACTION_WORDS[d.action as DecisionAction] : null;
+  const policy = d && d.policy in POLICY_WORDS ? POLICY_WORDS[d.policy as PolicyReason] : null;
+  return (
+    <li className={entry.read ? 'inbox-item' : 'inbox-item is-unread'}>
+      <span className="inbox-system" aria-hidden="true">
+        <Icon name="info" size={24} />
+      </span>
+      <p className="inbox-text">
+        <strong>Cliptide moderation:</strong>{' '}
+        {action && policy ? `${action} — your ${d!.targetType} (rule: ${policy}).` : whatHappened(entry)}{' '}
+        <Link to={paths.myDecisions()}>See the decision and appeal</Link>
+      </p>
+      {!entry.read && <span className="visually-hidden">(new)</span>}
+    </li>
+  );
+}
+
 const KIND_LABELS: Record<Notification['kind'], string> = {
   like: 'Likes on your videos',
   comment: 'Comments on your videos',
@@ -119,6 +142,7 @@ const KIND_LABELS: Record<Notification['kind'], string> = {
   mention: 'Mentions of you',
   follow: 'New followers',
   follow_request: 'Requests to follow you',
+  moderation_decision: 'Moderation decisions about your content',
 };
 
 function KindSettings() {

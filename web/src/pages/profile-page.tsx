@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { ReportDialog } from '../moderation/report-dialog.tsx';
 import type { PublicUser, Video } from '@cliptide/contract';
 import { fetchUser, fetchUserVideos } from '../api/users.ts';
 import { Link } from '../router/link.tsx';
@@ -27,6 +28,7 @@ export function ProfilePage({ username }: { username: string }) {
 
 function Profile({ user, onChange }: { user: PublicUser; onChange: (user: PublicUser) => void }) {
   const { user: me } = useSession();
+  const [reporting, setReporting] = useState(false);
   // A private account shows its videos only to its owner and approved followers (the server's rule; here, the words).
   const closed = user.private && !user.viewer.isSelf && !user.viewer.following;
   return (
@@ -61,6 +63,17 @@ function Profile({ user, onChange }: { user: PublicUser; onChange: (user: Public
               <Link className="button button-primary" to={paths.upload()}>
                 Upload
               </Link>
+              <Link className="button" to={paths.myReports()}>
+                Your reports
+              </Link>
+              <Link className="button" to={paths.myDecisions()}>
+                Decisions about you
+              </Link>
+              {me?.operator?.some((g) => g.role === 'moderator') && (
+                <Link className="button" to={paths.moderation()}>
+                  Moderation queue
+                </Link>
+              )}
               <LogoutButton />
             </div>
           ) : user.viewer.blocking ? (
@@ -83,9 +96,15 @@ function Profile({ user, onChange }: { user: PublicUser; onChange: (user: Public
                   })
                 }
               />
+              {me && (
+                <button type="button" className="button" onClick={() => setReporting(true)}>
+                  Report
+                </button>
+              )}
               {me && <ProfileMenu user={user} onChange={onChange} />}
             </div>
           )}
+          {reporting && <ReportDialog target={{ type: 'account', id: user.id }} onClose={() => setReporting(false)} />}
         </div>
       </header>
       <dl className="profile-counts">

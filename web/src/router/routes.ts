@@ -27,6 +27,10 @@ export type Route =
   | { name: 'forgotPassword' }
   | { name: 'resetPassword'; token: string }
   | { name: 'outbox' }
+  | { name: 'moderation' }
+  | { name: 'myReports' }
+  | { name: 'myDecisions' }
+  | { name: 'enforcement' }
   | { name: 'notFound' };
 
 export const paths = {
@@ -54,6 +58,10 @@ export const paths = {
   forgotPassword: () => '/forgot-password',
   resetPassword: (token: string) => `/reset-password?token=${encodeURIComponent(token)}`,
   outbox: () => '/operator/outbox',
+  moderation: () => '/moderation',
+  myReports: () => '/settings/reports',
+  myDecisions: () => '/settings/decisions',
+  enforcement: () => '/transparency/enforcement',
 };
 
 /** Only same-site paths are allowed as a post-login destination. */
@@ -87,6 +95,10 @@ export function parseRoute(url: URL): Route {
   if (path === '/forgot-password') return { name: 'forgotPassword' };
   if (path === '/reset-password') return { name: 'resetPassword', token: url.searchParams.get('token') ?? '' };
   if (path === '/operator/outbox') return { name: 'outbox' };
+  if (path === '/moderation') return { name: 'moderation' };
+  if (path === '/settings/reports') return { name: 'myReports' };
+  if (path === '/settings/decisions') return { name: 'myDecisions' };
+  if (path === '/transparency/enforcement') return { name: 'enforcement' };
   if (path === '/search') return { name: 'search', q: url.searchParams.get('q') ?? '' };
   if (path === '/login') return { name: 'login', next: safeNext(url.searchParams.get('next')) };
   if (path === '/signup') return { name: 'signup', next: safeNext(url.searchParams.get('next')) };
@@ -160,6 +172,14 @@ export function titleOf(route: Route): string {
         return 'New password';
       case 'outbox':
         return 'Outbox';
+      case 'moderation':
+        return 'Moderation';
+      case 'myReports':
+        return 'Your reports';
+      case 'myDecisions':
+        return 'Decisions about you';
+      case 'enforcement':
+        return 'Enforcement report';
       case 'notFound':
         return 'Not found';
     }

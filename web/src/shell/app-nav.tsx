@@ -46,6 +46,14 @@ export function AppNav({ route, onShortcuts }: { route: Route; onShortcuts: () =
       ) : (
         <NavLink to={paths.login(window.location.pathname)} icon="user" label="Log in" current={route.name === 'login'} />
       )}
+      {user?.operator?.some((g) => g.role === 'moderator') && (
+        <Link to={paths.moderation()} className={route.name === 'moderation' ? 'nav-extra link-button is-current' : 'nav-extra link-button'} aria-current={route.name === 'moderation' ? 'page' : undefined}>
+          Moderation
+        </Link>
+      )}
+      <Link to={paths.enforcement()} className="nav-extra link-button">
+        Enforcement report
+      </Link>
       <button type="button" className="nav-shortcuts link-button" onClick={onShortcuts} aria-keyshortcuts="?">
         Keyboard shortcuts
       </button>

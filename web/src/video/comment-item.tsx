@@ -7,6 +7,8 @@ import { Avatar } from '../ui/avatar.tsx';
 import { timeAgo } from '../ui/format.ts';
 import { ErrorState, Loading } from '../ui/states.tsx';
 import { usePagedList } from '../ui/use-paged-list.ts';
+import { ReportDialog } from '../moderation/report-dialog.tsx';
+import { useSession } from '../session/session.tsx';
 
 interface CommentItemProps {
   comment: Comment;
@@ -60,6 +62,8 @@ function ReplyList(props: { commentId: string; canDelete: (c: Comment) => boolea
 }
 
 function CommentBody({ comment, canDelete, onDelete, onReply }: { comment: Comment; canDelete: boolean; onDelete: (c: Comment) => void; onReply?: () => void }) {
+  const { user } = useSession();
+  const [reporting, setReporting] = useState(false);
   return (
     <div className="comment-body">
       <Link to={paths.profile(comment.author.username)} aria-label={`@${comment.author.username} profile`}>
@@ -82,8 +86,14 @@ function CommentBody({ comment, canDelete, onDelete, onReply }: { comment: Comme
               Delete
             </button>
           )}
+          {user && !comment.mine && (
+            <button type="button" className="link-button" onClick={() => setReporting(true)} aria-label={`Report the comment by @${comment.author.username}`}>
+              Report
+            </button>
+          )}
         </div>
       </div>
+      {reporting && <ReportDialog target={{ type: 'comment', id: comment.id }} onClose={() => setReporting(false)} />}
     </div>
   );
 }
