@@ -211,6 +211,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     repo: moderationRepo,
     canSeeVideo: async (videoId, viewerId) => (await videosRepo.findVisible(videoId, viewerId)) !== null,
     onVideoChanged: (videoId) => catalogueEvents.videoChanged(videoId),
+    onVideoNarrowed: (videoId) => enqueue({ type: 'rekey_media', videoId }),
     notifyDecision: (recipientId, decisionId) => tellAbout(() => notifications.onModerationDecision(recipientId, decisionId)),
     holdThreshold: config.moderation.holdThreshold,
   });

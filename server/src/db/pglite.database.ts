@@ -22,18 +22,35 @@ const isRunning = (pid: number) => {
   }
 };
 
-/** Claims `<dir>.lock` for this process; refuses while another live process holds it (a stale one is taken over). */
+/**
+ * Claims `<dir>.lock` for this process: created exclusively, so two processes starting together cannot
+ * both pass; a lock left by a process that is gone is taken over. Released only while it is still ours.
+ */
 function lock(dir: string): () => void {
   const path = `${dir}.lock`;
-  let holder = NaN;
-  try {
-    holder = Number(readFileSync(path, 'utf8').trim());
-  } catch {
-    // no lock yet
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2) throw error;
+      let holder = NaN;
+      try {
+        holder = Number(readFileSync(path, 'utf8').trim());
+      } catch {
+        continue; // removed meanwhile: try again
+      }
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) throw new DatabaseInUseError(dir, holder);
+      rmSync(path, { force: true }); // stale (or our own from an earlier open): claim it afresh
+    }
   }
-  if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) throw new DatabaseInUseError(dir, holder);
-  writeFileSync(path, String(process.pid));
-  return () => rmSync(path, { force: true });
+  return () => {
+    try {
+      if (readFileSync(path, 'utf8').trim() === String(process.pid)) rmSync(path, { force: true });
+    } catch {
+      // already gone
+    }
+  };
 }
 
 /** Embedded PostgreSQL (WASM). `dir` undefined: in memory (tests). */

@@ -57,6 +57,7 @@ export function headTags(meta: PageHead): string {
 
 /** The app's index.html with the page's title and tags in its head. */
 export function withHead(html: string, meta: PageHead): string {
-  const titled = html.replace(/<title>[^<]*<\/title>/, `<title>${escape(meta.title)}</title>`);
-  return titled.replace('</head>', `    ${headTags(meta)}\n  </head>`);
+  // replacer functions: a `$'` or `$&` in a caption must stay text, not a replacement pattern
+  const titled = html.replace(/<title>[^<]*<\/title>/, () => `<title>${escape(meta.title)}</title>`);
+  return titled.replace('</head>', () => `    ${headTags(meta)}\n  </head>`);
 }

@@ -307,3 +307,44 @@ test('`npm run admin -- trust` makes a trusted flagger (PostgreSQL: the command 
   const [row] = await p.db.query<{ held: boolean }>('select held_at is not null as held from videos where id = $1', [video]);
   assert.equal(row!.held, true);
 });
+
+test('a moderator acts only in their jurisdiction and never on items about themselves', async () => {
+  const elsewhere = await signup(p, 'mod_elsewhere');
+  await p.services.operators.grant('mod_elsewhere', 'moderator', 'elsewhere');
+  const creator = await signup(p);
+  const reporter = await signup(p);
+  const video = await publishedVideo(p, creator);
+  await report(reporter, 'video', video, 'spam');
+  const item = await itemFor(mod1, video);
+  assert.equal((await queue(elsewhere)).length, 0, 'the subject lives in another region');
+  assert.equal(await status('GET', `/api/v1/moderation/items/${item.id}`, elsewhere), 404);
+  assert.equal(await status('POST', `/api/v1/moderation/items/${item.id}/claim`, elsewhere), 404);
+  assert.equal(await status('POST', `/api/v1/moderation/items/${item.id}/decision`, elsewhere, { action: 'remove', policy: 'spam' }), 404);
+
+  // a report about a moderator: the others see it, they do not
+  const own = await publishedVideo(p, mod2);
+  await report(reporter, 'video', own, 'spam');
+  const aboutMod2 = await itemFor(mod1, own);
+  assert.equal((await queue(mod2)).some((i) => i.target.id === own), false);
+  assert.equal(await status('POST', `/api/v1/moderation/items/${aboutMod2.id}/claim`, mod2), 404);
+});
+
+test('reversing an appeal lifts only that decision: a later restriction stands', async () => {
+  const creator = await signup(p);
+  const [r1, r2] = [await signup(p), await signup(p)];
+  const first = await publishedVideo(p, creator);
+  const second = await publishedVideo(p, creator);
+  await report(r1, 'video', first, 'spam');
+  const short = await decide(mod1, first, 'restrict', 'spam', { days: 3 });
+  assert.equal((await api(p, 'POST', '/api/v1/appeals', { as: creator, body: { decisionId: short, note: 'not spam' } })).statusCode, 201);
+  await report(r2, 'video', second, 'spam');
+  await decide(mod1, second, 'restrict', 'spam', { days: 30 });
+  await decide(mod2, first, 'appeal_reversed', 'no_violation', {}, 'appeal');
+  const [row] = await p.db.query<{ days: number }>(
+    `select round(extract(epoch from posting_restricted_until - now()) / 86400)::int as days from accounts where id = $1`,
+    [creator.id],
+  );
+  assert.equal(row!.days, 30, 'the 30-day restriction is still there');
+  const posting = await api(p, 'POST', '/api/v1/videos', { as: creator, body: { caption: 'x', visibility: 'public', allowComments: true } });
+  assert.equal(posting.json().code, 'account_restricted');
+});

@@ -41,6 +41,8 @@ export interface QueueRow extends ItemRow {
   subject_username: string;
   subject_display_name: string;
   subject_avatar_key: string | null;
+  /** The subject's home region: the jurisdiction a moderator must hold. */
+  subject_region: string;
 }
 
 export interface DecisionRow {
@@ -101,8 +103,19 @@ const QUEUE_SELECT = `select ${ITEM_COLUMNS},
     (case when i.target_type = 'video' then (select count(*) from engagement_events e
        where e.video_id = i.target_id and e.kind = 'view' and e.created_at > now() - interval '1 day') else 0 end)::int as reach,
     (case when i.target_type = 'video' then exists(select 1 from videos hv where hv.id = i.target_id and hv.held_at is not null) else false end) as held,
-    s.username as subject_username, s.display_name as subject_display_name, s.avatar_key as subject_avatar_key
+    s.username as subject_username, s.display_name as subject_display_name, s.avatar_key as subject_avatar_key,
+    s.home_region as subject_region
   from moderation_items i join accounts s on s.id = i.subject_id`;
+
+/**
+ * Until when the account's standing decisions of these actions last (null: none): every decision not
+ * reversed on appeal — the one being reversed already has its reversal recorded — a ban for ever.
+ */
+const standingUntil = (actions: string) => `
+  select max(case d.action when 'ban' then 'infinity'::timestamptz else d.created_at + make_interval(days => d.days) end)
+  from moderation_decisions d
+  where d.subject_id = $1 and d.appeal_of is null and d.action in (${actions})
+    and not exists (select 1 from moderation_decisions r where r.appeal_of = d.id and r.action = 'appeal_reversed')`;
 
 async function applyEffect(tx: Queryable, e: Effect): Promise<void> {
   switch (e.kind) {
@@ -127,14 +140,20 @@ async function applyEffect(tx: Queryable, e: Effect): Promise<void> {
       return;
     }
     case 'restrict':
-      await tx.query(
-        `update accounts set posting_restricted_until = ${e.days === null ? 'null' : `now() + make_interval(days => $2)`} where id = $1`,
-        e.days === null ? [e.accountId] : [e.accountId, e.days],
-      );
+      if (e.days === null) {
+        // a reversal: what the decisions still standing say (a later restriction stays)
+        await tx.query(`update accounts set posting_restricted_until = (${standingUntil("'restrict'")}) where id = $1`, [e.accountId]);
+        return;
+      }
+      await tx.query(`update accounts set posting_restricted_until = greatest(posting_restricted_until, now() + make_interval(days => $2)) where id = $1`, [
+        e.accountId,
+        e.days,
+      ]);
       return;
     case 'suspend':
       if (e.days === null) {
-        await tx.query('update accounts set suspended_until = null where id = $1', [e.accountId]);
+        // a reversal: what the decisions still standing say (a later suspension or a ban stays)
+        await tx.query(`update accounts set suspended_until = (${standingUntil("'suspend', 'ban'")}) where id = $1`, [e.accountId]);
         return;
       }
       await tx.query(
@@ -212,6 +231,7 @@ export function createModerationRepository(db: Database) {
         `${QUEUE_SELECT}
          where i.closed_at is null and s.home_region = any($2::text[])
            and (i.excluded_moderator_id is null or i.excluded_moderator_id <> $1)
+           and i.subject_id <> $1
          order by i.severity, report_count desc, reach desc, i.opened_at, i.id
          limit $3`,
         [moderatorId, jurisdictions, limit],
@@ -255,12 +275,13 @@ export function createModerationRepository(db: Database) {
           [d.itemId, d.moderatorId],
         );
         if (!item) return null;
-        for (const e of effects) await applyEffect(tx, e);
+        // recorded first: a reversal's effect reads which decisions still stand
         const [decision] = await tx.query<DecisionRow>(
           `insert into moderation_decisions (item_id, moderator_id, subject_id, target_type, target_id, action, policy, category, days, note, appeal_of)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning *`,
           [d.itemId, d.moderatorId, d.subjectId, d.targetType, d.targetId, d.action, d.policy, d.category, d.days, d.note, d.appealOf],
         );
+        for (const e of effects) await applyEffect(tx, e);
         await tx.query('update moderation_items set closed_at = now(), claimed_by = null, claim_expires_at = null where id = $1', [d.itemId]);
         if (!d.appealOf) {
           await tx.query(

@@ -29,8 +29,11 @@ export const HOLD_WINDOW_SECONDS = 3600;
 const QUEUE_PAGE = 50;
 const REPORT_PAGE = 30;
 
-/** Decisions the person concerned may appeal (once). */
-const APPEALABLE: readonly DecisionAction[] = ['label_adult', 'remove', 'restrict', 'suspend', 'ban'];
+/**
+ * Decisions the person concerned may appeal (once), from their account. A suspended or banned person
+ * cannot log in, so those are not appealable here (docs/decisions/023: a known gap, by support mail).
+ */
+const APPEALABLE: readonly DecisionAction[] = ['label_adult', 'remove', 'restrict'];
 
 /** The moderator as the service knows them: who, and for which regions they hold the role. */
 export interface Moderator {
@@ -44,6 +47,8 @@ export interface ModerationDeps {
   canSeeVideo: (videoId: string, viewerId: string) => Promise<boolean>;
   /** A video's For You standing changed (held, removed, restored). */
   onVideoChanged: (videoId: string) => Promise<unknown>;
+  /** A video left public view (removed, labelled 18+): its media moves to a fresh, uncached prefix. */
+  onVideoNarrowed: (videoId: string) => Promise<unknown>;
   /** Tell the person a decision concerns. */
   notifyDecision: (recipientId: string, decisionId: string) => Promise<unknown>;
   holdThreshold: number;
@@ -143,9 +148,13 @@ export function createModerationService(deps: ModerationDeps) {
     };
   }
 
+  /**
+   * An open item this moderator may work on: the subject lives in one of their jurisdictions, and it is
+   * not about themselves (nobody judges their own case). Anything else is as if it did not exist.
+   */
   async function openItem(moderator: Moderator, id: string): Promise<QueueRow> {
     const row = await forModerator(moderator, 'moderation queue', () => repo.item(id));
-    if (!row || row.closed_at) throw notFound('Queue item');
+    if (!row || row.closed_at || !jurisdictions(moderator).includes(row.subject_region) || row.subject_id === moderator.id) throw notFound('Queue item');
     return row;
   }
 
@@ -253,6 +262,7 @@ export function createModerationService(deps: ModerationDeps) {
       );
       if (!decision) throw new DomainError('conflict', 'Claim this item first (your claim may have expired)');
       if (row.target_type === 'video') await deps.onVideoChanged(row.target_id);
+      if (row.target_type === 'video' && (input.action === 'remove' || input.action === 'label_adult')) await deps.onVideoNarrowed(row.target_id);
       if (input.action !== 'dismiss') await deps.notifyDecision(row.subject_id, decision.id);
       return { decisionId: decision.id };
     },

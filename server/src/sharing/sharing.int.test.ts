@@ -81,4 +81,9 @@ test('profiles unfurl; a private one says only that it is private; markup in a c
   const hostile = await page(`/v/${id}`);
   assert.doesNotMatch(hostile.body, /<script>alert/);
   assert.match(hostile.body, /&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  // replacement patterns in user text stay text (String.replace would paste parts of the page)
+  const dollars = await publishedVideo(p, creator, { caption: "cost $' and $` and $&" });
+  const page2 = await page(`/v/${dollars}`);
+  assert.equal(meta(page2.body, 'og:description'), "cost $' and $` and $&");
+  assert.equal(page2.body.match(/<div id="app">/g)?.length, 1, 'the page is not pasted into itself');
 });

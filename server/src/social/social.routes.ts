@@ -157,7 +157,7 @@ export function socialRoutes(route: Router, social: SocialService, limits: { wri
     body: commentBody,
     status: 201,
     response: commentResponse,
-    errors: ['not_found', 'comments_disabled', 'blocked', 'email_unverified'],
+    errors: ['not_found', 'comments_disabled', 'blocked', 'email_unverified', 'account_restricted'],
     handler: async ({ viewer, params, body }) => ({ comment: await social.comment(viewer.id, params.id, body.body, body.parentId ?? null) }),
   });
 

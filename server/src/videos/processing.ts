@@ -229,14 +229,16 @@ export function createPurgeMediaHandler(storage: BlobStore): JobHandler<'purge_m
 }
 
 /**
- * A video that left public visibility gets its media under a fresh prefix: URLs that public caches
+ * A video that left public view (made private or followers-only, labelled 18+, removed by a
+ * moderator) gets its media under a fresh prefix: URLs that public caches
  * may hold (for a year: they were immutable) no longer lead to it, and the old files are purged.
  */
 export function createRekeyMediaHandler(deps: { videos: VideoRepository; storage: BlobStore; enqueuePurge: (prefix: string) => Promise<void> }): JobHandler<'rekey_media'> {
   return {
     async run(job) {
       const video = await deps.videos.mediaState(job.videoId);
-      if (!video?.media_prefix || video.visibility === 'public') return { kind: 'done' };
+      // still public to everyone: the cached URLs may stay
+      if (!video?.media_prefix || (video.visibility === 'public' && !video.adult_only && !video.removed)) return { kind: 'done' };
       const fresh = blobKeys.ladder(job.videoId, randomBytes(6).toString('hex'));
       await deps.storage.copyPrefix(video.media_prefix, fresh);
       if (await deps.videos.swapMediaPrefix(job.videoId, video.media_prefix, fresh)) await deps.enqueuePurge(video.media_prefix);

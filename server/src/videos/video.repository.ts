@@ -162,8 +162,8 @@ export function createVideoRepository(db: Queryable & { transaction<T>(w: (tx: Q
       });
     },
 
-    async mediaState(id: string): Promise<{ visibility: string; adult_only: boolean; media_prefix: string | null } | null> {
-      return maybeOne(db, 'select visibility, adult_only, media_prefix from videos where id = $1', [id]);
+    async mediaState(id: string): Promise<{ visibility: string; adult_only: boolean; removed: boolean; media_prefix: string | null } | null> {
+      return maybeOne(db, 'select visibility, adult_only, removed_at is not null as removed, media_prefix from videos where id = $1', [id]);
     },
 
     /** Points the video at a copy of its media; false when its prefix changed meanwhile (left as it is). */

@@ -25,7 +25,7 @@ export function videoRoutes(route: Router, videos: VideoService, limits: { uploa
     body: newVideoBody,
     status: 201,
     response: videoCreated,
-    errors: ['email_unverified'],
+    errors: ['email_unverified', 'account_restricted'],
     rateLimit: { perAddress: limits.uploadPerMinute * 4, perAccount: limits.uploadPerMinute },
     handler: async ({ viewer, body }) => {
       const { video, maxUploadBytes } = await videos.create(viewer.id, body);
@@ -66,7 +66,7 @@ export function videoRoutes(route: Router, videos: VideoService, limits: { uploa
     auth: 'required',
     params: videoParams,
     response: videoResponse,
-    errors: ['not_found', 'forbidden', 'conflict'],
+    errors: ['not_found', 'forbidden', 'conflict', 'email_unverified', 'account_restricted'],
     rateLimit: { perAddress: limits.uploadPerMinute * 4, perAccount: limits.uploadPerMinute },
     handler: async ({ params, viewer }) => ({ video: await videos.retry(params.id, viewer.id) }),
   });

@@ -87,6 +87,7 @@ export function createVideoService(deps: VideoDeps) {
     async retry(id: string, authorId: string): Promise<VideoView> {
       const video = await get(id, authorId);
       if (video.author.id !== authorId) throw forbidden('Only the author can retry this video');
+      await deps.assertMayPost?.(authorId);
       if (video.status !== 'failed' || !video.error?.retryable) {
         throw new DomainError('conflict', video.status === 'failed' ? 'This file cannot be processed; upload another one' : 'Only a failed upload can be retried');
       }

@@ -143,18 +143,20 @@ function Profile({ user, onChange }: { user: PublicUser; onChange: (user: Public
 
 /** A count, linked to its list when the viewer may see it. */
 function Count({ label, value, to, testId }: { label: string; value: number; to: string | null; testId?: string }) {
-  const body = (
+  return (
     <>
       <dt>{label}</dt>
-      <dd data-testid={testId}>{formatCount(value)}</dd>
+      <dd data-testid={testId}>
+        {to ? (
+          <Link to={to}>
+            {formatCount(value)}
+            <span className="visually-hidden"> {label.toLowerCase()}</span>
+          </Link>
+        ) : (
+          formatCount(value)
+        )}
+      </dd>
     </>
-  );
-  return to ? (
-    <Link to={to} aria-label={`${formatCount(value)} ${label.toLowerCase()}`}>
-      {body}
-    </Link>
-  ) : (
-    body
   );
 }
 
