@@ -34,7 +34,7 @@ function lock(dir: string): () => void {
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2) throw error;
-      let holder = NaN;
+      let holder: number;
       try {
         holder = Number(readFileSync(path, 'utf8').trim());
       } catch {
