@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   comments_disabled: 403,
   age_restricted: 403,
+  cross_border_denied: 403,
+  purpose_denied: 403,
   not_found: 404,
   conflict: 409,
   username_taken: 409,

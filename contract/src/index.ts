@@ -12,3 +12,4 @@ export * from './feed.ts';
 export * from './search.ts';
 export * from './notifications.ts';
 export * from './operators.ts';
+export * from './transparency.ts';

@@ -49,6 +49,14 @@ import { describeNotificationStream, notificationStream } from './notifications/
 import { parseCaption } from './videos/caption.ts';
 import { registerTus } from './uploads/tus.ts';
 import { describeTusUploads } from './uploads/tus.openapi.ts';
+import { createLogRepository } from './transparency/log.repository.ts';
+import { createRegionLog, createTransparency } from './transparency/transparency.service.ts';
+import { transparencyRoutes } from './transparency/transparency.routes.ts';
+import { algorithmFingerprint } from './transparency/algorithm.ts';
+import { gitCommit, readSourceTree } from './storage/source-tree.ts';
+import { createGateway } from './gateway/gateway.ts';
+import { loadPolicy } from './gateway/policy.ts';
+import { createAccountLookup } from './operators/account-lookup.service.ts';
 import { createApp } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
 
@@ -186,6 +194,28 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
 
   const operators = createOperatorService({ operators: createOperatorRepository(home.db), idOf: (username) => accounts.idOf(username) });
 
+  // The access gateway and each region's transparency log (decision 025): keys and secret made on first start.
+  const logHost = config.publicOrigin ? new URL(config.publicOrigin).host : 'cliptide';
+  const transparency = createTransparency(
+    regions.names.map((name) => createRegionLog({ repo: createLogRepository(regions.of(name).db), region: name, origin: `${logHost}/${name}`, now })),
+  );
+  await transparency.init();
+  const gateway = createGateway({
+    policy: loadPolicy(),
+    // the subject's region's log; a subject of a region not served here is logged in this one
+    record: (region, record) => transparency.of(regions.names.includes(region) ? region : home.name).append(record),
+    now,
+  });
+  const accountLookup = createAccountLookup({
+    gateway,
+    subjectOf: (username) => accounts.subjectOf(username),
+    personalRecord: (id) => accounts.personalRecord(id),
+  });
+  const algorithm = algorithmFingerprint(gitCommit(new URL('.', import.meta.url).pathname), readSourceTree(new URL('../../recommender/src', import.meta.url).pathname));
+  const signCheckpoints = () =>
+    Promise.all(transparency.regions.map((r) => transparency.of(r).signIfGrown())).catch((error: unknown) => log.error({ err: error }, 'signing a checkpoint failed'));
+  const checkpointTimer = setInterval(() => void signCheckpoints(), config.checkpointEveryMs).unref();
+
   const { app, route, openapi } = await createApp({
     logLevel: config.logLevel,
     viewerForToken: (token) => accounts.viewerForToken(token),
@@ -202,7 +232,8 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     error: (o: object, m: string) => app.log.error(o, m),
   });
   accountRoutes(route, accounts, { secure: config.cookieSecure }, config.rateLimits);
-  operatorRoutes(route, operators);
+  operatorRoutes(route, operators, accountLookup);
+  transparencyRoutes(route, transparency, algorithm);
   videoRoutes(route, videos, config.rateLimits);
   socialRoutes(route, social, config.rateLimits);
   feedRoutes(route, feed);
@@ -252,7 +283,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     db,
     storage,
     worker,
-    services: { accounts, videos, social, feed, forYou, search, playback, notifications, operators },
+    services: { accounts, videos, social, feed, forYou, search, playback, notifications, operators, gateway, transparency, accountLookup },
     notificationHub,
     recommender: engineHost,
     catalogueEvents,
@@ -261,6 +292,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     sweepUploads,
     async close() {
       clearInterval(uploadSweep);
+      clearInterval(checkpointTimer);
       await worker.stop();
       if (opts.recommender !== false) await engineHost.stop();
       clearInterval(pruneTimer);

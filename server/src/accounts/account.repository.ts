@@ -72,6 +72,11 @@ export function createAccountRepository(db: Queryable) {
       return row?.id ?? null;
     },
 
+    /** Whose data and where it lives (for the access gateway): the id and home region, nothing personal. */
+    async findSubject(username: string): Promise<{ id: string; home_region: string } | null> {
+      return maybeOne<{ id: string; home_region: string }>(db, 'select id, home_region from accounts where lower(username) = lower($1)', [username]);
+    },
+
     /** The id of the account with this username, and whether a follow of it must be approved. */
     async findFollowTarget(username: string): Promise<{ id: string; private: boolean } | null> {
       return maybeOne<{ id: string; private: boolean }>(db, 'select id, private from accounts where lower(username) = lower($1)', [username]);

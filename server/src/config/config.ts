@@ -57,6 +57,7 @@ const schema = z
     METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WEB_DIST: z.string().optional(),
+    TRANSPARENCY_CHECKPOINT_SECONDS: int(1, 7 * 24 * 3600).default(300),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE === 's3') {
@@ -101,6 +102,8 @@ export interface Config {
   metricsToken: string | null;
   logLevel: string;
   webDist: string;
+  /** How often each region's access log signs a checkpoint when it has grown (also signed on demand). */
+  checkpointEveryMs: number;
 }
 
 export interface RateLimits {
@@ -165,6 +168,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     metricsToken: e.METRICS_TOKEN ?? null,
     logLevel: e.LOG_LEVEL,
     webDist: resolve(e.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
+    checkpointEveryMs: e.TRANSPARENCY_CHECKPOINT_SECONDS * 1000,
   };
 }
 

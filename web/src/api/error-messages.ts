@@ -20,6 +20,8 @@ const messages: Record<ErrorCode | 'network', string> = {
   media_rejected: 'We couldn’t use that file as a video.',
   comments_disabled: 'Comments are turned off for this video.',
   age_restricted: 'That isn’t available at your age.',
+  cross_border_denied: 'The access policy does not let your jurisdiction read data held in that region.',
+  purpose_denied: 'The access policy does not allow that purpose (or that data) for your role.',
   internal: 'Something went wrong on our side. Please try again.',
   network: 'You seem to be offline. Check your connection and try again.',
 };

@@ -14,6 +14,8 @@ create table access_log (
   idx bigint not null,
   -- the leaf: canonical JSON (sorted keys) of the gateway record; hashed as H(0x00 || entry)
   entry text not null,
+  -- base64 of H(0x00 || entry), kept so proofs need no rehashing (audit verify recomputes it)
+  leaf_hash text not null,
   -- HMAC of the subject's account id with the region's secret (also inside entry), for "my entries"
   subject text not null,
   logged_at timestamptz not null default now(),
