@@ -16,6 +16,8 @@ export type Route =
   | { name: 'privacySettings' }
   | { name: 'followRequests' }
   | { name: 'inbox' }
+  | { name: 'transparency'; region: string | null }
+  | { name: 'operatorAccounts' }
   | { name: 'notFound' };
 
 export const paths = {
@@ -33,6 +35,8 @@ export const paths = {
   privacySettings: () => '/settings/privacy',
   followRequests: () => '/follow-requests',
   inbox: () => '/inbox',
+  transparency: (region?: string) => (region ? `/transparency?region=${encodeURIComponent(region)}` : '/transparency'),
+  operatorAccounts: () => '/operator/accounts',
 };
 
 /** Only same-site paths are allowed as a post-login destination. */
@@ -58,6 +62,8 @@ export function parseRoute(url: URL): Route {
   if (path === '/settings/privacy') return { name: 'privacySettings' };
   if (path === '/follow-requests') return { name: 'followRequests' };
   if (path === '/inbox') return { name: 'inbox' };
+  if (path === '/transparency') return { name: 'transparency', region: url.searchParams.get('region') || null };
+  if (path === '/operator/accounts') return { name: 'operatorAccounts' };
   if (path === '/search') return { name: 'search', q: url.searchParams.get('q') ?? '' };
   if (path === '/login') return { name: 'login', next: safeNext(url.searchParams.get('next')) };
   if (path === '/signup') return { name: 'signup', next: safeNext(url.searchParams.get('next')) };
@@ -107,6 +113,10 @@ export function titleOf(route: Route): string {
         return 'Follow requests';
       case 'inbox':
         return 'Inbox';
+      case 'transparency':
+        return 'Transparency';
+      case 'operatorAccounts':
+        return 'Account lookup';
       case 'notFound':
         return 'Not found';
     }
