@@ -41,19 +41,36 @@ export function createLogRepository(db: Queryable) {
      * hash H(0x00 || entry) is computed in the same statement. Answers the stored leaves, in order.
      */
     async append(region: string, leaves: readonly { prefix: string; suffix: string; subject: string }[]): Promise<LeafRow[]> {
-      return db.query<LeafRow>(
-        `with head as (
-           insert into access_log_heads (region, size) values ($1, $5)
-           on conflict (region) do update set size = access_log_heads.size + $5
-           returning size - $5 as start),
-         input as (select * from unnest($2::text[], $3::text[], $4::text[]) with ordinality as t(prefix, suffix, subject, ord)),
-         rows as (select head.start + input.ord - 1 as idx, input.prefix || (head.start + input.ord - 1)::text || input.suffix as entry, input.subject
-                  from head, input)
-         insert into access_log (region, idx, entry, leaf_hash, subject)
-         select $1, idx, entry, encode(sha256('\\x00'::bytea || convert_to(entry, 'UTF8')), 'base64'), subject from rows
-         returning idx::int as idx, entry, leaf_hash`,
-        [region, leaves.map((l) => l.prefix), leaves.map((l) => l.suffix), leaves.map((l) => l.subject), leaves.length],
-      ).then((rows) => rows.sort((a, b) => a.idx - b.idx));
+      if (leaves.length === 1) {
+        // the common case (one gateway decision at a time): a statement without unnest, cheaper to plan
+        const [leaf] = leaves as [{ prefix: string; suffix: string; subject: string }];
+        return db.query<LeafRow>(
+          `with head as (
+             insert into access_log_heads (region, size) values ($1, 1)
+             on conflict (region) do update set size = access_log_heads.size + 1
+             returning size - 1 as idx),
+           row as (select head.idx, $2 || head.idx::text || $3 as entry from head)
+           insert into access_log (region, idx, entry, leaf_hash, subject)
+           select $1, row.idx, row.entry, encode(sha256('\\x00'::bytea || convert_to(row.entry, 'UTF8')), 'base64'), $4 from row
+           returning idx::int as idx, entry, leaf_hash`,
+          [region, leaf.prefix, leaf.suffix, leaf.subject],
+        );
+      }
+      return db
+        .query<LeafRow>(
+          `with head as (
+             insert into access_log_heads (region, size) values ($1, $5)
+             on conflict (region) do update set size = access_log_heads.size + $5
+             returning size - $5 as start),
+           input as (select * from unnest($2::text[], $3::text[], $4::text[]) with ordinality as t(prefix, suffix, subject, ord)),
+           rows as (select head.start + input.ord - 1 as idx, input.prefix || (head.start + input.ord - 1)::text || input.suffix as entry, input.subject
+                    from head, input)
+           insert into access_log (region, idx, entry, leaf_hash, subject)
+           select $1, idx, entry, encode(sha256('\\x00'::bytea || convert_to(entry, 'UTF8')), 'base64'), subject from rows
+           returning idx::int as idx, entry, leaf_hash`,
+          [region, leaves.map((l) => l.prefix), leaves.map((l) => l.suffix), leaves.map((l) => l.subject), leaves.length],
+        )
+        .then((rows) => rows.sort((a, b) => a.idx - b.idx));
     },
 
     /** The next index (the head); the records are committed with it. */

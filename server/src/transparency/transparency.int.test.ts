@@ -221,6 +221,14 @@ test('the report counts accesses and denials per month; the algorithm is fingerp
   assert.equal(typeof algorithm.model.tasks[0].scoreWeight, 'number');
 });
 
+test('concurrent decisions are grouped into one statement yet each gets its own dense index', async () => {
+  const at = await size();
+  const results = await Promise.all(Array.from({ length: 25 }, () => lookup(support, 'pat_subject', 'support')));
+  const indexes = results.map((r) => r.json().access.index).sort((a: number, b: number) => a - b);
+  assert.deepEqual(indexes, Array.from({ length: 25 }, (_, i) => at + i));
+  assert.deepEqual((await p.services.transparency.of('default').verify()).problems, []);
+});
+
 test('the database refuses UPDATE and DELETE on the log; audit verify names the first tampered entry', async () => {
   const db = p.db;
   await assert.rejects(db.query(`update access_log set entry = entry where idx = 0`), /append-only/);
