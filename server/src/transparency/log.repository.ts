@@ -2,6 +2,9 @@
 // secret and the signed checkpoints. Every query is keyed by region.
 import { maybeOne, type Queryable } from '../db/database.ts';
 
+/** The insert lost a race for an index to another process (PostgreSQL unique_violation). */
+export const isIndexTaken = (error: unknown): boolean => (error as { code?: string } | null)?.code === '23505';
+
 export interface LeafRow {
   idx: number;
   entry: string;
@@ -35,47 +38,20 @@ const CHECKPOINT = `tree_size::int as tree_size, root_hash, signed_at, key_id, n
 export function createLogRepository(db: Queryable) {
   return {
     /**
-     * Appends leaves at the end of the region's log in one statement: the head moves by their count and
-     * each leaf takes the next index. A leaf records its own index, so the entry text is spliced here:
-     * `prefix || index || suffix` (canonical JSON whose "index" value the database fills in), and its
-     * hash H(0x00 || entry) is computed in the same statement. Answers the stored leaves, in order.
+     * Stores leaves at the indexes the caller chose (the next ones it believes free). Another process
+     * that appended meanwhile makes this fail with a key conflict (`isIndexTaken`): re-read `size`, retry.
      */
-    async append(region: string, leaves: readonly { prefix: string; suffix: string; subject: string }[]): Promise<LeafRow[]> {
-      if (leaves.length === 1) {
-        // the common case (one gateway decision at a time): a statement without unnest, cheaper to plan
-        const [leaf] = leaves as [{ prefix: string; suffix: string; subject: string }];
-        return db.query<LeafRow>(
-          `with head as (
-             insert into access_log_heads (region, size) values ($1, 1)
-             on conflict (region) do update set size = access_log_heads.size + 1
-             returning size - 1 as idx),
-           row as (select head.idx, $2 || head.idx::text || $3 as entry from head)
-           insert into access_log (region, idx, entry, leaf_hash, subject)
-           select $1, row.idx, row.entry, encode(sha256('\\x00'::bytea || convert_to(row.entry, 'UTF8')), 'base64'), $4 from row
-           returning idx::int as idx, entry, leaf_hash`,
-          [region, leaf.prefix, leaf.suffix, leaf.subject],
-        );
-      }
-      return db
-        .query<LeafRow>(
-          `with head as (
-             insert into access_log_heads (region, size) values ($1, $5)
-             on conflict (region) do update set size = access_log_heads.size + $5
-             returning size - $5 as start),
-           input as (select * from unnest($2::text[], $3::text[], $4::text[]) with ordinality as t(prefix, suffix, subject, ord)),
-           rows as (select head.start + input.ord - 1 as idx, input.prefix || (head.start + input.ord - 1)::text || input.suffix as entry, input.subject
-                    from head, input)
-           insert into access_log (region, idx, entry, leaf_hash, subject)
-           select $1, idx, entry, encode(sha256('\\x00'::bytea || convert_to(entry, 'UTF8')), 'base64'), subject from rows
-           returning idx::int as idx, entry, leaf_hash`,
-          [region, leaves.map((l) => l.prefix), leaves.map((l) => l.suffix), leaves.map((l) => l.subject), leaves.length],
-        )
-        .then((rows) => rows.sort((a, b) => a.idx - b.idx));
+    async insert(region: string, leaves: readonly { idx: number; entry: string; leafHash: string; subject: string }[]): Promise<void> {
+      const values = leaves.map((_, i) => `($1, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4}, $${i * 4 + 5})`).join(', ');
+      await db.query(
+        `insert into access_log (region, idx, entry, leaf_hash, subject) values ${values}`,
+        [region, ...leaves.flatMap((l) => [l.idx, l.entry, l.leafHash, l.subject])],
+      );
     },
 
-    /** The next index (the head); the records are committed with it. */
+    /** The number of leaves: the next index. */
     async size(region: string): Promise<number> {
-      const row = await maybeOne<{ size: number }>(db, 'select size::int as size from access_log_heads where region = $1', [region]);
+      const row = await maybeOne<{ size: number }>(db, 'select coalesce(max(idx) + 1, 0)::int as size from access_log where region = $1', [region]);
       return row?.size ?? 0;
     },
 

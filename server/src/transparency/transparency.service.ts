@@ -8,7 +8,8 @@ import { DomainError } from '../shared/errors.ts';
 import { canonicalJson } from './canonical.ts';
 import { consistencyProof, inclusionProof, treeRoot, type Hash } from './merkle.ts';
 import { checkpointNote, generateSigningKey, parseCheckpointNote, signNote } from './signing.ts';
-import type { CheckpointRow, LeafRow, LogRepository } from './log.repository.ts';
+import { isIndexTaken, type CheckpointRow, type LeafRow, type LogRepository } from './log.repository.ts';
+import { leafHash } from './merkle.ts';
 import { MAX_TRANSPARENCY_ENTRIES } from '@cliptide/contract';
 import { verifyRegionLog } from './audit.ts';
 
@@ -41,7 +42,6 @@ export interface LeafRecord {
   subject: string;
 }
 
-const INDEX_MARK = -7_777_777;
 const b64 = (h: Uint8Array) => Buffer.from(h).toString('base64');
 
 export interface LogDeps {
@@ -56,7 +56,8 @@ export function createRegionLog({ repo, region, origin, now }: LogDeps) {
   let secret: Buffer | null = null;
   let signing: { keyId: string; privateKey: string } | null = null;
   const leaves: Hash[] = [];
-  let queue: { leaf: { prefix: string; suffix: string; subject: string }; done: (row: LeafRow) => void; fail: (e: unknown) => void }[] = [];
+  let queue: { record: Omit<LeafRecord, 'index'>; done: (index: number) => void; fail: (e: unknown) => void }[] = [];
+  let next = -1;
   let flushing = false;
 
   async function init() {
@@ -64,6 +65,7 @@ export function createRegionLog({ repo, region, origin, now }: LogDeps) {
     if ((await repo.keys(region)).length === 0) await repo.addKey(region, generateSigningKey());
     const [first] = await repo.keys(region);
     signing = { keyId: first!.key_id, privateKey: first!.private_key };
+    next = await repo.size(region);
   }
   const ready = () => {
     if (!secret || !signing) throw new Error(`the transparency log of ${region} is not started`);
@@ -75,10 +77,9 @@ export function createRegionLog({ repo, region, origin, now }: LogDeps) {
     return createHmac('sha256', ready().secret).update(`${kind}:${accountId}`).digest('hex');
   }
 
-  function toLeaf(r: GatewayRecord) {
-    const record: LeafRecord = {
+  function toRecord(r: GatewayRecord): Omit<LeafRecord, 'index'> {
+    return {
       v: 1,
-      index: INDEX_MARK,
       region,
       time: r.time.toISOString(),
       actor: `op-${pseudonym('actor', r.actorId).slice(0, 24)}`,
@@ -90,8 +91,26 @@ export function createRegionLog({ repo, region, origin, now }: LogDeps) {
       reason: r.reason,
       subject: pseudonym('subject', r.subjectId),
     };
-    const [prefix, suffix] = canonicalJson(record).split(String(INDEX_MARK)) as [string, string];
-    return { prefix, suffix, subject: record.subject };
+  }
+
+  /** Stores a batch at the next indexes; when another process took them first, learns the new end and retries. */
+  async function store(batch: Omit<LeafRecord, 'index'>[]): Promise<number> {
+    for (let attempt = 0; ; attempt++) {
+      if (next < 0) next = await repo.size(region);
+      const start = next;
+      const leaves = batch.map((record, i) => {
+        const entry = canonicalJson({ ...record, index: start + i });
+        return { idx: start + i, entry, leafHash: b64(leafHash(entry)), subject: record.subject };
+      });
+      try {
+        await repo.insert(region, leaves);
+        next = start + batch.length;
+        return start;
+      } catch (error) {
+        next = -1;
+        if (!isIndexTaken(error) || attempt >= 50) throw error;
+      }
+    }
   }
 
   // Group commit: appends that arrive while one is being written go together in the next statement.
@@ -103,8 +122,8 @@ export function createRegionLog({ repo, region, origin, now }: LogDeps) {
         const batch = queue;
         queue = [];
         try {
-          const rows = await repo.append(region, batch.map((b) => b.leaf));
-          batch.forEach((b, i) => b.done(rows[i]!));
+          const start = await store(batch.map((b) => b.record));
+          batch.forEach((b, i) => b.done(start + i));
         } catch (error) {
           for (const b of batch) b.fail(error);
         }
@@ -116,9 +135,9 @@ export function createRegionLog({ repo, region, origin, now }: LogDeps) {
 
   /** Appends the record; resolves with its leaf index once it is stored (committed). */
   function append(record: GatewayRecord): Promise<number> {
-    const leaf = toLeaf(record);
+    const leaf = toRecord(record);
     return new Promise<number>((resolve, reject) => {
-      queue.push({ leaf, done: (row) => resolve(row.idx), fail: reject });
+      queue.push({ record: leaf, done: resolve, fail: reject });
       void flush();
     });
   }

@@ -2,16 +2,10 @@
 -- leaves are the canonical records of the gateway's decisions. Everything is keyed by region so each
 -- region cell keeps its own log, keys and secret.
 
--- The next leaf index of each region's log: appending bumps it in the same statement, so indexes are
--- dense and in order even with several server processes on one PostgreSQL.
-create table access_log_heads (
-  region text primary key,
-  size bigint not null default 0
-);
-
 create table access_log (
   region text not null,
-  idx bigint not null,
+  -- the leaf's index: dense from 0; a writer takes max + 1 and retries on a conflict of the key
+  idx bigint not null check (idx >= 0),
   -- the leaf: canonical JSON (sorted keys) of the gateway record; hashed as H(0x00 || entry)
   entry text not null,
   -- base64 of H(0x00 || entry), kept so proofs need no rehashing (audit verify recomputes it)
