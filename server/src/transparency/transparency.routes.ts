@@ -107,6 +107,6 @@ export function transparencyRoutes(route: Router, transparency: Transparency, al
     tag,
     auth: 'required',
     response: myAccessLog,
-    handler: async ({ viewer }) => ({ items: await transparency.of(viewer.homeRegion).about(viewer.id) }),
+    handler: async ({ viewer }) => ({ items: transparency.regions.includes(viewer.homeRegion) ? await transparency.of(viewer.homeRegion).about(viewer.id) : [] }),
   });
 }
