@@ -60,6 +60,16 @@ test('every inclusion proof matches PATH and verifies; a wrong leaf, index, root
   }
 });
 
+test('with a memo of complete subtrees (as the server keeps one per log), roots and proofs are the same', () => {
+  const memo = new Map();
+  for (let n = 1; n <= 40; n++) {
+    assert.deepEqual(hex([treeRoot(leaves, n, memo)]), hex([MTH(entries.slice(0, n))]));
+    for (let m = 0; m < n; m++) assert.deepEqual(hex(inclusionProof(leaves, m, n, memo)), hex(PATH(m, entries.slice(0, n))));
+    for (let m = 1; m <= n; m++) assert.deepEqual(hex(consistencyProof(leaves, m, n, memo)), hex(PROOF(m, entries.slice(0, n))));
+  }
+  assert.ok(memo.size > 0 && [...memo.keys()].every((k) => { const [s, z] = k.split(':').map(Number); return (z! & (z! - 1)) === 0 && s! % z! === 0; }));
+});
+
 test('every consistency proof matches PROOF and verifies; a rewritten history does not', () => {
   for (let n = 1; n <= 40; n++) {
     const root2 = treeRoot(leaves, n);

@@ -22,21 +22,35 @@ function split(n: number): number {
   return k;
 }
 
-/** MTH(D[start:end]) over leaf hashes. Iterative over complete subtrees, so O(n) hashes and no deep recursion. */
-export function subtreeRoot(leaves: readonly Hash[], start = 0, end = leaves.length): Hash {
+/**
+ * Roots of complete subtrees (2^j leaves starting at a multiple of 2^j) already computed: in an
+ * append-only log they never change, so a server keeps one per log and proofs and roots cost
+ * O(log² n) hashes instead of O(n). Keyed `start:size`.
+ */
+export type SubtreeMemo = Map<string, Hash>;
+
+/** MTH(D[start:end]) over leaf hashes (recursion depth ≤ log2 n). */
+export function subtreeRoot(leaves: readonly Hash[], start = 0, end = leaves.length, memo?: SubtreeMemo): Hash {
   const n = end - start;
   if (n === 0) return EMPTY_ROOT;
   if (n === 1) return leaves[start]!;
+  const complete = memo !== undefined && (n & (n - 1)) === 0 && start % n === 0;
+  if (complete) {
+    const known = memo.get(`${start}:${n}`);
+    if (known) return known;
+  }
   const k = split(n);
-  return nodeHash(subtreeRoot(leaves, start, start + k), subtreeRoot(leaves, start + k, end));
+  const root = nodeHash(subtreeRoot(leaves, start, start + k, memo), subtreeRoot(leaves, start + k, end, memo));
+  if (complete) memo.set(`${start}:${n}`, root);
+  return root;
 }
 
-export function treeRoot(leaves: readonly Hash[], size = leaves.length): Hash {
-  return subtreeRoot(leaves, 0, size);
+export function treeRoot(leaves: readonly Hash[], size = leaves.length, memo?: SubtreeMemo): Hash {
+  return subtreeRoot(leaves, 0, size, memo);
 }
 
 /** PATH(m, D[0:n]) — RFC 9162 §2.1.3.1. */
-export function inclusionProof(leaves: readonly Hash[], index: number, size: number): Hash[] {
+export function inclusionProof(leaves: readonly Hash[], index: number, size: number, memo?: SubtreeMemo): Hash[] {
   if (!(index >= 0 && index < size && size <= leaves.length)) throw new RangeError(`no leaf ${index} in a tree of ${size}`);
   const path: Hash[] = [];
   const walk = (m: number, start: number, end: number) => {
@@ -45,10 +59,10 @@ export function inclusionProof(leaves: readonly Hash[], index: number, size: num
     const k = split(n);
     if (m < k) {
       walk(m, start, start + k);
-      path.push(subtreeRoot(leaves, start + k, end));
+      path.push(subtreeRoot(leaves, start + k, end, memo));
     } else {
       walk(m - k, start + k, end);
-      path.push(subtreeRoot(leaves, start, start + k));
+      path.push(subtreeRoot(leaves, start, start + k, memo));
     }
   };
   walk(index, 0, size);
@@ -56,22 +70,22 @@ export function inclusionProof(leaves: readonly Hash[], index: number, size: num
 }
 
 /** PROOF(m, D[0:n]) — RFC 9162 §2.1.4.1. */
-export function consistencyProof(leaves: readonly Hash[], from: number, to: number): Hash[] {
+export function consistencyProof(leaves: readonly Hash[], from: number, to: number, memo?: SubtreeMemo): Hash[] {
   if (!(from > 0 && from <= to && to <= leaves.length)) throw new RangeError(`no consistency proof from ${from} to ${to}`);
   const proof: Hash[] = [];
   const subproof = (m: number, start: number, end: number, whole: boolean) => {
     const n = end - start;
     if (m === n) {
-      if (!whole) proof.push(subtreeRoot(leaves, start, end));
+      if (!whole) proof.push(subtreeRoot(leaves, start, end, memo));
       return;
     }
     const k = split(n);
     if (m <= k) {
       subproof(m, start, start + k, whole);
-      proof.push(subtreeRoot(leaves, start + k, end));
+      proof.push(subtreeRoot(leaves, start + k, end, memo));
     } else {
       subproof(m - k, start + k, end, false);
-      proof.push(subtreeRoot(leaves, start, start + k));
+      proof.push(subtreeRoot(leaves, start, start + k, memo));
     }
   };
   if (from < to) subproof(from, 0, to, true);

@@ -6,7 +6,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { AccessRecord, Checkpoint, LogEntry, SigningKey, TransparencyMonth, TransparencyReport } from '@cliptide/contract';
 import { DomainError } from '../shared/errors.ts';
 import { canonicalJson } from './canonical.ts';
-import { consistencyProof, inclusionProof, treeRoot, type Hash } from './merkle.ts';
+import { consistencyProof, inclusionProof, treeRoot, type Hash, type SubtreeMemo } from './merkle.ts';
 import { checkpointNote, generateSigningKey, parseCheckpointNote, signNote } from './signing.ts';
 import { isIndexTaken, type CheckpointRow, type LeafRow, type LogRepository } from './log.repository.ts';
 import { leafHash } from './merkle.ts';
@@ -56,6 +56,7 @@ export function createRegionLog({ repo, region, origin, now }: LogDeps) {
   let secret: Buffer | null = null;
   let signing: { keyId: string; privateKey: string } | null = null;
   const leaves: Hash[] = [];
+  const memo: SubtreeMemo = new Map();
   let queue: { record: Omit<LeafRecord, 'index'>; done: (index: number) => void; fail: (e: unknown) => void }[] = [];
   let next = -1;
   let flushing = false;
@@ -166,7 +167,7 @@ export function createRegionLog({ repo, region, origin, now }: LogDeps) {
 
   async function sign(size: number): Promise<Checkpoint> {
     const { signing: key } = ready();
-    const body = { origin, treeSize: size, rootHash: b64(treeRoot(await leafHashes(size), size)), timestamp: now().toISOString() };
+    const body = { origin, treeSize: size, rootHash: b64(treeRoot(await leafHashes(size), size, memo)), timestamp: now().toISOString() };
     const note = checkpointNote(body);
     const row = { tree_size: size, root_hash: body.rootHash, signed_at: body.timestamp, key_id: key.keyId, note, signature: signNote(note, key.privateKey) };
     await repo.addCheckpoint(region, row);
@@ -203,12 +204,12 @@ export function createRegionLog({ repo, region, origin, now }: LogDeps) {
       if (index >= size) throw new DomainError('validation_failed', 'index must be below size', [{ path: 'query.index', message: 'below size' }]);
       await requireSize(size);
       const all = await leafHashes(size);
-      return { index, treeSize: size, leafHash: b64(all[index]!), proof: inclusionProof(all, index, size).map(b64) };
+      return { index, treeSize: size, leafHash: b64(all[index]!), proof: inclusionProof(all, index, size, memo).map(b64) };
     },
     async consistency(from: number, to: number) {
       if (from > to) throw new DomainError('validation_failed', 'from must not exceed to', [{ path: 'query.from', message: 'at most to' }]);
       await requireSize(to);
-      return { from, to, proof: consistencyProof(await leafHashes(to), from, to).map(b64) };
+      return { from, to, proof: consistencyProof(await leafHashes(to), from, to, memo).map(b64) };
     },
     async entries(start: number, end: number | undefined): Promise<{ start: number; end: number; items: LogEntry[] }> {
       const size = await repo.size(region);
