@@ -2,7 +2,7 @@
 // (PGlite, in memory): (1) an operator's account read with and without the gateway + transparency
 // log, interleaved so drift hits both alike; (2) the log's append rate, sequential and with
 // concurrent appenders (group commit: appends waiting on one statement go together in the next).
-//   npm run bench:gateway [-- --reads 2000 --appends 20000]
+//   npm run bench:gateway      (defaults), or: cd bench && taskset -c 0 npx tsx gateway.bench.ts --reads 2000 --appends 20000
 import { parseArgs } from 'node:util';
 import { signup, startTestPlatform } from '../server/src/testing/test-platform.ts';
 
