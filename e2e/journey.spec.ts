@@ -156,9 +156,32 @@ describe('creator and viewer journey', () => {
     await item.getByRole('button', { name: 'Remove from saved, 1' }).waitFor();
 
     await item.getByRole('button', { name: 'Share, 0' }).click();
+    const sheet = page.getByRole('dialog', { name: 'Share' });
+    const embedCode = sheet.getByLabel('Embed in a page');
+    await embedCode.waitFor();
+    assert.match(await embedCode.inputValue(), new RegExp(`^<iframe src="${server.baseUrl}/embed/${videoId}"`));
+    await sheet.getByRole('button', { name: 'Copy link' }).click();
     await page.getByText('Link copied').waitFor();
     await item.getByRole('button', { name: 'Share, 1' }).waitFor();
     assert.equal(await page.evaluate('navigator.clipboard.readText()'), `${server.baseUrl}/v/${videoId}`);
+
+    // the embed code's page: the video alone, playable, with a way to the site
+    const embed = await viewer.context.newPage();
+    await embed.goto(`/embed/${videoId}`);
+    await embed.getByRole('button', { name: /^Play the video by @/ }).click();
+    await waitForPlayback(embed.locator('video'));
+    await embed.getByRole('link', { name: 'Watch on Cliptide' }).waitFor();
+    await embed.close();
+
+    // collections: the saved video on bob's own profile (a grid only he sees), and bob among alice's followers
+    await page.goto('/@bob');
+    await page.getByRole('tab', { name: 'Saved' }).click();
+    await page.locator(`.grid-cell a[href^="/v/${videoId}"]`).waitFor();
+    await page.goto('/@alice');
+    await page.getByRole('link', { name: /^1 followers$/ }).click();
+    await page.waitForURL('**/@alice/followers');
+    await page.getByRole('link', { name: /@bob/ }).waitFor();
+    await page.goto('/');
 
     const { video } = await bob.call<{ video: Video }>('GET', `/videos/${videoId}`);
     assert.equal(video.counts.likes, 1);

@@ -55,10 +55,13 @@ export const publicUser = userSummary
     bio: z.string(),
     counts: z.object({ followers: z.number().int(), following: z.number().int(), likes: z.number().int(), videos: z.number().int() }),
     private: z.boolean().meta({ description: 'only approved followers see its videos' }),
+    likesPublic: z.boolean().meta({ description: 'its liked videos are shown on the profile' }),
     viewer: z.object({
       following: z.boolean(),
       requested: z.boolean().meta({ description: 'the viewer asked to follow this private account and awaits approval' }),
       isSelf: z.boolean(),
+      blocking: z.boolean().meta({ description: 'the viewer blocked this account: neither sees the other\'s videos or comments' }),
+      muting: z.boolean().meta({ description: 'the viewer muted this account: its videos stay out of the viewer\'s feeds' }),
     }),
   })
   .meta({ id: 'PublicUser' });
@@ -73,6 +76,10 @@ export const me = publicUser
     mayGoPublic: z.boolean().meta({ description: 'the age band allows a public account' }),
     followRequests: z.number().int().meta({ description: 'pending follow requests' }),
     personalizedFeed: z.boolean(),
+    emailVerified: z.boolean().meta({ description: 'the address was confirmed by its link' }),
+    pendingEmail: z.string().nullable().meta({ description: 'a new address awaiting confirmation' }),
+    mayPost: z.boolean().meta({ description: 'may upload and comment (false once the grace period for an unverified address is over)' }),
+    twoFactor: z.boolean().meta({ description: 'two-factor sign-in (TOTP) is on' }),
     operator: z.array(operatorGrant).meta({ description: 'operator roles held (empty for almost everyone)' }),
     createdAt: timestamp,
   })

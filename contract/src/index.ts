@@ -13,3 +13,8 @@ export * from './search.ts';
 export * from './notifications.ts';
 export * from './operators.ts';
 export * from './transparency.ts';
+export * from './account-security.ts';
+export * from './wellbeing.ts';
+export * from './blocks.ts';
+export * from './sharing.ts';
+export * from './collections.ts';

@@ -9,3 +9,11 @@ export const MAX_KEYWORD_LENGTH = 50;
 export const MIN_PASSWORD_LENGTH = 10;
 /** Entries of a transparency log answered by one `entries` request. */
 export const MAX_TRANSPARENCY_ENTRIES = 256;
+/** The daily screen-time limit may be set between these (minutes), or off. */
+export const MIN_DAILY_LIMIT_MINUTES = 40;
+export const MAX_DAILY_LIMIT_MINUTES = 120;
+export const MIN_BREAK_REMINDER_MINUTES = 5;
+export const MAX_BREAK_REMINDER_MINUTES = 180;
+/** One passcode extension adds this many minutes to today's limit. */
+export const SCREEN_TIME_EXTENSION_MINUTES = 30;
+export const MAX_COMMENT_FILTER_KEYWORDS = 200;

@@ -25,13 +25,23 @@ export const video = z
     mentions: z.array(z.string()),
     visibility,
     allowComments: z.boolean(),
+    adultOnly: z.boolean().meta({ description: 'for adults (18+): never shown to minors, nor in restricted mode' }),
     status: videoStatus,
     progress: z.number().min(0).max(1),
-    error: z.object({ code: z.string(), reason: z.string() }).nullable(),
+    error: z
+      .object({
+        code: z.string(),
+        reason: z.string(),
+        retryable: z.boolean().meta({ description: 'the failure was ours, not the file’s: POST …/retry processes it again while the upload is kept' }),
+      })
+      .nullable(),
     durationMs: z.number().int().nullable(),
     width: z.number().int().nullable(),
     height: z.number().int().nullable(),
-    hls: z.string().nullable().meta({ description: 'master playlist URL, once ready' }),
+    hls: z.string().nullable().meta({ description: 'master playlist URL, once ready: the first playable rendition alone until the rest of the ladder is added' }),
+    renditions: z
+      .array(z.object({ name: z.string(), width: z.number().int(), height: z.number().int(), status: z.enum(['ready', 'pending', 'failed']) }))
+      .meta({ description: 'the HLS ladder: the smallest rendition is playable first, the larger ones follow (pending)' }),
     poster: z.string().nullable(),
     createdAt: timestamp,
     publishedAt: timestamp.nullable(),
@@ -45,11 +55,13 @@ export const newVideoBody = z.object({
   caption: z.string().max(MAX_CAPTION_LENGTH).default(''),
   visibility: visibility.default('public'),
   allowComments: z.boolean().default(true),
+  adultOnly: z.boolean().default(false).meta({ description: 'for adults (18+): never shown to minors, nor in restricted mode' }),
 });
 export const videoPatchBody = z.object({
   caption: z.string().max(MAX_CAPTION_LENGTH).optional(),
   visibility: visibility.optional(),
   allowComments: z.boolean().optional(),
+  adultOnly: z.boolean().optional(),
 });
 
 export const uploadTarget = z

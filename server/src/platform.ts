@@ -15,9 +15,22 @@ import { createAccountService } from './accounts/account.service.ts';
 import { createOperatorRepository } from './operators/operator.repository.ts';
 import { createOperatorService } from './operators/operator.service.ts';
 import { operatorRoutes } from './operators/operator.routes.ts';
+import { createSharingService } from './sharing/sharing.service.ts';
+import { createCollectionRepository } from './collections/collection.repository.ts';
+import { createCollectionService } from './collections/collection.service.ts';
+import { collectionRoutes } from './collections/collection.routes.ts';
+import { sharingRoutes } from './sharing/sharing.routes.ts';
 import { argon2Hasher, type PasswordHasher } from './accounts/password.ts';
 import { createAvatarStore } from './accounts/avatar.ts';
 import { accountRoutes } from './accounts/account.routes.ts';
+import { createAccountSecurityRepository } from './accounts/account-security.repository.ts';
+import { createAccountSecurityService } from './accounts/account-security.service.ts';
+import { accountSecurityRoutes } from './accounts/account-security.routes.ts';
+import { createMailRepository } from './mail/mail.repository.ts';
+import { createMailService } from './mail/mail.service.ts';
+import { createOutboxTransport, createSmtpTransport } from './mail/smtp-transport.ts';
+import { createSendMailHandler } from './mail/mail.job.ts';
+import { mailRoutes } from './mail/mail.routes.ts';
 import { createVideoRepository } from './videos/video.repository.ts';
 import { createVideoListRepository } from './videos/video-list.repository.ts';
 import { createVideoService } from './videos/video.service.ts';
@@ -31,6 +44,9 @@ import { createCommentRepository } from './social/comment.repository.ts';
 import { createSocialService } from './social/social.service.ts';
 import { socialRoutes } from './social/social.routes.ts';
 import { createFeedService } from './feed/feed.service.ts';
+import { createBlockRepository } from './blocks/block.repository.ts';
+import { createBlockService } from './blocks/block.service.ts';
+import { blockRoutes } from './blocks/block.routes.ts';
 import { createRecommenderRepository } from './recommendation/recommender.repository.ts';
 import { createEngineHost } from './recommendation/engine-host.ts';
 import { createCatalogueEvents } from './recommendation/catalogue-events.ts';
@@ -57,6 +73,9 @@ import { gitCommit, readSourceTree } from './storage/source-tree.ts';
 import { createGateway } from './gateway/gateway.ts';
 import { loadPolicy } from './gateway/policy.ts';
 import { createAccountLookup } from './operators/account-lookup.service.ts';
+import { createWellbeingRepository } from './wellbeing/wellbeing.repository.ts';
+import { createWellbeingService } from './wellbeing/wellbeing.service.ts';
+import { wellbeingRoutes } from './wellbeing/wellbeing.routes.ts';
 import { createApp } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
 
@@ -93,14 +112,34 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   };
 
   const media = createMedia(config.ffmpeg);
+  const log: WorkerLog = { info: () => {}, warn: () => {}, error: () => {} };
+  const mail = createMailService({
+    repo: createMailRepository(home.db),
+    transport: config.mail ? createSmtpTransport(config.mail.smtpUrl, config.mail.from) : createOutboxTransport(),
+    enqueueSend: (mailId) => enqueue({ type: 'send_mail', mailId }),
+  });
+  const passwords = opts.passwords ?? argon2Hasher;
+  const security = createAccountSecurityService({
+    repo: createAccountSecurityRepository(home.db),
+    passwords,
+    mail,
+    linkOrigin: config.linkOrigin,
+    region: regions.home.name,
+    unverifiedPostingDays: config.unverifiedPostingDays,
+    now,
+    background: (work) => void work().catch((error: unknown) => log.error({ err: error }, 'account mail failed')),
+  });
+  const wellbeing = createWellbeingService({ repo: createWellbeingRepository(home.db), passwords, now, minuteMs: config.screenTimeMinuteMs });
   const accountsRepo = createAccountRepository(home.db);
   const accounts = createAccountService({
     accounts: accountsRepo,
-    passwords: opts.passwords ?? argon2Hasher,
+    passwords,
+    security,
     avatars: createAvatarStore(home.storage, (bytes, format) => media.reencodeImage(bytes, format)),
     regions: regions.names,
     defaultRegion: regions.home.name,
     now,
+    onSignedUp: (accountId, band) => wellbeing.initialize(accountId, band),
   });
   const videosRepo = createVideoRepository(home.db);
   const lists = createVideoListRepository(home.db);
@@ -108,7 +147,6 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   const recommenderRepo = createRecommenderRepository(home.db);
   const nowMs = () => now().getTime();
   const catalogueEvents = createCatalogueEvents(recommenderRepo, nowMs);
-  const log: WorkerLog = { info: () => {}, warn: () => {}, error: () => {} };
   const engineHost = createEngineHost({
     repo: recommenderRepo,
     now: nowMs,
@@ -123,8 +161,9 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     enqueueProcessing: (videoId) => enqueue({ type: 'process_video', videoId }),
     enqueuePurge: (prefix) => enqueue({ type: 'purge_media', prefix }),
     enqueueRekey: (videoId) => enqueue({ type: 'rekey_media', videoId }),
-    findAuthorId: (username) => accounts.idOf(username),
+    findAuthorId: (username, viewerId) => accounts.idVisibleTo(username, viewerId),
     onChanged: (videoId) => catalogueEvents.videoChanged(videoId),
+    assertMayPost: (accountId) => security.assertMayPost(accountId),
   });
   const forYou = createForYouService({
     host: engineHost,
@@ -134,6 +173,8 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     now: nowMs,
     findCreatorId: (username) => accounts.idOf(username),
     setPersonalized: (accountId, on) => accounts.setPersonalizedFeed(accountId, on),
+    viewerContent: (viewerId) => wellbeing.contentFor(viewerId),
+    assertFeedOpen: (viewerId) => wellbeing.assertFeedOpen(viewerId),
   });
   const notificationsRepo = createNotificationRepository(home.db);
   const notifications = createNotificationService({
@@ -150,15 +191,22 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   });
   // a notification is news, not the request's outcome: failing to record one never fails the like
   const tellAbout = (what: () => Promise<unknown>) => what().catch((error: unknown) => log.error({ err: error }, 'could not record a notification'));
+  const blocks = createBlockService({ repo: createBlockRepository(home.db), findAccountId: (username) => accounts.idOf(username) });
   const social = createSocialService({
     social: socialRepo,
     comments: createCommentRepository(home.db),
     videos: videosRepo,
     findAccount: (username) => accounts.followTarget(username),
-    onEngagement: (signal) => forYou.learn(signal),
+    blockStanding: (viewerId, otherId) => blocks.standing(viewerId, otherId),
+    onEngagement: async (signal) => {
+      await forYou.learn(signal);
+      // screen time counts what the player reports, capped by the video's length and the ledger
+      if (signal.kind === 'view') await wellbeing.recordWatch(signal.accountId, signal.watchedMs);
+    },
     onActivity: (activity) => tellAbout(() => notifications.onActivity(activity)),
+    assertMayPost: (accountId) => security.assertMayPost(accountId),
   });
-  const feed = createFeedService({ videos });
+  const feed = createFeedService({ videos, assertFeedOpen: (viewerId) => wellbeing.assertFeedOpen(viewerId) });
   const search = createSearchService({ accounts, videos });
   const playback = createPlaybackService({ storage: home.storage, videos: videosRepo });
 
@@ -187,6 +235,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
         },
       }),
       purge_media: createPurgeMediaHandler(home.storage),
+      send_mail: createSendMailHandler(mail),
       rekey_media: createRekeyMediaHandler({ videos: videosRepo, storage: home.storage, enqueuePurge: (prefix) => enqueue({ type: 'purge_media', prefix }) }),
     },
   });
@@ -215,6 +264,14 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
   const signCheckpoints = () =>
     Promise.all(transparency.regions.map((r) => transparency.of(r).signIfGrown())).catch((error: unknown) => log.error({ err: error }, 'signing a checkpoint failed'));
   const checkpointTimer = setInterval(() => void signCheckpoints(), config.checkpointEveryMs).unref();
+  const collections = createCollectionService({
+    collections: createCollectionRepository(home.db),
+    idVisibleTo: (username, viewerId) => accounts.idVisibleTo(username, viewerId),
+  });
+  const sharing = createSharingService({
+    publicVideo: (id) => videos.get(id, null),
+    publicProfile: (username) => accounts.profile(username, null),
+  });
 
   const { app, route, openapi } = await createApp({
     logLevel: config.logLevel,
@@ -225,6 +282,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     publicOrigin: config.publicOrigin,
     hsts: config.cookieSecure,
     metricsToken: config.metricsToken,
+    page: (path, origin) => sharing.page(path, origin),
   });
   Object.assign(log, {
     info: (o: object, m: string) => app.log.info(o, m),
@@ -232,11 +290,17 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     error: (o: object, m: string) => app.log.error(o, m),
   });
   accountRoutes(route, accounts, { secure: config.cookieSecure }, config.rateLimits);
-  operatorRoutes(route, operators, accountLookup);
   transparencyRoutes(route, transparency, algorithm);
+  accountSecurityRoutes(route, security, accounts, config.rateLimits);
+  operatorRoutes(route, operators, accountLookup);
+  sharingRoutes(route, sharing, config.publicOrigin);
+  collectionRoutes(route, collections, config.rateLimits);
+  mailRoutes(route, mail);
   videoRoutes(route, videos, config.rateLimits);
   socialRoutes(route, social, config.rateLimits);
+  blockRoutes(route, blocks, config.rateLimits);
   feedRoutes(route, feed);
+  wellbeingRoutes(route, wellbeing, config.rateLimits);
   recommendationRoutes(route, forYou);
   searchRoutes(route, search, config.rateLimits);
   playbackRoutes(app, playback);
@@ -283,7 +347,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     db,
     storage,
     worker,
-    services: { accounts, videos, social, feed, forYou, search, playback, notifications, operators, gateway, transparency, accountLookup },
+    services: { accounts, security, mail, videos, social, feed, forYou, search, playback, notifications, operators, blocks, wellbeing, gateway, transparency, accountLookup },
     notificationHub,
     recommender: engineHost,
     catalogueEvents,
@@ -298,6 +362,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       clearInterval(pruneTimer);
       await notificationHub.stop();
       await app.close();
+      mail.close();
       if (!opts.db) await db.close();
     },
   };

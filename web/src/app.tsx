@@ -6,6 +6,15 @@ import { FeedSettingsPage } from './pages/feed-settings-page.tsx';
 import { FollowRequestsPage } from './pages/follow-requests-page.tsx';
 import { InboxPage } from './notifications/inbox-page.tsx';
 import { PrivacySettingsPage } from './pages/privacy-settings-page.tsx';
+import { SecuritySettingsPage } from './account/security-settings-page.tsx';
+import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './account/email-link-pages.tsx';
+import { OutboxPage } from './account/outbox-page.tsx';
+import { WellbeingSettingsPage } from './pages/wellbeing-settings-page.tsx';
+import { PauseScreen } from './wellbeing/pause-screen.tsx';
+import { BreakReminder } from './wellbeing/break-reminder.tsx';
+import { startWellbeing, stopWellbeing, useWellbeing } from './wellbeing/wellbeing-store.ts';
+import { BlockedSettingsPage } from './pages/blocked-settings-page.tsx';
+import { CommentSettingsPage } from './pages/comment-settings-page.tsx';
 import { HashtagPage } from './pages/hashtag-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
@@ -13,6 +22,8 @@ import { ProfilePage } from './pages/profile-page.tsx';
 import { SearchPage } from './pages/search-page.tsx';
 import { SignupPage } from './pages/signup-page.tsx';
 import { VideoPage } from './pages/video-page.tsx';
+import { EmbedPage } from './pages/embed-page.tsx';
+import { PeoplePage } from './pages/people-page.tsx';
 import { useLocation } from './router/history.ts';
 import { parseRoute, titleOf, type Route } from './router/routes.ts';
 import { AppNav } from './shell/app-nav.tsx';
@@ -49,6 +60,12 @@ function page(route: Route): ReactElement {
       return <FeedSettingsPage />;
     case 'privacySettings':
       return <PrivacySettingsPage />;
+    case 'wellbeingSettings':
+      return <WellbeingSettingsPage />;
+    case 'blockedSettings':
+      return <BlockedSettingsPage />;
+    case 'commentSettings':
+      return <CommentSettingsPage />;
     case 'followRequests':
       return <FollowRequestsPage />;
     case 'inbox':
@@ -57,6 +74,20 @@ function page(route: Route): ReactElement {
       return <TransparencyPage region={route.region} />;
     case 'operatorAccounts':
       return <OperatorAccountsPage />;
+    case 'embed':
+      return <EmbedPage id={route.id} />;
+    case 'people':
+      return <PeoplePage key={`${route.username}:${route.direction}`} username={route.username} direction={route.direction} />;
+    case 'securitySettings':
+      return <SecuritySettingsPage />;
+    case 'verifyEmail':
+      return <VerifyEmailPage token={route.token} />;
+    case 'forgotPassword':
+      return <ForgotPasswordPage />;
+    case 'resetPassword':
+      return <ResetPasswordPage token={route.token} />;
+    case 'outbox':
+      return <OutboxPage />;
     case 'notFound':
       return <NotFoundPage />;
   }
@@ -81,9 +112,14 @@ export function App() {
   useEffect(() => {
     if (signedIn) startLiveNotifications();
     else stopLiveNotifications();
+    if (signedIn) void startWellbeing();
+    else stopWellbeing();
   }, [signedIn]);
+  const { paused } = useWellbeing();
   const immersive = route.name === 'foryou' || route.name === 'following' || route.name === 'video';
   const [shortcuts, setShortcuts] = useShortcutsSheet();
+  // the embeddable player is framed by other sites: the video alone, no navigation
+  if (route.name === 'embed') return page(route);
   return (
     <div className={immersive ? 'shell is-immersive' : 'shell'}>
       <a
@@ -101,6 +137,8 @@ export function App() {
         {page(route)}
       </main>
       {shortcuts && <ShortcutsSheet onClose={() => setShortcuts(false)} />}
+      {signedIn && <BreakReminder />}
+      {signedIn && paused && immersive && <PauseScreen />}
     </div>
   );
 }

@@ -3,18 +3,23 @@ import { maybeOne, one, type Queryable } from '../db/database.ts';
 import { USERNAME_SKELETON_SQL, usernameSkeleton } from './confusables.ts';
 import type { OperatorGrant } from '@cliptide/contract';
 import type { AccountRow } from './account.views.ts';
+import { blockBetweenSql, mutedSql } from '../blocks/block.sql.ts';
 
 /** The account's operator roles, as a JSON array of {role, jurisdiction}. */
 const OPERATOR_GRANTS = `coalesce((select json_agg(json_build_object('role', g.role, 'jurisdiction', g.jurisdiction) order by g.role, g.jurisdiction)
   from operator_grants g where g.account_id = a.id), '[]'::json) as operator_grants`;
 export const ACCOUNT_COLUMNS = `a.id, a.username, a.email, a.display_name, a.bio, a.avatar_key, a.home_region,
   a.birthdate::text as birthdate, a.personalized_feed, a.follower_count, a.following_count, a.like_count,
-  a.video_count, a.created_at, a.private,
+  a.video_count, a.created_at, a.private, a.likes_public, a.email_verified_at, a.pending_email, a.totp_enabled_at,
   (select count(*)::int from follow_requests r where r.target_id = a.id) as follow_requests,
   ${OPERATOR_GRANTS}`;
 const VIEWER_STANDING = (viewer: string) => `
   exists(select 1 from follows f where f.follower_id = ${viewer} and f.followee_id = a.id) as viewer_follows,
-  exists(select 1 from follow_requests r where r.requester_id = ${viewer} and r.target_id = a.id) as viewer_requested`;
+  exists(select 1 from follow_requests r where r.requester_id = ${viewer} and r.target_id = a.id) as viewer_requested,
+  exists(select 1 from blocks b where b.blocker_id = ${viewer} and b.blocked_id = a.id) as viewer_blocking,
+  ${mutedSql(viewer, 'a.id')} as viewer_muting`;
+/** The account blocked the viewer: to them it is as if it did not exist (decision 022). */
+const BLOCKED_VIEWER = (viewer: string) => `exists(select 1 from blocks b where b.blocker_id = a.id and b.blocked_id = ${viewer})`;
 
 export interface NewAccount {
   username: string;
@@ -77,6 +82,12 @@ export function createAccountRepository(db: Queryable) {
       return maybeOne<{ id: string; home_region: string }>(db, 'select id, home_region from accounts where lower(username) = lower($1)', [username]);
     },
 
+    /** The id of the account with this username, unless it blocked the viewer. */
+    async findIdVisibleTo(username: string, viewerId: string | null): Promise<string | null> {
+      const row = await maybeOne<{ id: string }>(db, `select a.id from accounts a where lower(a.username) = lower($1) and not ${BLOCKED_VIEWER('$2')}`, [username, viewerId]);
+      return row?.id ?? null;
+    },
+
     /** The id of the account with this username, and whether a follow of it must be approved. */
     async findFollowTarget(username: string): Promise<{ id: string; private: boolean } | null> {
       return maybeOne<{ id: string; private: boolean }>(db, 'select id, private from accounts where lower(username) = lower($1)', [username]);
@@ -87,11 +98,12 @@ export function createAccountRepository(db: Queryable) {
       return n;
     },
 
+    /** The profile as the viewer may see it; null when there is none, or when it blocked the viewer. */
     async findByUsername(username: string, viewerId: string | null): Promise<AccountRow | null> {
       return maybeOne<AccountRow>(
         db,
         `select ${ACCOUNT_COLUMNS}, ${VIEWER_STANDING('$2')}
-         from accounts a where lower(a.username) = lower($1)`,
+         from accounts a where lower(a.username) = lower($1) and not ${BLOCKED_VIEWER('$2')}`,
         [username, viewerId],
       );
     },
@@ -127,27 +139,29 @@ export function createAccountRepository(db: Queryable) {
       return db.query<AccountRow>(
         `select ${ACCOUNT_COLUMNS}, ${VIEWER_STANDING('$3')}
          from accounts a
-         where a.username ilike $1 or a.display_name ilike $1
+         where (a.username ilike $1 or a.display_name ilike $1) and not ${blockBetweenSql('$3', 'a.id')}
          order by (lower(a.username) = lower($2)) desc, a.follower_count desc, a.username
          limit $4`,
         [`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, q, viewerId, limit],
       );
     },
 
-    async createSession(tokenHash: string, accountId: string, ttlSeconds: number): Promise<void> {
-      await db.query(
-        `insert into sessions (token_hash, account_id, expires_at) values ($1, $2, now() + make_interval(secs => $3))`,
-        [tokenHash, accountId, ttlSeconds],
-      );
+    async markVerified(id: string): Promise<void> {
+      await db.query('update accounts set email_verified_at = now() where id = $1', [id]);
     },
 
     async findSession(tokenHash: string) {
-      return maybeOne<{ id: string; username: string; home_region: string; operator_grants: OperatorGrant[] }>(
+      return maybeOne<{ id: string; username: string; home_region: string; operator_grants: OperatorGrant[]; stale: boolean }>(
         db,
-        `select a.id, a.username, a.home_region, ${OPERATOR_GRANTS} from sessions s join accounts a on a.id = s.account_id
+        `select a.id, a.username, a.home_region, ${OPERATOR_GRANTS}, s.last_seen_at < now() - interval '1 minute' as stale from sessions s join accounts a on a.id = s.account_id
          where s.token_hash = $1 and s.expires_at > now()`,
         [tokenHash],
       );
+    },
+
+    /** Last seen, at most once a minute (the caller asks only when findSession said stale). */
+    async touchSession(tokenHash: string): Promise<void> {
+      await db.query(`update sessions set last_seen_at = now() where token_hash = $1 and last_seen_at < now() - interval '1 minute'`, [tokenHash]);
     },
 
     async deleteSession(tokenHash: string): Promise<void> {

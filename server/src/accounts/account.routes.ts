@@ -1,5 +1,5 @@
 // HTTP for accounts: parse, call the service, answer.
-import { MAX_AVATAR_BYTES, loginBody, meResponse, profileBody, publicUserResponse, signupBody, usernameParams } from '@cliptide/contract';
+import { MAX_AVATAR_BYTES, loginBody, loginResponse, loginTotpBody, meResponse, profileBody, publicUserResponse, signupBody, usernameParams } from '@cliptide/contract';
 import type { Router } from '../http/route.ts';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie, type CookieOptions } from '../http/session.ts';
 import { SESSION_TTL_SECONDS, type AccountService } from './account.service.ts';
@@ -16,8 +16,8 @@ export function accountRoutes(route: Router, accounts: AccountService, cookie: C
     response: meResponse,
     errors: ['username_taken', 'email_taken', 'too_young'],
     rateLimit: { perAddress: limits.authPerMinute, perAccount: limits.authPerMinute },
-    handler: async ({ body, reply }) => {
-      const { user, token } = await accounts.signup(body);
+    handler: async ({ body, request, reply }) => {
+      const { user, token } = await accounts.signup(body, { userAgent: request.headers['user-agent'] });
       setSessionCookie(reply, token, cookie, SESSION_TTL_SECONDS);
       return { user };
     },
@@ -26,15 +26,33 @@ export function accountRoutes(route: Router, accounts: AccountService, cookie: C
   route({
     method: 'POST',
     url: '/api/v1/auth/login',
-    summary: 'Log in with username or email',
+    summary: 'Log in with username or email; with two-factor sign-in on, answers a challenge for /auth/login/totp instead',
     tag: 'auth',
     auth: 'none',
     body: loginBody,
-    response: meResponse,
+    response: loginResponse,
     errors: ['invalid_credentials'],
     rateLimit: { perAddress: limits.authPerMinute, perAccount: limits.authPerMinute },
-    handler: async ({ body, reply }) => {
-      const { user, token } = await accounts.login(body.login, body.password);
+    handler: async ({ body, request, reply }) => {
+      const result = await accounts.login(body.login, body.password, { userAgent: request.headers['user-agent'] });
+      if ('twoFactor' in result) return { twoFactor: result.twoFactor };
+      setSessionCookie(reply, result.token, cookie, SESSION_TTL_SECONDS);
+      return { user: result.user };
+    },
+  });
+
+  route({
+    method: 'POST',
+    url: '/api/v1/auth/login/totp',
+    summary: 'The code step of a two-factor log-in: the challenge and a TOTP or recovery code start the session',
+    tag: 'auth',
+    auth: 'none',
+    body: loginTotpBody,
+    response: meResponse,
+    errors: ['invalid_code', 'invalid_token'],
+    rateLimit: { perAddress: limits.authPerMinute, perAccount: limits.authPerMinute },
+    handler: async ({ body, request, reply }) => {
+      const { user, token } = await accounts.completeLogin(body.challenge, body.code, { userAgent: request.headers['user-agent'] });
       setSessionCookie(reply, token, cookie, SESSION_TTL_SECONDS);
       return { user };
     },

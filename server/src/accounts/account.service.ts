@@ -1,16 +1,18 @@
 // Accounts: sign-up, log-in, sessions, profiles. No HTTP, no SQL here.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import type { TwoFactorChallenge } from '@cliptide/contract';
 import { DomainError, notFound } from '../shared/errors.ts';
 import type { AccountRepository } from './account.repository.ts';
 import { me, publicUser, type Me } from './account.views.ts';
 import { MIN_SIGNUP_AGE, ageOn } from './age.ts';
-import { ageBandOn, agePolicy, mayGoPublic } from './age-policy.ts';
+import { ageBandOn, agePolicy, mayGoPublic, type AgeBand } from './age-policy.ts';
 import type { PasswordHasher } from './password.ts';
 import type { AvatarStore } from './avatar.ts';
 import { createLoginThrottle } from './login-throttle.ts';
 import { passwordProblem } from './password-policy.ts';
+import { hashToken, SESSION_TTL_SECONDS, type AccountSecurityService } from './account-security.service.ts';
 
-export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
+export { SESSION_TTL_SECONDS };
 
 export interface AccountDeps {
   accounts: AccountRepository;
@@ -19,6 +21,16 @@ export interface AccountDeps {
   regions: readonly string[];
   defaultRegion: string;
   now: () => Date;
+  /** Sessions, verification mail, two-factor sign-in, the posting rule (decision 024). */
+  security: AccountSecurityService;
+  /** A new account exists (wellbeing gives it its band's defaults). */
+  onSignedUp?: (accountId: string, band: AgeBand) => Promise<void>;
+}
+
+/** What the client is (its User-Agent, for the sessions page); `verified`: an address known good (the demo seed). */
+export interface SessionMeta {
+  userAgent?: string | undefined;
+  verified?: boolean;
 }
 
 export interface SignupInput {
@@ -30,28 +42,23 @@ export interface SignupInput {
   region?: string | undefined;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
 export function createAccountService(deps: AccountDeps) {
   const { accounts } = deps;
   const throttle = createLoginThrottle(() => deps.now().getTime());
   // an unknown login is checked against this, so that it takes as long to refuse as a wrong password
   let dummyHash: Promise<string> | null = null;
 
-  async function startSession(accountId: string): Promise<string> {
-    const token = randomBytes(32).toString('base64url');
-    await accounts.createSession(hashToken(token), accountId, SESSION_TTL_SECONDS);
-    return token;
-  }
+  const startSession = (accountId: string, meta: SessionMeta) => deps.security.startSession(accountId, meta.userAgent ?? '');
+  const view = (row: Parameters<typeof me>[0]) => me(row, deps.now(), deps.security.mayPost(row));
 
   async function requireMe(id: string): Promise<Me> {
     const row = await accounts.findById(id);
     if (!row) throw notFound('Account');
-    return me(row, deps.now());
+    return view(row);
   }
 
   return {
-    async signup(input: SignupInput): Promise<{ user: Me; token: string }> {
+    async signup(input: SignupInput, meta: SessionMeta = {}): Promise<{ user: Me; token: string }> {
       const today = deps.now();
       const age = ageOn(input.birthdate, today);
       if (input.birthdate > today.toISOString().slice(0, 10)) {
@@ -84,10 +91,15 @@ export function createAccountService(deps: AccountDeps) {
       });
       // Lost a race with a concurrent sign-up for the same name or email.
       if (!row) throw new DomainError('username_taken', 'That username or email was just taken');
-      return { user: me(row, today), token: await startSession(row.id) };
+      await deps.onSignedUp?.(row.id, ageBandOn(input.birthdate, today));
+      if (meta.verified) await accounts.markVerified(row.id);
+      else await deps.security.sendVerification(row);
+      const fresh = (await accounts.findById(row.id)) ?? row;
+      return { user: view(fresh), token: await startSession(row.id, meta) };
     },
 
-    async login(login: string, password: string): Promise<{ user: Me; token: string }> {
+    /** The password step; with two-factor sign-in on, a challenge for the code step instead of a session. */
+    async login(login: string, password: string, meta: SessionMeta = {}): Promise<{ user: Me; token: string } | { twoFactor: TwoFactorChallenge }> {
       const found = await accounts.findCredentials(login);
       // throttled per target account (an unknown name is throttled alike, so the answer tells nothing)
       const key = found ? `account ${found.id}` : `login ${login.toLowerCase()}`;
@@ -102,13 +114,23 @@ export function createAccountService(deps: AccountDeps) {
         throw new DomainError('invalid_credentials', 'Wrong username, email or password');
       }
       throttle.succeeded(key);
-      return { user: await requireMe(found.id), token: await startSession(found.id) };
+      if (await deps.security.twoFactorOn(found.id)) return { twoFactor: await deps.security.loginChallenge(found.id) };
+      return { user: await requireMe(found.id), token: await startSession(found.id, meta) };
+    },
+
+    /** The code step of a two-factor log-in. */
+    async completeLogin(challenge: string, code: string, meta: SessionMeta = {}): Promise<{ user: Me; token: string }> {
+      const { accountId, token } = await deps.security.completeLogin(challenge, code, meta.userAgent ?? '');
+      return { user: await requireMe(accountId), token };
     },
 
     logout: (token: string) => accounts.deleteSession(hashToken(token)),
 
     async viewerForToken(token: string) {
-      const s = await accounts.findSession(hashToken(token));
+      const tokenHash = hashToken(token);
+      const s = await accounts.findSession(tokenHash);
+      // last seen: written at most once a minute per session, not on every request
+      if (s?.stale) await accounts.touchSession(tokenHash);
       return s ? { id: s.id, username: s.username, homeRegion: s.home_region, grants: s.operator_grants } : null;
     },
 
@@ -125,6 +147,9 @@ export function createAccountService(deps: AccountDeps) {
 
     /** Everything about an account, for an operator: call it only inside `gateway.access` (decision 025). */
     personalRecord: (id: string) => accounts.findById(id),
+
+    /** The id of the account with this username, or null when there is none or it blocked the viewer (to them it does not exist). */
+    idVisibleTo: (username: string, viewerId: string | null): Promise<string | null> => accounts.findIdVisibleTo(username, viewerId),
 
     /** The account with this username and whether it is private, or null. */
     followTarget: (username: string) => accounts.findFollowTarget(username),
@@ -153,7 +178,7 @@ export function createAccountService(deps: AccountDeps) {
       }
       const row = await accounts.updateProfile(id, { displayName: patch.displayName?.trim(), bio: patch.bio?.trim(), private: patch.private });
       if (!row) throw notFound('Account');
-      return me(row, deps.now());
+      return view(row);
     },
 
     async setAvatar(id: string, image: Buffer, contentType: string) {

@@ -19,10 +19,16 @@ export interface AccountRow {
   video_count: number;
   created_at: Date;
   private: boolean;
+  likes_public: boolean;
   follow_requests: number;
   viewer_follows?: boolean | null;
   viewer_requested?: boolean | null;
+  viewer_blocking?: boolean | null;
+  viewer_muting?: boolean | null;
   operator_grants: OperatorGrant[];
+  email_verified_at: Date | null;
+  pending_email: string | null;
+  totp_enabled_at: Date | null;
 }
 
 export const mediaUrl = (key: string | null): string | null => (key ? `/media/${key}` : null);
@@ -40,13 +46,21 @@ export function publicUser(r: AccountRow, viewerId: string | null): PublicUser {
     bio: r.bio,
     counts: { followers: r.follower_count, following: r.following_count, likes: r.like_count, videos: r.video_count },
     private: r.private,
-    viewer: { following: r.viewer_follows === true, requested: r.viewer_requested === true, isSelf: viewerId === r.id },
+    likesPublic: r.likes_public,
+    viewer: {
+      following: r.viewer_follows === true,
+      requested: r.viewer_requested === true,
+      isSelf: viewerId === r.id,
+      blocking: r.viewer_blocking === true,
+      muting: r.viewer_muting === true,
+    },
   };
 }
 
 export const isoDate = (d: string | Date): string => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
-export function me(r: AccountRow, today: Date): Me {
+/** `mayPost`: the posting rule's answer (account-security.service.ts). */
+export function me(r: AccountRow, today: Date, mayPost: boolean): Me {
   const birthdate = isoDate(r.birthdate);
   const band = ageBandOn(birthdate, today);
   return {
@@ -59,6 +73,10 @@ export function me(r: AccountRow, today: Date): Me {
     mayGoPublic: mayGoPublic(band),
     followRequests: r.follow_requests,
     personalizedFeed: r.personalized_feed,
+    emailVerified: r.email_verified_at != null,
+    pendingEmail: r.pending_email ?? null,
+    mayPost,
+    twoFactor: r.totp_enabled_at != null,
     operator: r.operator_grants,
     createdAt: r.created_at.toISOString(),
   };

@@ -58,6 +58,10 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WEB_DIST: z.string().optional(),
     TRANSPARENCY_CHECKPOINT_SECONDS: int(1, 7 * 24 * 3600).default(300),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.org:465' }).optional(),
+    MAIL_FROM: z.string().min(3).optional(),
+    UNVERIFIED_POSTING_DAYS: int(0, 3650).default(7),
+    SCREEN_TIME_MINUTE_MS: int(10, 60_000).default(60_000),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE === 's3') {
@@ -65,6 +69,7 @@ const schema = z
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when STORAGE=s3' });
       }
     }
+    if (env.SMTP_URL && !env.MAIL_FROM) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'required with SMTP_URL (e.g. "Cliptide <no-reply@example.org>")' });
   });
 
 export type StorageConfig =
@@ -93,6 +98,8 @@ export interface Config {
   jobs: { concurrency: number; leaseMs: number };
   ffmpeg: { ffmpegPath?: string; ffprobePath?: string };
   seedDemo: boolean;
+  /** How long one minute of screen time is (60 000 ms; shorter only for tests and demos). */
+  screenTimeMinuteMs: number;
   rateLimits: RateLimits;
   /** Proxies whose X-Forwarded-For is believed; empty: none. */
   trustProxy: string[];
@@ -104,6 +111,12 @@ export interface Config {
   webDist: string;
   /** How often each region's access log signs a checkpoint when it has grown (also signed on demand). */
   checkpointEveryMs: number;
+  /** SMTP (SMTP_URL + MAIL_FROM), or null: mails go to the outbox in the database. */
+  mail: { smtpUrl: string; from: string } | null;
+  /** Where links in mails point: PUBLIC_URL, else http://localhost:PORT. */
+  linkOrigin: string;
+  /** Days an account with an unconfirmed address may still upload and comment. */
+  unverifiedPostingDays: number;
 }
 
 export interface RateLimits {
@@ -156,6 +169,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       ...(e.FFPROBE_PATH ? { ffprobePath: e.FFPROBE_PATH } : {}),
     },
     seedDemo: e.SEED_DEMO,
+    screenTimeMinuteMs: e.SCREEN_TIME_MINUTE_MS,
     rateLimits: {
       authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
       uploadPerMinute: e.RATE_LIMIT_UPLOAD_PER_MINUTE,
@@ -167,6 +181,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicOrigin: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
     metricsToken: e.METRICS_TOKEN ?? null,
     logLevel: e.LOG_LEVEL,
+    mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM! } : null,
+    linkOrigin: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : `http://localhost:${e.PORT}`,
+    unverifiedPostingDays: e.UNVERIFIED_POSTING_DAYS,
     webDist: resolve(e.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
     checkpointEveryMs: e.TRANSPARENCY_CHECKPOINT_SECONDS * 1000,
   };

@@ -12,6 +12,7 @@ export function feedRoutes(route: Router, feed: FeedService) {
     auth: 'required',
     query: cursorQuery,
     response: videoPage,
+    errors: ['screen_time_limit'],
     handler: ({ viewer, query }) => feed.following(viewer.id, query.cursor),
   });
 }

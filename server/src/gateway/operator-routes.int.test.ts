@@ -34,6 +34,7 @@ test('every operator route is listed as using the gateway or reading no personal
   );
   for (const [route, use] of Object.entries(OPERATOR_ROUTES)) {
     if (use.personalData === 'none') assert.ok(use.why.length > 10, `${route} says why it reads no personal data`);
+    if (use.personalData === 'ungated') assert.ok(use.gap.length > 10, `${route} says what it reads without the gateway`);
   }
   const stale = Object.keys(OPERATOR_ROUTES).filter((r) => !found.includes(r));
   assert.deepEqual(stale, [], 'listed routes that no longer exist');

@@ -6,9 +6,15 @@
 //   'GET /api/v1/operator/things/{id}': { personalData: 'gateway' },            reads someone's data through gateway.access(...)
 //   'GET /api/v1/operator/stats': { personalData: 'none', why: 'aggregate counts only' },
 // (paths as in the OpenAPI document: `{param}`, not `:param`.)
-export type OperatorRouteUse = { personalData: 'gateway' } | { personalData: 'none'; why: string };
+// A route that does read personal data without the gateway is a known gap: 'ungated', with what it
+// reads and what must change — listed, so the gap is visible and reviewed, never silent.
+export type OperatorRouteUse = { personalData: 'gateway' } | { personalData: 'none'; why: string } | { personalData: 'ungated'; gap: string };
 
 export const OPERATOR_ROUTES: Record<string, OperatorRouteUse> = {
   'GET /api/v1/operator/grants': { personalData: 'none', why: 'lists operator roles (usernames of operators, their roles and regions), no one else’s data' },
   'GET /api/v1/operator/accounts/{username}': { personalData: 'gateway' },
+  'GET /api/v1/operator/outbox': {
+    personalData: 'ungated',
+    gap: 'lists mails kept when no SMTP server is configured: recipients’ addresses and their links; should record one gateway decision per recipient shown (purpose support, class contact)',
+  },
 };

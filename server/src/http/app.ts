@@ -1,6 +1,6 @@
 // The HTTP edge: Fastify with cookies, rate limits, the session → viewer hook, one error shape,
 // OpenAPI, metrics and the built web app. Modules register their routes through `route`.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -13,7 +13,8 @@ import { SESSION_COOKIE } from './session.ts';
 import type { Metrics } from './metrics.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { JSON_BODY_LIMIT, installJsonParser } from './json-body.ts';
-import { installSecurity } from './security.ts';
+import { frameableCsp, installSecurity } from './security.ts';
+import { withHead, type PageLookup } from './page-head.ts';
 
 const API_INFO = {
   title: 'Cliptide API',
@@ -45,6 +46,8 @@ export interface AppOptions {
   hsts?: boolean;
   /** Bearer token for /metrics; unset: /metrics is not served. */
   metricsToken?: string | null;
+  /** A page's status, head tags and framing (shared links unfurl); default: the app as is. */
+  page?: PageLookup;
 }
 
 export async function createApp(opts: AppOptions): Promise<{ app: FastifyInstance; route: Router; openapi: OpenApiRegistry }> {
@@ -118,9 +121,19 @@ export async function createApp(opts: AppOptions): Promise<{ app: FastifyInstanc
 
   const web = opts.webDist && existsSync(`${opts.webDist}/index.html`) ? opts.webDist : null;
   if (web) await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: false, index: ['index.html'] });
+  const indexHtml = web ? readFileSync(`${web}/index.html`, 'utf8') : '';
   app.setNotFoundHandler(async (request, reply) => {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/media/') && (request.headers.accept ?? '').includes('text/html');
-    if (web && wantsPage) return reply.type('text/html').sendFile('index.html');
+    if (web && wantsPage) {
+      const origin = opts.publicOrigin ?? `${request.protocol}://${request.host}`;
+      const answer = opts.page ? await opts.page(request.url.split('?')[0]!, origin) : null;
+      reply.code(answer?.status ?? 200).type('text/html; charset=utf-8').header('cache-control', 'no-cache');
+      if (answer?.frameable) {
+        reply.removeHeader('x-frame-options');
+        reply.header('content-security-policy', frameableCsp());
+      }
+      return reply.send(answer?.meta ? withHead(indexHtml, answer.meta) : indexHtml);
+    }
     return sendProblem(reply, problem(404, 'not_found', `No route for ${request.method} ${request.url.split('?')[0]}`));
   });
   return { app, route, openapi };

@@ -41,6 +41,9 @@ const toHeader = (directives: Record<string, string[]>) =>
     .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
     .join('; ');
 
+/** The embeddable player's policy: the app's, except that any site may frame it. */
+export const frameableCsp = () => toHeader({ ...APP_CSP, frameAncestors: ['*'] });
+
 /** The API reference's policy: its own inline script by hash, and the inline styles its renderer sets. */
 export function docsCsp(html: string): string {
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(

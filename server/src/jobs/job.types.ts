@@ -4,7 +4,8 @@
 export type Job =
   | { type: 'process_video'; videoId: string }
   | { type: 'purge_media'; prefix: string }
-  | { type: 'rekey_media'; videoId: string };
+  | { type: 'rekey_media'; videoId: string }
+  | { type: 'send_mail'; mailId: string };
 
 export type JobType = Job['type'];
 export type JobOf<K extends JobType> = Extract<Job, { type: K }>;

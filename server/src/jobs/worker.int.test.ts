@@ -28,6 +28,7 @@ test('a failing job is retried with backoff, then given up on', async () => {
   const gaveUp: string[] = [];
   const handlers: JobHandlers = {
     rekey_media: { run: async () => ({ kind: 'done' }) },
+    send_mail: { run: async () => ({ kind: 'done' }) },
     process_video: {
       run: async (_job, ctx) => {
         attempts.push(Date.now());
@@ -58,6 +59,7 @@ test('two workers never run the same job; every job runs once', async () => {
   const handlers: JobHandlers = {
     process_video: { run: async () => ({ kind: 'done' }) },
     rekey_media: { run: async () => ({ kind: 'done' }) },
+    send_mail: { run: async () => ({ kind: 'done' }) },
     purge_media: {
       run: async (job) => {
         ran.push(job.prefix);

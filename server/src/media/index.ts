@@ -15,7 +15,19 @@ export type {
 export { validateMedia } from './validate.ts';
 export { ladderFor } from './ladder.ts';
 export { probeCommand } from './probe.ts';
-export { transcodeCommand, outputFps, posterTimeMs, MASTER_PLAYLIST, POSTER_FILE } from './transcode-command.ts';
+export {
+  transcodeCommand,
+  outputFps,
+  posterTimeMs,
+  rungsOf,
+  masterNameOf,
+  MASTER_PLAYLIST,
+  FIRST_MASTER_PLAYLIST,
+  AUDIO_BITRATE,
+  POSTER_FILE,
+  type LadderPart,
+} from './transcode-command.ts';
+export { mergeMasterPlaylists } from './hls-master.ts';
 export { detectDialect, locateTools, ToolNotFound, type FfmpegDialect, type ToolPaths } from './locate.ts';
 export { synthClip } from './synth.ts';
 export { SYNTH_SCENES, SYNTH_TONES, type SynthOptions, type SynthScene, type SynthTone } from './synth-command.ts';

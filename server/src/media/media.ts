@@ -7,7 +7,7 @@ import { detectDialect, locateTools, type FfmpegDialect, type ToolPaths } from '
 import { TranscodeFailed } from './media.errors.ts';
 import { DEFAULT_MEDIA_LIMITS } from './media.types.ts';
 import type { MediaInfo, MediaLimits, Refusal, Rung, TranscodeResult } from './media.types.ts';
-import { AUDIO_BITRATE, MASTER_PLAYLIST, MEDIA_PLAYLIST, POSTER_FILE, transcodeCommand } from './transcode-command.ts';
+import { AUDIO_BITRATE, MEDIA_PLAYLIST, POSTER_FILE, masterNameOf, rungsOf, transcodeCommand, type LadderPart } from './transcode-command.ts';
 import { ladderFor } from './ladder.ts';
 import { imageCommand, type ImageFormat } from './image-command.ts';
 import { probeFile } from './probe.ts';
@@ -20,6 +20,8 @@ export interface TranscodeRequest {
   /** A fresh, private folder: everything is written under it (partial files stay there on failure). */
   outDir: string;
   info: MediaInfo;
+  /** Which part of the ladder to write (default all of it); see LadderPart. */
+  part?: LadderPart;
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
   timeoutMs: number;
@@ -57,8 +59,8 @@ async function listFiles(root: string): Promise<string[]> {
 }
 
 /** A legacy ffmpeg wrote renditions into '0', '1', …: give them their names, in the master playlist too. */
-async function renameLegacyRenditions(outDir: string, rungs: readonly Rung[]): Promise<void> {
-  const masterPath = join(outDir, MASTER_PLAYLIST);
+async function renameLegacyRenditions(outDir: string, rungs: readonly Rung[], masterName: string): Promise<void> {
+  const masterPath = join(outDir, masterName);
   let master = await readFile(masterPath, 'utf8');
   for (const [i, rung] of rungs.entries()) {
     await rename(join(outDir, String(i)), join(outDir, rung.name));
@@ -115,10 +117,12 @@ export function createMedia(opts: MediaOptions = {}): Media {
 
     async transcode(req) {
       await mkdir(req.outDir, { recursive: true });
+      const part = req.part ?? 'all';
       const command = transcodeCommand({
         inputPath: req.inputPath,
         outDir: req.outDir,
         info: req.info,
+        part,
         dialect: tools.dialect,
         ...(threads ? { threads } : {}),
       });
@@ -129,19 +133,22 @@ export function createMedia(opts: MediaOptions = {}): Media {
         ...(req.signal ? { signal: req.signal } : {}),
       });
 
-      const rungs: Rung[] = ladderFor(req.info.width, req.info.height);
-      if (tools.dialect === 'legacy') await renameLegacyRenditions(req.outDir, rungs);
+      const ladder: Rung[] = ladderFor(req.info.width, req.info.height);
+      const rungs = rungsOf(ladder, part);
+      const master = masterNameOf(ladder, part);
+      const poster = part === 'rest' ? null : POSTER_FILE;
+      if (tools.dialect === 'legacy') await renameLegacyRenditions(req.outDir, rungs, master);
       const files = await listFiles(req.outDir);
-      const expected = [MASTER_PLAYLIST, POSTER_FILE, ...rungs.map((r) => `${r.name}/${MEDIA_PLAYLIST}`)];
+      const expected = [master, ...(poster ? [poster] : []), ...rungs.map((r) => `${r.name}/${MEDIA_PLAYLIST}`)];
       const missing = expected.filter((f) => !files.includes(f));
       if (missing.length > 0) {
         throw new TranscodeFailed(`ffmpeg exited without writing ${missing.join(', ')}`, 'output', 0, stderrTail);
       }
-      const written = bandwidths(await readFile(join(req.outDir, MASTER_PLAYLIST), 'utf8'));
+      const written = bandwidths(await readFile(join(req.outDir, master), 'utf8'));
       const audio = req.info.hasAudio ? AUDIO_BITRATE : 0;
       return {
-        master: MASTER_PLAYLIST,
-        poster: POSTER_FILE,
+        master,
+        poster,
         renditions: rungs.map((r) => ({
           name: r.name,
           width: r.width,

@@ -87,10 +87,10 @@ export interface ToolCommand {
 }
 
 export interface TranscodeResult {
-  /** 'master.m3u8', relative to outDir. */
+  /** The master playlist written ('master.m3u8', or 'first.m3u8'/'rest.m3u8' for a part), relative to outDir. */
   master: string;
-  /** 'poster.jpg', relative to outDir. */
-  poster: string;
+  /** 'poster.jpg', relative to outDir; null for the rest of a ladder. */
+  poster: string | null;
   renditions: { name: string; width: number; height: number; bandwidth: number }[];
   /** Every file written, relative to outDir, sorted. */
   files: string[];

@@ -137,3 +137,33 @@ test('legacy ffmpeg (before 5.1): -vsync instead of -fps_mode, renditions by ind
   ]);
   assert.equal(legacy.length, modern.length);
 });
+
+test('in parts: first the smallest rung with a full-size poster from the source, then the rest without a poster', () => {
+  const info = mediaInfo({});
+  const first = transcodeCommand({ inputPath: '/in/upload.bin', outDir: '/out', info, part: 'first' }).args;
+  const graph = (args: string[]) => args[args.indexOf('-filter_complex') + 1];
+  assert.equal(
+    graph(first),
+    '[0:v:0]fps=30,split=2[src][ps];[src]scale=360:640,format=yuv420p,setsar=1[v0];' +
+      '[ps]trim=start=0.8:duration=0.5,setpts=PTS-STARTPTS,scale=1080:1920,format=yuv420p,setsar=1[poster]',
+  );
+  assert.equal(first[first.indexOf('-master_pl_name') + 1], 'first.m3u8');
+  assert.equal(first[first.indexOf('-var_stream_map') + 1], 'v:0,a:0,name:360p');
+  assert.deepEqual(first.slice(-9), poster);
+
+  const rest = transcodeCommand({ inputPath: '/in/upload.bin', outDir: '/out', info, part: 'rest' }).args;
+  assert.equal(
+    graph(rest),
+    '[0:v:0]fps=30,scale=1080:1920,format=yuv420p,setsar=1,split=2[v0][r0];[r0]scale=720:1280,setsar=1,split=2[v1][r1];[r1]scale=480:854,setsar=1[v2]',
+  );
+  assert.equal(rest[rest.indexOf('-master_pl_name') + 1], 'rest.m3u8');
+  assert.equal(rest[rest.indexOf('-var_stream_map') + 1], 'v:0,a:0,name:1080p v:1,a:1,name:720p v:2,a:2,name:480p');
+  assert.ok(!rest.includes('[poster]') && !rest.includes('/out/poster.jpg'));
+});
+
+test('a one-rung ladder: its first part is the whole (master.m3u8), and it has no rest', () => {
+  const info = mediaInfo({ width: 360, height: 640, durationMs: 2000 });
+  const first = transcodeCommand({ inputPath: '/in/upload.bin', outDir: '/out', info, part: 'first' }).args;
+  assert.deepEqual(first, transcodeCommand({ inputPath: '/in/upload.bin', outDir: '/out', info }).args);
+  assert.throws(() => transcodeCommand({ inputPath: '/in/upload.bin', outDir: '/out', info, part: 'rest' }), /no rest/);
+});

@@ -3,6 +3,7 @@
 import { maybeOne, type Database } from '../db/database.ts';
 import type { NotificationKind } from '@cliptide/contract';
 import { canSeeVideoSql } from '../videos/visibility.ts';
+import { blockBetweenSql } from '../blocks/block.sql.ts';
 
 export interface NotificationRow {
   recipient_id: string;
@@ -38,14 +39,16 @@ const SELECT = `select n.recipient_id, n.seq, n.kind, n.created_at, n.read_at,
   join accounts a on a.id = n.actor_id
   left join videos v on v.id = n.video_id
   left join comments c on c.id = n.comment_id`;
-// a notification about a video is listed only while its recipient may see that video (the one rule)
-const VISIBLE = `(n.video_id is null or ${canSeeVideoSql('n.recipient_id', 'v')})`;
+// a notification about a video is listed only while its recipient may see that video (the one rule),
+// and none while a block stands between its recipient and its actor (decision 022)
+const VISIBLE = `(n.video_id is null or ${canSeeVideoSql('n.recipient_id', 'v')}) and not ${blockBetweenSql('n.recipient_id', 'n.actor_id')}`;
 
 export function createNotificationRepository(db: Database) {
   return {
     /**
      * Inserts a notification with the recipient's next number, unless the recipient muted its kind
-     * or was already told (a like, follow, request or mention is told once). Returns its number, or null.
+     * or was already told (a like, follow, request or mention is told once), or a block stands between
+     * the recipient and the actor. Returns its number, or null.
      */
     async insert(n: NewNotification): Promise<number | null> {
       const row = await maybeOne<{ seq: number }>(
@@ -53,6 +56,7 @@ export function createNotificationRepository(db: Database) {
         `with allowed as (
            select 1 where not exists (
              select 1 from notification_settings s where s.account_id = $1 and $2 = any (s.muted_kinds))
+             and not ${blockBetweenSql('$1::uuid', '$3::uuid')}
              and not exists (
              select 1 from notifications o where o.recipient_id = $1 and o.kind = $2 and o.actor_id = $3
                and o.kind in ('like', 'follow', 'follow_request', 'mention')

@@ -22,7 +22,7 @@ export function createPlaybackService(deps: PlaybackDeps) {
     const video = await deps.videos.findWatchable(servable.videoId, viewerId);
     // Only the current transcode: an older ladder is on its way out.
     if (!video?.media_prefix || !key.startsWith(video.media_prefix)) return null;
-    const audience = { authorId: video.author_id, authorPrivate: video.author_private, visibility: video.visibility, status: video.status };
+    const audience = { authorId: video.author_id, authorPrivate: video.author_private, visibility: video.visibility, status: video.status, adultOnly: video.adult_only, caption: video.caption };
     return canSeeVideo(audience, ANONYMOUS) ? 'public' : 'private';
   }
 

@@ -13,6 +13,7 @@ function row(i: number): CatalogueRow {
     author_id: `creator-${i % 4}`,
     visibility: 'public',
     status: 'ready',
+    adult_only: false,
     author_private: false,
     author_birthdate: '1990-01-01',
     caption: `clip number ${i} about #topic${i % 3}`,
@@ -61,7 +62,7 @@ function world() {
 }
 
 const page = (host: ReturnType<ReturnType<typeof world>['host']>, userId: string) =>
-  host.recommend({ userId, region: 'default', count: 10, personalized: true, keywordFilters: [], follows: [], blockedCreators: [] });
+  host.recommend({ userId, region: 'default', count: 10, personalized: true, keywordFilters: [], follows: [], blockedCreators: [] }, { maySeeAdultOnly: true, restrictedMode: false });
 
 test('a restart restores the snapshot and replays only the events after it', async () => {
   const w = world();

@@ -4,7 +4,7 @@
 // on the same state, and a restart restores the latest snapshot and replays only what came after it.
 import { ForYouEngine, type EngineEvent, type EngineOptions, type EngineSnapshot, type FeedItem, type FeedRequest } from '@cliptide/recommender';
 import { ageBandOn } from '../accounts/age-policy.ts';
-import { canRecommendVideo, type VideoAudience } from '../videos/visibility.ts';
+import { canRecommendVideo, type VideoAudience, type ViewerContent } from '../videos/visibility.ts';
 import type { AudienceRow, RecommenderRepository } from './recommender.repository.ts';
 import { videoMeta } from './video-meta.ts';
 
@@ -32,7 +32,7 @@ export function createEngineHost(deps: EngineHostDeps) {
   const authors = new Map<string, { private: boolean; birthdate: string }>();
   let privacyCheckedAt: Date | null = null;
   const remember = (r: AudienceRow) => {
-    audiences.set(r.id, { authorId: r.author_id, visibility: r.visibility, status: r.status });
+    audiences.set(r.id, { authorId: r.author_id, visibility: r.visibility, status: r.status, adultOnly: r.adult_only, caption: r.caption });
     authors.set(r.author_id, { private: r.author_private, birthdate: r.author_birthdate });
   };
 
@@ -138,8 +138,8 @@ export function createEngineHost(deps: EngineHostDeps) {
     /** Appends an event to the log; the next page (in any process) learns from it. */
     record: (event: EngineEvent) => repo.append(event),
 
-    /** A page of For You: catch up on the log, rank, and log the impression it served. */
-    recommend(req: Omit<FeedRequest, 'canSee' | 'now'>): Promise<FeedItem[]> {
+    /** A page of For You for a viewer who may be shown `content`: catch up on the log, rank, and log the impression it served. */
+    recommend(req: Omit<FeedRequest, 'canSee' | 'now'>, content: ViewerContent): Promise<FeedItem[]> {
       return exclusive(async () => {
         await catchUp();
         await refreshAuthors();
@@ -149,10 +149,10 @@ export function createEngineHost(deps: EngineHostDeps) {
           const video = audiences.get(videoId);
           const author = video && authors.get(video.authorId);
           if (!video || !author) return false;
-          // The visibility rule's For You question: never the viewer's own, and a 13–15's only to approved followers.
+          // The visibility rule's For You question: never the viewer's own, a 13–15's only to approved followers, 18+ and restricted mode.
           return canRecommendVideo(
             { ...video, authorPrivate: author.private, authorBand: ageBandOn(author.birthdate, today) },
-            { viewerId: req.userId, followsAuthor: follows.has(video.authorId) },
+            { viewerId: req.userId, followsAuthor: follows.has(video.authorId), ...content },
           );
         };
         const page = engine.recommend({ ...req, now: deps.now(), canSee });

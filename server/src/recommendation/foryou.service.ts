@@ -5,6 +5,7 @@ import type { EngineEvent } from '@cliptide/recommender';
 import { DomainError, notFound } from '../shared/errors.ts';
 import type { Page } from '../shared/cursor.ts';
 import type { VideoRepository } from '../videos/video.repository.ts';
+import type { ViewerContent } from '../videos/visibility.ts';
 import { videoView, type VideoView } from '../videos/video.views.ts';
 import type { EngagementSignal } from '../social/social.service.ts';
 import type { EngineHost } from './engine-host.ts';
@@ -22,6 +23,10 @@ export interface ForYouDeps {
   findCreatorId: (username: string) => Promise<string | null>;
   /** Switches the non-personalised mode (an account setting, kept by accounts). */
   setPersonalized: (accountId: string, on: boolean) => Promise<void>;
+  /** What content the viewer may be shown (18+, restricted mode: the wellbeing settings). */
+  viewerContent: (viewerId: string | null) => Promise<ViewerContent>;
+  /** Throws screen_time_limit when the viewer's daily limit is reached (wellbeing). */
+  assertFeedOpen?: (viewerId: string) => Promise<void>;
 }
 
 export type NotInterestedInput = { videoId: string } | { username: string } | { hashtag: string };
@@ -37,7 +42,9 @@ export function createForYouService(deps: ForYouDeps) {
 
   return {
     async page(viewerId: string | null): Promise<Page<VideoView>> {
+      if (viewerId) await deps.assertFeedOpen?.(viewerId);
       const ctx = viewerId ? await controls(viewerId) : null;
+      const content = await deps.viewerContent(viewerId);
       const items = await host.recommend({
         userId: viewerId,
         region: ctx?.home_region ?? deps.region,
@@ -46,8 +53,9 @@ export function createForYouService(deps: ForYouDeps) {
         personalized: ctx?.personalized_feed ?? false,
         keywordFilters: ctx?.keyword_filters ?? [],
         follows: ctx?.follows ?? [],
-        blockedCreators: [],
-      });
+        // blocked either way, or muted (decision 022); the rows are read through the visibility rule again below
+        blockedCreators: ctx?.hidden_creators ?? [],
+      }, content);
       // The engine's canSee already applied the visibility rule; the rows are read through it again.
       const rows = await deps.videos.findWatchableByIds(items.map((i) => i.videoId), viewerId);
       const byId = new Map(rows.map((r) => [r.id, r]));

@@ -12,6 +12,7 @@ export function recommendationRoutes(route: Router, forYou: ForYouService) {
     auth: 'optional',
     query: forYouQuery,
     response: videoPage,
+    errors: ['screen_time_limit'],
     handler: ({ viewer }) => forYou.page(viewer?.id ?? null),
   });
 

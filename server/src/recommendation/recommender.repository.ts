@@ -2,6 +2,7 @@
 import type { EngineEvent } from '@cliptide/recommender';
 import { jsonb, maybeOne, type Queryable } from '../db/database.ts';
 import { publishedSql, type Visibility, type VideoStatus } from '../videos/visibility.ts';
+import { hiddenCreatorsSql } from '../blocks/block.sql.ts';
 
 /** What the engine's `canSee` asks the visibility rule about. */
 export interface AudienceRow {
@@ -9,6 +10,8 @@ export interface AudienceRow {
   author_id: string;
   visibility: Visibility;
   status: VideoStatus;
+  adult_only: boolean;
+  caption: string;
   author_private: boolean;
   author_birthdate: string;
 }
@@ -29,7 +32,7 @@ export interface CatalogueRow extends AudienceRow {
 }
 
 // Every published video, whoever may see it: the engine asks the visibility rule per viewer.
-const CATALOGUE = `select v.id, v.author_id, v.visibility, v.status, a.private as author_private, a.birthdate::text as author_birthdate, v.caption, v.duration_ms, v.published_at, a.home_region,
+const CATALOGUE = `select v.id, v.author_id, v.visibility, v.status, v.adult_only, a.private as author_private, a.birthdate::text as author_birthdate, v.caption, v.duration_ms, v.published_at, a.home_region,
     coalesce((select array_agg(h.tag order by h.tag) from video_hashtags h where h.video_id = v.id), '{}') as hashtags
   from videos v join accounts a on a.id = v.author_id where ${publishedSql('v')}`;
 
@@ -67,7 +70,7 @@ export function createRecommenderRepository(db: Queryable) {
     audiences(ids: string[]): Promise<AudienceRow[]> {
       if (ids.length === 0) return Promise.resolve([]);
       return db.query<AudienceRow>(
-        `select v.id, v.author_id, v.visibility, v.status, a.private as author_private, a.birthdate::text as author_birthdate
+        `select v.id, v.author_id, v.visibility, v.status, v.adult_only, v.caption, a.private as author_private, a.birthdate::text as author_birthdate
          from videos v join accounts a on a.id = v.author_id where v.id = any($1::uuid[]) and ${publishedSql('v')}`,
         [ids],
       );
@@ -84,10 +87,11 @@ export function createRecommenderRepository(db: Queryable) {
     },
 
     async viewerContext(accountId: string) {
-      return maybeOne<{ home_region: string; created_at: Date; personalized_feed: boolean; keyword_filters: string[] | null; follows: string[] }>(
+      return maybeOne<{ home_region: string; created_at: Date; personalized_feed: boolean; keyword_filters: string[] | null; follows: string[]; hidden_creators: string[] }>(
         db,
         `select a.home_region, a.created_at, a.personalized_feed, p.keyword_filters,
-           coalesce((select array_agg(f.followee_id::text) from follows f where f.follower_id = a.id), '{}') as follows
+           coalesce((select array_agg(f.followee_id::text) from follows f where f.follower_id = a.id), '{}') as follows,
+           ${hiddenCreatorsSql('a.id')} as hidden_creators
          from accounts a left join feed_preferences p on p.account_id = a.id where a.id = $1`,
         [accountId],
       );

@@ -15,7 +15,7 @@ export async function seedDemoCatalogue(platform: Platform, opts: { limit?: numb
 
   const ids = new Map<string, string>();
   for (const c of demoCreators) {
-    const { user } = await accounts.signup({ username: c.username, email: `${c.username}@demo.cliptide.local`, password: DEMO_PASSWORD, birthdate: c.birthdate, displayName: c.displayName });
+    const { user } = await accounts.signup({ username: c.username, email: `${c.username}@demo.cliptide.local`, password: DEMO_PASSWORD, birthdate: c.birthdate, displayName: c.displayName }, { verified: true });
     await accounts.updateProfile(user.id, { bio: c.bio });
     ids.set(c.username, user.id);
   }

@@ -1,5 +1,9 @@
 // HTTP for follows, likes, saves, shares, views and comments.
 import {
+  approveCommentResult,
+  commentFilters,
+  commentFiltersBody,
+  heldCommentPage,
   commentBody,
   commentPage,
   commentParams,
@@ -57,7 +61,7 @@ export function socialRoutes(route: Router, social: SocialService, limits: { wri
       auth: 'required',
       params: usernameParams,
       response: followResult,
-      errors: ['not_found'],
+      errors: ['not_found', 'blocked'],
       handler: ({ viewer, params }) => social.follow(viewer.id, params.username, on),
     });
     route({
@@ -153,7 +157,7 @@ export function socialRoutes(route: Router, social: SocialService, limits: { wri
     body: commentBody,
     status: 201,
     response: commentResponse,
-    errors: ['not_found', 'comments_disabled'],
+    errors: ['not_found', 'comments_disabled', 'blocked', 'email_unverified'],
     handler: async ({ viewer, params, body }) => ({ comment: await social.comment(viewer.id, params.id, body.body, body.parentId ?? null) }),
   });
 
@@ -169,5 +173,51 @@ export function socialRoutes(route: Router, social: SocialService, limits: { wri
     response: null,
     errors: ['not_found', 'forbidden'],
     handler: ({ viewer, params }) => social.deleteComment(viewer.id, params.id),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/v1/me/comment-filters',
+    summary: 'Your comment filters: keywords and the age of accounts whose comments on your videos are held for you to approve',
+    tag: 'social',
+    auth: 'required',
+    response: commentFilters,
+    handler: ({ viewer }) => social.commentFilters(viewer.id),
+  });
+
+  route({
+    method: 'PUT',
+    url: '/api/v1/me/comment-filters',
+    summary: 'Change your comment filters (what is left out stays as it was)',
+    tag: 'social',
+    rateLimit,
+    auth: 'required',
+    body: commentFiltersBody,
+    response: commentFilters,
+    handler: ({ viewer, body }) => social.setCommentFilters(viewer.id, body),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/v1/me/held-comments',
+    summary: 'Comments your filters held on your videos, newest first: only you and each comment’s author see them',
+    tag: 'social',
+    auth: 'required',
+    query: cursorQuery,
+    response: heldCommentPage,
+    handler: ({ viewer, query }) => social.heldComments(viewer.id, query.cursor),
+  });
+
+  route({
+    method: 'POST',
+    url: '/api/v1/comments/:id/approve',
+    summary: 'Publish a held comment on your video (delete it with DELETE /api/v1/comments/:id)',
+    tag: 'social',
+    rateLimit,
+    auth: 'required',
+    params: commentParams,
+    response: approveCommentResult,
+    errors: ['not_found'],
+    handler: async ({ viewer, params }) => ({ comment: await social.approveComment(viewer.id, params.id) }),
   });
 }

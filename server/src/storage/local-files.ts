@@ -2,7 +2,7 @@
 // output, generated demo clips), the tus upload directory. With blob-store.ts, the only code outside
 // db/ and media/ that touches the disk (the lint rule layering/only-storage-touches-files).
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -29,6 +29,9 @@ export async function writeLocalFile(path: string, body: Readable, signal?: Abor
   if (signal) await pipeline(body, createWriteStream(path), { signal });
   else await pipeline(body, createWriteStream(path));
 }
+
+/** A small local text file (a playlist ffmpeg wrote), as UTF-8. */
+export const readLocalText = (path: string): Promise<string> => readFile(path, 'utf8');
 
 /** Every file under `dir`, as slash-separated paths relative to it. */
 export async function listLocalFiles(dir: string, prefix = ''): Promise<string[]> {

@@ -118,11 +118,12 @@ export async function signup(p: Platform, username = `user${Date.now().toString(
  * A published video without running ffmpeg (for tests of social features and feeds): a draft that is
  * marked ready with a made-up media prefix. Media tests upload real files instead.
  */
-export async function publishedVideo(p: Platform, author: Session, opts: { caption?: string; visibility?: 'public' | 'followers' | 'private'; allowComments?: boolean } = {}): Promise<string> {
+export async function publishedVideo(p: Platform, author: Session, opts: { caption?: string; visibility?: 'public' | 'followers' | 'private'; allowComments?: boolean; adultOnly?: boolean } = {}): Promise<string> {
   const created = await p.services.videos.create(author.id, {
     caption: opts.caption ?? 'a test video #test',
     visibility: opts.visibility ?? 'public',
     allowComments: opts.allowComments ?? true,
+    adultOnly: opts.adultOnly ?? false,
   });
   const id = created.video.id;
   await p.repositories.videos.publish(id, { mediaPrefix: blobKeys.ladder(id, 'test'), durationMs: 2000, width: 360, height: 640, hasAudio: true, renditions: [] });

@@ -1,14 +1,19 @@
-// The media pipeline as a job: fetch the source → probe once (stored) → validate → one ffmpeg run
-// writing the HLS ladder and poster → store every file under a fresh prefix → publish.
+// The media pipeline as a job: fetch the source → probe once (stored) → validate → an ffmpeg run
+// writing the smallest rendition and the poster → store under a fresh prefix → publish (playable) →
+// a second run writing the rest of the ladder → store, and one master playlist with every rendition
+// (decision 026). A crash between the two resumes at the second.
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { text } from 'node:stream/consumers';
+import { AUDIO_BITRATE, FIRST_MASTER_PLAYLIST, MASTER_PLAYLIST, ladderFor, mergeMasterPlaylists } from '../media/index.ts';
 import type { Media, MediaInfo, MediaLimits } from '../media/index.ts';
 import type { JobHandler, JobOutcome } from '../jobs/job.types.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { contentTypeFor } from '../storage/content-type.ts';
 import { blobKeys } from '../storage/keys.ts';
-import { listLocalFiles, withScratchDir, writeLocalFile } from '../storage/local-files.ts';
-import type { VideoRepository } from './video.repository.ts';
+import { listLocalFiles, readLocalText, withScratchDir, writeLocalFile } from '../storage/local-files.ts';
+import type { ProcessingState, VideoRepository } from './video.repository.ts';
+import type { StoredRendition } from './video.sql.ts';
 import { isPublished } from './visibility.ts';
 
 export interface ProcessingDeps {
@@ -51,7 +56,8 @@ export function createProcessVideoHandler(deps: ProcessingDeps): JobHandler<'pro
   return {
     async run(job, ctx): Promise<JobOutcome> {
       const video = await videos.processingState(job.videoId);
-      if (!video || isPublished(video)) return { kind: 'done' };
+      // done when gone, or published with its whole ladder
+      if (!video || (isPublished(video) && !(video.renditions ?? []).some((r) => r.status === 'pending'))) return { kind: 'done' };
       // Deleting the video mid-job aborts this signal: ffmpeg is killed, and what was written is removed.
       const stop = new AbortController();
       const onJobAbort = () => stop.abort(ctx.signal.reason);
@@ -82,6 +88,13 @@ export function createProcessVideoHandler(deps: ProcessingDeps): JobHandler<'pro
     },
 
     async onGiveUp(job, error) {
+      const video = await videos.processingState(job.videoId);
+      if (video && isPublished(video) && video.media_prefix) {
+        // playable at its first rendition: keep it so, and say the others could not be made
+        await videos.completeLadder(video.id, video.media_prefix, settle(video.renditions ?? [], 'failed'));
+        await deps.enqueueSourceSweep(video.id);
+        return;
+      }
       const reason = /timed out|timeout/i.test(error)
         ? 'Processing took too long and was stopped'
         : 'We could not process this video after several attempts';
@@ -90,7 +103,7 @@ export function createProcessVideoHandler(deps: ProcessingDeps): JobHandler<'pro
   };
 
   async function transcodeAndPublish(
-    video: NonNullable<Awaited<ReturnType<VideoRepository['processingState']>>>,
+    video: ProcessingState,
     signal: AbortSignal,
     isDeleted: () => boolean,
     removeEverything: () => Promise<void>,
@@ -98,6 +111,11 @@ export function createProcessVideoHandler(deps: ProcessingDeps): JobHandler<'pro
     return withScratchDir('job', async (work): Promise<JobOutcome> => {
       const source = await storage.get(blobKeys.source(video.id));
       if (!source) {
+        if (isPublished(video)) {
+          // playable already; the larger renditions can no longer be made
+          await videos.completeLadder(video.id, video.media_prefix!, settle(video.renditions ?? [], 'failed'));
+          return { kind: 'done' };
+        }
         await videos.markFailed(video.id, 'upload_missing', 'The uploaded file is missing; please upload it again');
         return { kind: 'rejected', reason: 'source missing' };
       }
@@ -118,46 +136,87 @@ export function createProcessVideoHandler(deps: ProcessingDeps): JobHandler<'pro
         info = probed.info;
         await videos.saveProbe(video.id, { raw: probed.raw, info });
       }
-      const refusal = media.validate(info, deps.limits);
-      if (refusal) {
-        await fail(video.id, refusal.code, refusal.reason);
-        return { kind: 'rejected', reason: refusal.reason };
-      }
-      await videos.setProgress(video.id, PROBED);
+      let prefix = video.media_prefix;
+      let renditions = video.renditions ?? [];
+      if (!isPublished(video)) {
+        const refusal = media.validate(info, deps.limits);
+        if (refusal) {
+          await fail(video.id, refusal.code, refusal.reason);
+          return { kind: 'rejected', reason: refusal.reason };
+        }
+        await videos.setProgress(video.id, PROBED);
+        const ladder = ladderFor(info.width, info.height);
+        // 1. The smallest rung and the poster: playable as soon as they are stored.
+        const outDir = join(work, 'first');
+        const report = throttle((f) => void videos.setProgress(video.id, PROBED + f * (ENCODED - PROBED)).catch(() => undefined), 500);
+        const result = await media.transcode({ inputPath, outDir, info, part: 'first', onProgress: report, signal, timeoutMs: deps.transcodeTimeoutMs });
 
-      const outDir = join(work, 'out');
-      const report = throttle((f) => void videos.setProgress(video.id, PROBED + f * (ENCODED - PROBED)).catch(() => undefined), 500);
-      const result = await media.transcode({ inputPath, outDir, info, onProgress: report, signal, timeoutMs: deps.transcodeTimeoutMs });
+        // A fresh prefix per successful run keeps every published URL immutable (cacheable forever).
+        prefix = blobKeys.ladder(video.id, randomBytes(6).toString('hex'));
+        await storeAll(prefix, outDir, result.files);
+        if (isDeleted()) {
+          await removeEverything();
+          return { kind: 'done' };
+        }
+        const made = new Map(result.renditions.map((r) => [r.name, r]));
+        const audio = info.hasAudio ? AUDIO_BITRATE : 0;
+        renditions = ladder.map((r) => {
+          const written = made.get(r.name);
+          return { name: r.name, width: r.width, height: r.height, bandwidth: written?.bandwidth ?? r.maxBitrate + audio, status: written ? 'ready' : 'pending' };
+        });
+        const published = await videos.publish(video.id, {
+          mediaPrefix: prefix,
+          durationMs: info.durationMs ?? 0,
+          width: ladder[0]?.width ?? info.width,
+          height: ladder[0]?.height ?? info.height,
+          hasAudio: info.hasAudio,
+          renditions,
+        });
+        if (!published) {
+          // deleted while the files were being stored: nothing of it may stay behind
+          await removeEverything();
+          return { kind: 'done' };
+        }
+        if (published.previousPrefix) await deps.enqueuePurge(published.previousPrefix);
+        await deps.onPublished?.(video.id);
+      }
 
-      // A fresh prefix per successful run keeps every published URL immutable (cacheable forever).
-      const prefix = blobKeys.ladder(video.id, randomBytes(6).toString('hex'));
-      const files = result.files.length > 0 ? result.files : await listLocalFiles(outDir);
-      for (const file of files) {
-        await storage.putFile(blobKeys.ladderFile(prefix, file), join(outDir, file), contentTypeFor(file));
+      // 2. The rest of the ladder, under the same prefix; then one master with every rendition.
+      if (prefix && renditions.some((r) => r.status === 'pending')) {
+        const outDir = join(work, 'rest');
+        const result = await media.transcode({ inputPath, outDir, info, part: 'rest', signal, timeoutMs: deps.transcodeTimeoutMs });
+        await storeAll(prefix, outDir, result.files.filter((f) => f !== result.master));
+        const first = await storage.get(blobKeys.ladderFile(prefix, FIRST_MASTER_PLAYLIST));
+        if (!first) throw new Error('the first master playlist is missing');
+        const master = mergeMasterPlaylists(await text(first.body), await readLocalText(join(outDir, result.master)));
+        await storage.putBytes(blobKeys.ladderFile(prefix, MASTER_PLAYLIST), master, contentTypeFor(MASTER_PLAYLIST));
+        const made = new Map(result.renditions.map((r) => [r.name, r]));
+        const complete = renditions.map((r) => ({ ...r, bandwidth: made.get(r.name)?.bandwidth ?? r.bandwidth, status: 'ready' as const }));
+        if (!(await videos.completeLadder(video.id, prefix, complete))) {
+          if (isDeleted() || !(await videos.processingState(video.id))) {
+            await removeEverything();
+            return { kind: 'done' };
+          }
+          // re-keyed meanwhile (it left public view): the next attempt adds the ladder under the new prefix
+          await storage.deletePrefix(prefix);
+          throw new Error('the media moved while the ladder was being completed');
+        }
       }
-      if (isDeleted()) {
-        await removeEverything();
-        return { kind: 'done' };
-      }
-      const published = await videos.publish(video.id, {
-        mediaPrefix: prefix,
-        durationMs: info.durationMs ?? 0,
-        width: result.renditions[0]?.width ?? info.width,
-        height: result.renditions[0]?.height ?? info.height,
-        hasAudio: info.hasAudio,
-        renditions: result.renditions,
-      });
-      if (!published) {
-        // deleted while the files were being stored: nothing of it may stay behind
-        await removeEverything();
-        return { kind: 'done' };
-      }
-      if (published.previousPrefix) await deps.enqueuePurge(published.previousPrefix);
       await storage.deletePrefix(blobKeys.sources(video.id));
-      await deps.onPublished?.(video.id);
       return { kind: 'done' };
     });
   }
+
+  async function storeAll(prefix: string, dir: string, files: string[]) {
+    for (const file of files.length > 0 ? files : await listLocalFiles(dir)) {
+      await storage.putFile(blobKeys.ladderFile(prefix, file), join(dir, file), contentTypeFor(file));
+    }
+  }
+}
+
+/** The ladder with every rendition not yet made marked `status`. */
+function settle(renditions: StoredRendition[], status: 'failed'): StoredRendition[] {
+  return renditions.map((r) => (r.status === 'pending' ? { ...r, status } : r));
 }
 
 export function createPurgeMediaHandler(storage: BlobStore): JobHandler<'purge_media'> {

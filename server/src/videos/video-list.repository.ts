@@ -4,6 +4,7 @@ import type { Queryable } from '../db/database.ts';
 import type { CursorKey } from '../shared/cursor.ts';
 import { videoSelect, type VideoRow } from './video.sql.ts';
 import { canSeeVideoSql, canWatchVideoSql } from './visibility.ts';
+import { mutedSql } from '../blocks/block.sql.ts';
 
 const after = (col: string, cursor: CursorKey | null, first: number) =>
   cursor ? `and (${col}, v.id) < ($${first}::timestamptz, $${first + 1}::uuid)` : '';
@@ -28,10 +29,11 @@ export function createVideoListRepository(db: Queryable) {
       );
     },
 
-    /** Chronological: what the people the viewer follows published. */
+    /** Chronological: what the people the viewer follows published, less those the viewer muted (decision 022). */
     following(viewerId: string, cursor: CursorKey | null, limit: number): Promise<VideoRow[]> {
       return db.query<VideoRow>(
         `${videoSelect('$1')} where v.author_id in (select followee_id from follows where follower_id = $1) and ${canWatchVideoSql('$1')}
+         and not ${mutedSql('$1', 'v.author_id')}
          ${after('v.published_at', cursor, 3)} order by v.published_at desc, v.id desc limit $2`,
         [viewerId, limit + 1, ...cursorParams(cursor)],
       );

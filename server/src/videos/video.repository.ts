@@ -1,6 +1,6 @@
 // SQL for one video: its draft, its upload and processing lifecycle, its edits.
 import { jsonb, maybeOne, type Queryable } from '../db/database.ts';
-import { videoSelect, type VideoRow } from './video.sql.ts';
+import { videoSelect, type StoredRendition, type VideoRow } from './video.sql.ts';
 import { canSeeVideoSql, canWatchVideoSql, type Visibility } from './visibility.ts';
 
 export interface NewVideo {
@@ -8,6 +8,7 @@ export interface NewVideo {
   caption: string;
   visibility: Visibility;
   allowComments: boolean;
+  adultOnly: boolean;
   hashtags: string[];
   mentions: string[];
 }
@@ -19,6 +20,7 @@ export interface ProcessingState {
   upload_id: string | null;
   probe: unknown;
   media_prefix: string | null;
+  renditions: StoredRendition[] | null;
 }
 
 export interface Publication {
@@ -27,7 +29,7 @@ export interface Publication {
   width: number;
   height: number;
   hasAudio: boolean;
-  renditions: unknown;
+  renditions: StoredRendition[];
 }
 
 async function writeTags(tx: Queryable, videoId: string, hashtags: string[], mentions: string[]) {
@@ -42,8 +44,8 @@ export function createVideoRepository(db: Queryable & { transaction<T>(w: (tx: Q
     async insertDraft(v: NewVideo): Promise<string> {
       return db.transaction(async (tx) => {
         const [row] = await tx.query<{ id: string }>(
-          `insert into videos (author_id, caption, visibility, allow_comments) values ($1, $2, $3, $4) returning id`,
-          [v.authorId, v.caption, v.visibility, v.allowComments],
+          `insert into videos (author_id, caption, visibility, allow_comments, adult_only) values ($1, $2, $3, $4, $5) returning id`,
+          [v.authorId, v.caption, v.visibility, v.allowComments, v.adultOnly],
         );
         await writeTags(tx, row!.id, v.hashtags, v.mentions);
         return row!.id;
@@ -66,7 +68,17 @@ export function createVideoRepository(db: Queryable & { transaction<T>(w: (tx: Q
     },
 
     async processingState(id: string): Promise<ProcessingState | null> {
-      return maybeOne<ProcessingState>(db, 'select id, author_id, status, upload_id, probe, media_prefix from videos where id = $1', [id]);
+      return maybeOne<ProcessingState>(db, 'select id, author_id, status, upload_id, probe, media_prefix, renditions from videos where id = $1', [id]);
+    },
+
+    /** The rest of the ladder was added under `prefix`; false when the media moved meanwhile (re-keyed) or the video is gone. */
+    async completeLadder(id: string, prefix: string, renditions: StoredRendition[]): Promise<boolean> {
+      const rows = await db.query(`update videos set renditions = $3::text::jsonb where id = $1 and media_prefix = $2 and status = 'ready' returning id`, [
+        id,
+        prefix,
+        jsonb(renditions),
+      ]);
+      return rows.length > 0;
     },
 
     async processingSummary(ids: string[]): Promise<{ ready: number; failed: number }> {
@@ -94,6 +106,16 @@ export function createVideoRepository(db: Queryable & { transaction<T>(w: (tx: Q
 
     async markProcessing(id: string): Promise<void> {
       await db.query(`update videos set status = 'processing', progress = 0 where id = $1 and status = 'uploading'`, [id]);
+    },
+
+    /** A failed video back to processing (its job is queued by the caller); false when it is not failed. */
+    async requeueFailed(id: string, authorId: string): Promise<boolean> {
+      const rows = await db.query(
+        `update videos set status = 'processing', progress = 0, error_code = null, error_reason = null
+          where id = $1 and author_id = $2 and status = 'failed' returning id`,
+        [id, authorId],
+      );
+      return rows.length > 0;
     },
 
     async saveProbe(id: string, probe: unknown): Promise<void> {
@@ -126,12 +148,13 @@ export function createVideoRepository(db: Queryable & { transaction<T>(w: (tx: Q
       await db.query(`update videos set status = 'failed', error_code = $2, error_reason = $3 where id = $1 and status <> 'ready'`, [id, code, reason]);
     },
 
-    async update(id: string, authorId: string, patch: { caption?: string; visibility?: string; allowComments?: boolean; hashtags?: string[]; mentions?: string[] }): Promise<boolean> {
+    async update(id: string, authorId: string, patch: { caption?: string; visibility?: string; allowComments?: boolean; adultOnly?: boolean; hashtags?: string[]; mentions?: string[] }): Promise<boolean> {
       return db.transaction(async (tx) => {
         const rows = await tx.query(
-          `update videos set caption = coalesce($3, caption), visibility = coalesce($4, visibility), allow_comments = coalesce($5, allow_comments)
+          `update videos set caption = coalesce($3, caption), visibility = coalesce($4, visibility), allow_comments = coalesce($5, allow_comments),
+             adult_only = coalesce($6, adult_only)
            where id = $1 and author_id = $2 returning id`,
-          [id, authorId, patch.caption ?? null, patch.visibility ?? null, patch.allowComments ?? null],
+          [id, authorId, patch.caption ?? null, patch.visibility ?? null, patch.allowComments ?? null, patch.adultOnly ?? null],
         );
         if (rows.length === 0) return false;
         if (patch.hashtags && patch.mentions) await writeTags(tx, id, patch.hashtags, patch.mentions);
@@ -139,8 +162,8 @@ export function createVideoRepository(db: Queryable & { transaction<T>(w: (tx: Q
       });
     },
 
-    async mediaState(id: string): Promise<{ visibility: string; media_prefix: string | null } | null> {
-      return maybeOne(db, 'select visibility, media_prefix from videos where id = $1', [id]);
+    async mediaState(id: string): Promise<{ visibility: string; adult_only: boolean; media_prefix: string | null } | null> {
+      return maybeOne(db, 'select visibility, adult_only, media_prefix from videos where id = $1', [id]);
     },
 
     /** Points the video at a copy of its media; false when its prefix changed meanwhile (left as it is). */

@@ -25,6 +25,7 @@ export function videoRoutes(route: Router, videos: VideoService, limits: { uploa
     body: newVideoBody,
     status: 201,
     response: videoCreated,
+    errors: ['email_unverified'],
     rateLimit: { perAddress: limits.uploadPerMinute * 4, perAccount: limits.uploadPerMinute },
     handler: async ({ viewer, body }) => {
       const { video, maxUploadBytes } = await videos.create(viewer.id, body);
@@ -55,6 +56,19 @@ export function videoRoutes(route: Router, videos: VideoService, limits: { uploa
     response: videoResponse,
     errors: ['not_found'],
     handler: async ({ params, viewer, body }) => ({ video: await videos.update(params.id, viewer.id, body) }),
+  });
+
+  route({
+    method: 'POST',
+    url: '/api/v1/videos/:id/retry',
+    summary: 'Process a failed upload again (author; while the uploaded file is kept)',
+    tag: 'videos',
+    auth: 'required',
+    params: videoParams,
+    response: videoResponse,
+    errors: ['not_found', 'forbidden', 'conflict'],
+    rateLimit: { perAddress: limits.uploadPerMinute * 4, perAccount: limits.uploadPerMinute },
+    handler: async ({ params, viewer }) => ({ video: await videos.retry(params.id, viewer.id) }),
   });
 
   route({

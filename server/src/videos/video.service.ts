@@ -19,9 +19,12 @@ export interface VideoDeps {
   enqueuePurge: (prefix: string) => Promise<void>;
   /** Moves a published video's media to a fresh prefix (it left public visibility). */
   enqueueRekey: (videoId: string) => Promise<void>;
-  findAuthorId: (username: string) => Promise<string | null>;
+  /** The author's id, or null when there is none or the author blocked the viewer. */
+  findAuthorId: (username: string, viewerId: string | null) => Promise<string | null>;
   /** A published video changed or went away (the recommender's catalogue follows). */
   onChanged?: (videoId: string) => Promise<void>;
+  /** Refuses an account that may not post now (an e-mail address unconfirmed for too long: `email_unverified`). */
+  assertMayPost?: (accountId: string) => Promise<void>;
 }
 
 const PAGE = 12;
@@ -47,19 +50,29 @@ export function createVideoService(deps: VideoDeps) {
     get,
 
     /** A draft, waiting for its file; the upload may be at most `maxUploadBytes`. */
-    async create(authorId: string, input: { caption: string; visibility: Visibility; allowComments: boolean }) {
+    async create(authorId: string, input: { caption: string; visibility: Visibility; allowComments: boolean; adultOnly?: boolean | undefined }) {
+      await deps.assertMayPost?.(authorId);
       const caption = input.caption.trim();
-      const id = await videos.insertDraft({ authorId, ...input, caption, ...parseCaption(caption) });
+      const id = await videos.insertDraft({ authorId, ...input, adultOnly: input.adultOnly ?? false, caption, ...parseCaption(caption) });
       return { video: await get(id, authorId), maxUploadBytes: deps.maxUploadBytes };
     },
 
-    async update(id: string, authorId: string, patch: { caption?: string | undefined; visibility?: Visibility | undefined; allowComments?: boolean | undefined }) {
+    async update(
+      id: string,
+      authorId: string,
+      patch: { caption?: string | undefined; visibility?: Visibility | undefined; allowComments?: boolean | undefined; adultOnly?: boolean | undefined },
+    ) {
       const caption = patch.caption?.trim();
-      const wasPublic = patch.visibility && patch.visibility !== 'public' ? (await videos.mediaState(id))?.visibility === 'public' : false;
+      // Media an anonymous viewer could fetch (and a shared cache may hold) moves to a fresh prefix
+      // when the video leaves public visibility or is labelled 18+ (anonymous visitors see no 18+ video).
+      const narrowing = (patch.visibility && patch.visibility !== 'public') || patch.adultOnly === true;
+      const before = narrowing ? await videos.mediaState(id) : null;
+      const wasPublic = before ? before.visibility === 'public' && !before.adult_only : false;
       const ok = await videos.update(id, authorId, {
         ...(caption !== undefined ? { caption, ...parseCaption(caption) } : {}),
         ...(patch.visibility ? { visibility: patch.visibility } : {}),
         ...(patch.allowComments !== undefined ? { allowComments: patch.allowComments } : {}),
+        ...(patch.adultOnly !== undefined ? { adultOnly: patch.adultOnly } : {}),
       });
       if (!ok) {
         if (await videos.findVisible(id, authorId)) throw forbidden('Only the author can edit this video');
@@ -67,6 +80,19 @@ export function createVideoService(deps: VideoDeps) {
       }
       if (wasPublic) await deps.enqueueRekey(id);
       await deps.onChanged?.(id);
+      return get(id, authorId);
+    },
+
+    /** Processes a failed upload again (the author's Retry), while its source is kept. */
+    async retry(id: string, authorId: string): Promise<VideoView> {
+      const video = await get(id, authorId);
+      if (video.author.id !== authorId) throw forbidden('Only the author can retry this video');
+      if (video.status !== 'failed' || !video.error?.retryable) {
+        throw new DomainError('conflict', video.status === 'failed' ? 'This file cannot be processed; upload another one' : 'Only a failed upload can be retried');
+      }
+      if (!(await deps.storage.head(blobKeys.source(id)))) throw new DomainError('conflict', 'The uploaded file is no longer kept; upload it again');
+      if (!(await videos.requeueFailed(id, authorId))) throw new DomainError('conflict', 'Only a failed upload can be retried');
+      await deps.enqueueProcessing(id);
       return get(id, authorId);
     },
 
@@ -114,7 +140,7 @@ export function createVideoService(deps: VideoDeps) {
     ingestLocalFile: (videoId: string, localPath: string) => ingest(videoId, localPath),
 
     async byAuthor(username: string, viewerId: string | null, cursor?: string): Promise<Page<VideoView>> {
-      const authorId = await deps.findAuthorId(username);
+      const authorId = await deps.findAuthorId(username, viewerId);
       if (!authorId) throw notFound(`User @${username}`);
       return pageOf(await lists.byAuthor(authorId, viewerId, decodeCursor(cursor), PAGE), PAGE, byCreated, (r) => videoView(r));
     },

@@ -2,9 +2,17 @@
 // `viewer` is the viewer's parameter position (bound to null for anonymous viewers).
 import type { Visibility, VideoStatus } from './visibility.ts';
 
+export interface StoredRendition {
+  name: string;
+  width: number;
+  height: number;
+  bandwidth: number;
+  status?: 'ready' | 'pending' | 'failed';
+}
+
 export const videoSelect = (viewer: string) => `
-  select v.id, v.author_id, v.caption, v.visibility, v.allow_comments, v.status, v.progress, v.error_code,
-    v.error_reason, v.duration_ms, v.width, v.height, v.media_prefix, v.like_count, v.comment_count,
+  select v.id, v.author_id, v.caption, v.visibility, v.allow_comments, v.adult_only, v.status, v.progress, v.error_code,
+    v.error_reason, v.duration_ms, v.width, v.height, v.media_prefix, v.renditions, v.like_count, v.comment_count,
     v.share_count, v.save_count, v.view_count, v.created_at, v.published_at,
     a.username, a.display_name, a.avatar_key, a.private as author_private,
     coalesce((select array_agg(h.tag order by h.tag) from video_hashtags h where h.video_id = v.id), '{}') as hashtags,
@@ -20,6 +28,7 @@ export interface VideoRow {
   caption: string;
   visibility: Visibility;
   allow_comments: boolean;
+  adult_only: boolean;
   status: VideoStatus;
   progress: number;
   error_code: string | null;
@@ -28,6 +37,8 @@ export interface VideoRow {
   width: number | null;
   height: number | null;
   media_prefix: string | null;
+  /** The ladder as published (null before); a rendition without a status is ready (published in one run). */
+  renditions: StoredRendition[] | null;
   like_count: number;
   comment_count: number;
   share_count: number;

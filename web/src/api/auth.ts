@@ -4,8 +4,7 @@ import { get, request } from './http.ts';
 export type { SignupInput };
 
 export const signup = (input: SignupInput) => request<MeResponse>('POST', '/auth/signup', { body: input });
-export const login = (login: string, password: string) =>
-  request<MeResponse>('POST', '/auth/login', { body: { login, password } });
+// log-in (two steps with two-factor sign-in) lives in account-security.ts
 export const logout = () => request<void>('POST', '/auth/logout');
 export const fetchMe = (signal?: AbortSignal) => get<MeResponse>('/me', signal);
 export const updateProfile = (input: ProfileInput) => request<MeResponse>('PATCH', '/me', { body: input });

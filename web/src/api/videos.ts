@@ -7,6 +7,7 @@ const videoPath = (id: string) => `/videos/${encodeURIComponent(id)}`;
 
 export const createVideo = (input: NewVideo) => request<VideoCreated>('POST', '/videos', { body: input });
 export const fetchVideo = (id: string, signal?: AbortSignal) => get<VideoResponse>(videoPath(id), signal);
+export const retryVideo = (id: string) => request<VideoResponse>('POST', `${videoPath(id)}/retry`);
 export const deleteVideo = (id: string) => request<void>('DELETE', videoPath(id));
 export const updateVideo = (id: string, patch: VideoPatch) => request<VideoResponse>('PATCH', videoPath(id), { body: patch });
 

@@ -1,6 +1,6 @@
 // For You and Following, as two tabs over the same vertical feed. Each keeps its list and its
 // current video while you are away (a profile, a video, logging in) and comes back to them.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { fetchFeed, type FeedKind } from '../api/discovery.ts';
 import type { Video } from '@cliptide/contract';
 import { Link } from '../router/link.tsx';
@@ -10,6 +10,7 @@ import { Empty, Loading } from '../ui/states.tsx';
 import { cachedList, cacheList, usePagedList } from '../ui/use-paged-list.ts';
 import { hasPendingAction } from '../session/pending-action.ts';
 import { FeedView } from './feed-view.tsx';
+import { feedFailed, isScreenTimeLimit, useWellbeing } from '../wellbeing/wellbeing-store.ts';
 
 export function FeedPage({ kind }: { kind: FeedKind }) {
   const { user } = useSession();
@@ -37,6 +38,26 @@ export function FeedPage({ kind }: { kind: FeedKind }) {
   );
 }
 
+/**
+ * While a feed is empty (a first start still transcoding its demo catalogue, nobody posted yet), look
+ * again now and then — more rarely as time passes, never while the tab is hidden — so videos appear
+ * as they become ready, without a reload.
+ */
+function useWhileEmpty(empty: boolean, look: () => void) {
+  useEffect(() => {
+    if (!empty) return;
+    let delay = 2_000;
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      if (document.visibilityState === 'visible') look();
+      delay = Math.min(delay * 1.5, 30_000);
+      timer = setTimeout(tick, delay);
+    };
+    timer = setTimeout(tick, delay);
+    return () => clearTimeout(timer);
+  }, [empty, look]);
+}
+
 /** Which video each feed was at, and how far it had played, by list key, while the page lives. */
 const positions = new Map<string, { index: number; time?: number }>();
 
@@ -55,8 +76,23 @@ function adoptVisitorFeed(kind: FeedKind, key: string) {
 function Feed({ kind, userKey }: { kind: FeedKind; userKey: string }) {
   const key = `${kind}:${userKey}`;
   useState(() => adoptVisitorFeed(kind, key));
-  const load = useCallback((cursor: string | null, signal: AbortSignal) => fetchFeed(kind, cursor, signal), [kind]);
+  // the server pauses the feeds at the daily limit (screen_time_limit): the pause screen shows, and the
+  // list tries again once the passcode bought more time
+  const load = useCallback(
+    (cursor: string | null, signal: AbortSignal) =>
+      fetchFeed(kind, cursor, signal).catch((error: unknown) => {
+        feedFailed(error);
+        throw error;
+      }),
+    [kind],
+  );
   const list = usePagedList<Video>(key, load, { repeats: kind === 'foryou' ? 'not-adjacent' : 'never', cache: 'restore' });
+  const { paused } = useWellbeing();
+  const { error, retry } = list;
+  useEffect(() => {
+    if (!paused && isScreenTimeLimit(error)) retry();
+  }, [paused, error, retry]);
+  useWhileEmpty(list.done && list.items.length === 0 && !list.error, list.refreshQuietly);
   return (
     <FeedView
       key={key}

@@ -4,6 +4,7 @@
 import type { Video, ViewSource } from '@cliptide/contract';
 import { fetchHashtagVideos, search } from '../api/discovery.ts';
 import { fetchUserVideos } from '../api/users.ts';
+import { fetchLiked, fetchSaved } from '../api/collections.ts';
 import { paths } from '../router/routes.ts';
 import type { LoadPage } from '../ui/use-paged-list.ts';
 
@@ -22,6 +23,9 @@ export const listOf = {
   profile: (username: string) => `profile:${username}`,
   hashtag: (tag: string) => `tag:${tag}`,
   search: (q: string) => `search:${q}`,
+  liked: (username: string) => `liked:${username}`,
+  /** Only the signed-in person's own (the name is theirs, for the way back). */
+  saved: (username: string) => `saved:${username}`,
 };
 
 export function videoList(from: string): VideoList | null {
@@ -34,6 +38,10 @@ export function videoList(from: string): VideoList | null {
       return { key: `videos:${name}`, load: (cursor, signal) => fetchUserVideos(name, cursor, signal), back: paths.profile(name), title: `@${name}’s videos`, source: 'profile' };
     case 'tag':
       return { key: `tag-videos:${name}`, load: (cursor, signal) => fetchHashtagVideos(name, cursor, signal), back: paths.hashtag(name), title: `#${name}`, source: 'hashtag' };
+    case 'liked':
+      return { key: `liked-videos:${name}`, load: (cursor, signal) => fetchLiked(name, cursor, signal), back: paths.profile(name), title: `Videos @${name} liked`, source: 'profile' };
+    case 'saved':
+      return { key: 'saved-videos', load: (cursor, signal) => fetchSaved(cursor, signal), back: paths.profile(name), title: 'Saved videos', source: 'profile' };
     case 'search':
       return {
         key: `search-videos:${name}`,

@@ -3,6 +3,8 @@
 import { useState } from 'react';
 import type { AgeBand, Me } from '@cliptide/contract';
 import { updateProfile } from '../api/auth.ts';
+import { setLikesPublic } from '../api/collections.ts';
+import { friendlyMessage } from '../api/error-messages.ts';
 import { formErrors, noFormErrors, type FormErrors } from '../api/form-errors.ts';
 import { Link } from '../router/link.tsx';
 import { Redirect } from '../router/redirect.tsx';
@@ -47,6 +49,19 @@ function PrivacySettings({ user }: { user: Me }) {
     }
   }
 
+  async function showLikes(on: boolean) {
+    setBusy(true);
+    try {
+      const { likesPublic } = await setLikesPublic(on);
+      setUser({ ...user, likesPublic });
+      toast(likesPublic ? 'Your liked videos are shown on your profile' : 'Your liked videos are private');
+    } catch (err) {
+      toast(friendlyMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <div className="page auth-page settings-page">
       <h1>Privacy</h1>
@@ -81,6 +96,28 @@ function PrivacySettings({ user }: { user: Me }) {
         </Link>
       </section>
       <AccessLogSection region={user.homeRegion} />
+      <section className="card form" aria-labelledby="likes-heading">
+        <h2 id="likes-heading">Liked videos</h2>
+        <label className="switch-row">
+          <input type="checkbox" role="switch" checked={user.likesPublic} disabled={busy} aria-describedby="likes-hint" onChange={(e) => void showLikes(e.target.checked)} />
+          <span>Show my liked videos on my profile</span>
+        </label>
+        <p className="field-hint" id="likes-hint">
+          {user.likesPublic ? 'Anyone who can see your profile sees the videos you liked.' : 'Only you see the videos you liked.'}
+        </p>
+      </section>
+      <section className="card form" aria-labelledby="safety-heading">
+        <h2 id="safety-heading">Blocking, muting and comments</h2>
+        <p className="field-hint">Block or mute someone from the “…” menu on their profile. Hold comments on your videos by keyword or from new accounts.</p>
+        <div className="row">
+          <Link className="button" to={paths.blockedSettings()}>
+            Blocked and muted
+          </Link>
+          <Link className="button" to={paths.commentSettings()}>
+            Comment filters
+          </Link>
+        </div>
+      </section>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // Sends finished views to POST /videos/:id/views in small batches, and flushes whatever is left
 // when the page is hidden or closed (fetch keepalive outlives the page).
 import { reportView } from '../api/videos.ts';
+import { watchReported } from '../wellbeing/wellbeing-store.ts';
 import type { ViewSource, WatchReport } from '@cliptide/contract';
 
 const FLUSH_DELAY_MS = 2000;
@@ -24,7 +25,7 @@ export function flushViews() {
   if (timer !== undefined) window.clearTimeout(timer);
   timer = undefined;
   for (const view of pending.splice(0)) {
-    reportView(view.videoId, view.report, view.source).catch((error: unknown) => {
+    reportView(view.videoId, view.report, view.source).then(watchReported, (error: unknown) => {
       // a lost view is a lost signal, not something to bother the viewer with
       console.warn('view report failed', error);
     });

@@ -17,7 +17,18 @@ describe('routes', () => {
     assert.deepEqual(parse(paths.editProfile()), { name: 'editProfile' });
     assert.deepEqual(parse(paths.feedSettings()), { name: 'feedSettings' });
     assert.deepEqual(parse(paths.privacySettings()), { name: 'privacySettings' });
+    assert.deepEqual(parse(paths.securitySettings()), { name: 'securitySettings' });
+    assert.deepEqual(parse(paths.verifyEmail('ve.a+b/c.d')), { name: 'verifyEmail', token: 've.a+b/c.d' });
+    assert.deepEqual(parse(paths.resetPassword('rp.x.y')), { name: 'resetPassword', token: 'rp.x.y' });
+    assert.deepEqual(parse(paths.forgotPassword()), { name: 'forgotPassword' });
+    assert.deepEqual(parse(paths.outbox()), { name: 'outbox' });
+    assert.deepEqual(parse(paths.wellbeingSettings()), { name: 'wellbeingSettings' });
+    assert.deepEqual(parse(paths.blockedSettings()), { name: 'blockedSettings' });
+    assert.deepEqual(parse(paths.commentSettings()), { name: 'commentSettings' });
     assert.deepEqual(parse(paths.followRequests()), { name: 'followRequests' });
+    assert.deepEqual(parse(paths.embed('3f2a')), { name: 'embed', id: '3f2a' });
+    assert.deepEqual(parse(paths.people('ana', 'followers')), { name: 'people', username: 'ana', direction: 'followers' });
+    assert.deepEqual(parse(paths.people('ana', 'following')), { name: 'people', username: 'ana', direction: 'following' });
   });
 
   it('keeps only same-site paths as the destination after logging in', () => {

@@ -15,6 +15,8 @@ export function Loading({ label = 'Loading' }: { label?: string }) {
 }
 
 export const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
+/** Not allowed (403): trying again would not help either. */
+export const isForbidden = (error: unknown) => error instanceof ApiError && error.status === 403;
 
 /**
  * A failed load, with "Try again" — except when the thing does not exist (404): trying again
@@ -35,7 +37,7 @@ export function ErrorState({ error, onRetry, notFound }: { error: unknown; onRet
   return (
     <div className="state state-error" role="alert">
       <p>{friendlyMessage(error)}</p>
-      {onRetry && (
+      {onRetry && !isForbidden(error) && (
         <button type="button" className="button" onClick={onRetry}>
           Try again
         </button>

@@ -114,9 +114,27 @@ export function usePagedList<T extends { id: string }>(key: string, load: LoadPa
     fetchPage(s.items.length === 0 ? null : s.cursor, s.items.length === 0);
   }, [fetchPage]);
 
+  /** Asks for the first page again without showing a loading state; replaces the list only when it has items. */
+  const refreshQuietly = useCallback(() => {
+    if (inFlight.current) return;
+    const controller = new AbortController();
+    inFlight.current = controller;
+    loadRef.current(null, controller.signal).then(
+      (page) => {
+        if (controller.signal.aborted) return;
+        inFlight.current = null;
+        if (page.items.length === 0) return;
+        setState((s) => ({ items: appendPage([], page.items, repeats), cursor: page.nextCursor, done: page.nextCursor === null, loading: false, error: null, key: s.key }));
+      },
+      () => {
+        if (!controller.signal.aborted) inFlight.current = null;
+      },
+    );
+  }, [repeats]);
+
   const prepend = useCallback((item: T) => setState((s) => ({ ...s, items: [item, ...s.items.filter((i) => i.id !== item.id)] })), []);
   const update = useCallback((id: string, change: (item: T) => T) => setState((s) => ({ ...s, items: s.items.map((i) => (i.id === id ? change(i) : i)) })), []);
   const remove = useCallback((id: string) => setState((s) => ({ ...s, items: s.items.filter((i) => i.id !== id) })), []);
 
-  return { ...state, loadMore, retry, reload: () => fetchPage(null, true), prepend, update, remove };
+  return { ...state, loadMore, retry, reload: () => fetchPage(null, true), refreshQuietly, prepend, update, remove };
 }

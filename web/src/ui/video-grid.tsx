@@ -11,11 +11,13 @@ interface VideoGridProps {
   onEnd?: () => void;
   /** The author's own grid: a failed upload says why and can be deleted here. */
   onDeleteFailed?: (video: Video) => void;
+  /** The author's own grid: a failed upload whose failure was ours can be processed again. */
+  onRetryFailed?: (video: Video) => void;
   /** Opens a ready video in a feed of this grid (`/v/:id?from=…`). */
   from?: string;
 }
 
-export function VideoGrid({ videos, onEnd, onDeleteFailed, from }: VideoGridProps) {
+export function VideoGrid({ videos, onEnd, onDeleteFailed, onRetryFailed, from }: VideoGridProps) {
   const sentinel = useRef<HTMLDivElement>(null);
   const onEndRef = useRef(onEnd);
   onEndRef.current = onEnd;
@@ -38,9 +40,16 @@ export function VideoGrid({ videos, onEnd, onDeleteFailed, from }: VideoGridProp
                 <strong>Upload failed</strong>
                 <span>{video.error?.reason ?? 'It could not be processed.'}</span>
               </p>
-              <button type="button" className="button" aria-label={`Delete failed upload ${gridLabel(video)}`} onClick={() => onDeleteFailed(video)}>
-                Delete
-              </button>
+              <span className="grid-failed-actions">
+                {video.error?.retryable && onRetryFailed && (
+                  <button type="button" className="button button-primary" aria-label={`Retry failed upload ${gridLabel(video)}`} onClick={() => onRetryFailed(video)}>
+                    Retry
+                  </button>
+                )}
+                <button type="button" className="button" aria-label={`Delete failed upload ${gridLabel(video)}`} onClick={() => onDeleteFailed(video)}>
+                  Delete
+                </button>
+              </span>
             </li>
           ) : (
           <li key={video.id} className="grid-cell">

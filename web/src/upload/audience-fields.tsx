@@ -1,4 +1,5 @@
-// Who can watch a video and whether it takes comments: the same two fields when posting and editing.
+// Who can watch a video, whether it takes comments and whether it is for adults only: the same fields
+// when posting and editing.
 import { useId } from 'react';
 import type { Visibility } from '@cliptide/contract';
 
@@ -7,10 +8,13 @@ interface AudienceFieldsProps {
   onVisibility: (visibility: Visibility) => void;
   allowComments: boolean;
   onAllowComments: (allow: boolean) => void;
+  adultOnly: boolean;
+  onAdultOnly: (adultOnly: boolean) => void;
 }
 
-export function AudienceFields({ visibility, onVisibility, allowComments, onAllowComments }: AudienceFieldsProps) {
+export function AudienceFields({ visibility, onVisibility, allowComments, onAllowComments, adultOnly, onAdultOnly }: AudienceFieldsProps) {
   const id = useId();
+  const adultHint = useId();
   return (
     <>
       <div className="field">
@@ -25,6 +29,13 @@ export function AudienceFields({ visibility, onVisibility, allowComments, onAllo
         <input type="checkbox" checked={allowComments} onChange={(e) => onAllowComments(e.target.checked)} />
         Allow comments
       </label>
+      <label className="check">
+        <input type="checkbox" checked={adultOnly} aria-describedby={adultHint} onChange={(e) => onAdultOnly(e.target.checked)} />
+        For adults (18+)
+      </label>
+      <p className="field-hint" id={adultHint}>
+        Only signed-in adults without restricted mode will see it; never anyone under 18.
+      </p>
     </>
   );
 }

@@ -11,6 +11,7 @@ export function ComposeForm({ busy }: { busy: boolean }) {
   const [caption, setCaption] = useState('');
   const [visibility, setVisibility] = useState<Visibility>('public');
   const [allowComments, setAllowComments] = useState(true);
+  const [adultOnly, setAdultOnly] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
   function pick(picked: File) {
@@ -21,7 +22,7 @@ export function ComposeForm({ busy }: { busy: boolean }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!file || problem) return;
-    void startNewUpload(file, { caption: caption.trim(), visibility, allowComments });
+    void startNewUpload(file, { caption: caption.trim(), visibility, allowComments, adultOnly });
   }
 
   return (
@@ -34,7 +35,7 @@ export function ComposeForm({ busy }: { busy: boolean }) {
           </p>
         )}
         <CaptionInput value={caption} onChange={setCaption} />
-        <AudienceFields visibility={visibility} onVisibility={setVisibility} allowComments={allowComments} onAllowComments={setAllowComments} />
+        <AudienceFields visibility={visibility} onVisibility={setVisibility} allowComments={allowComments} onAllowComments={setAllowComments} adultOnly={adultOnly} onAdultOnly={setAdultOnly} />
         <button type="submit" className="button button-primary button-wide" disabled={!file || busy || problem !== null}>
           {busy ? 'Starting…' : 'Post'}
         </button>

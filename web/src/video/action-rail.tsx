@@ -1,5 +1,5 @@
 // The column of actions beside a video: creator, like, comment, save, share, sound.
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { Video } from '@cliptide/contract';
 import { useMutedPreference } from '../player/preferences.ts';
 import { Link } from '../router/link.tsx';
@@ -9,6 +9,7 @@ import { formatCount } from '../ui/format.ts';
 import { Icon, type IconName } from '../ui/icons.tsx';
 import { useRovingFocus } from '../ui/use-roving-focus.ts';
 import { FollowButton } from './follow-button.tsx';
+import { ShareSheet } from './share-sheet.tsx';
 import type { VideoActions } from './use-video-actions.ts';
 
 interface ActionRailProps {
@@ -22,6 +23,7 @@ export function ActionRail({ video, actions, onComments }: ActionRailProps) {
   const author = video.author;
   const rail = useRef<HTMLDivElement>(null);
   const roving = useRovingFocus(rail);
+  const [sharing, setSharing] = useState(false);
   return (
     <div className="rail" ref={rail} role="toolbar" aria-orientation="vertical" aria-label="Video actions" {...roving}>
       <div className="rail-creator">
@@ -53,7 +55,8 @@ export function ActionRail({ video, actions, onComments }: ActionRailProps) {
         onClick={actions.toggleSave}
         className={actions.saved ? 'is-saved' : ''}
       />
-      <RailButton icon="share" label="Share" count={actions.shares} onClick={() => void actions.shareLink()} />
+      <RailButton icon="share" label="Share" count={actions.shares} onClick={() => setSharing(true)} />
+      {sharing && <ShareSheet video={video} actions={actions} onClose={() => setSharing(false)} />}
       <button
         type="button"
         className="rail-button rail-sound"

@@ -21,6 +21,7 @@ export function ManageVideoDialog({ video, onClose, onChanged }: ManageVideoDial
   const [caption, setCaption] = useState(video.caption);
   const [visibility, setVisibility] = useState<Visibility>(video.visibility);
   const [allowComments, setAllowComments] = useState(video.allowComments);
+  const [adultOnly, setAdultOnly] = useState(video.adultOnly);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FormErrors<'caption'>>(noFormErrors);
@@ -39,7 +40,7 @@ export function ManageVideoDialog({ video, onClose, onChanged }: ManageVideoDial
   const save = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const { video: saved } = await updateVideo(video.id, { caption: caption.trim(), visibility, allowComments });
+      const { video: saved } = await updateVideo(video.id, { caption: caption.trim(), visibility, allowComments, adultOnly });
       toast('Saved.');
       onChanged(saved);
       onClose();
@@ -59,7 +60,7 @@ export function ManageVideoDialog({ video, onClose, onChanged }: ManageVideoDial
         {video.status === 'ready' && (
           <>
             <CaptionInput value={caption} onChange={setCaption} error={errors.fields.caption} />
-            <AudienceFields visibility={visibility} onVisibility={setVisibility} allowComments={allowComments} onAllowComments={setAllowComments} />
+            <AudienceFields visibility={visibility} onVisibility={setVisibility} allowComments={allowComments} onAllowComments={setAllowComments} adultOnly={adultOnly} onAdultOnly={setAdultOnly} />
             <button type="submit" className="button button-primary" disabled={busy}>
               Save changes
             </button>

@@ -6,8 +6,6 @@ import type { Video } from '@cliptide/contract';
 import { like, save, share, unlike, unsave } from '../api/videos.ts';
 import { useSession } from '../session/session.tsx';
 import { useToast } from '../ui/toast.tsx';
-import { paths } from '../router/routes.ts';
-import { copyText } from './copy-text.ts';
 import { takeAction } from '../session/pending-action.ts';
 
 interface Toggle {
@@ -63,16 +61,13 @@ export function useVideoActions(video: Video) {
     if (pending?.kind === 'save') setSave(true);
   }, [user, video.id]);
 
-  const shareLink = async () => {
-    const url = new URL(paths.video(video.id), window.location.origin).href;
-    const copied = await copyText(url);
-    toast(copied ? 'Link copied' : url);
+  /** A share happened (a link copied or handed to the device): counted at once, corrected by the server. */
+  const countShare = () => {
     setShares((n) => n + 1);
-    try {
-      setShares((await share(video.id)).shares);
-    } catch {
-      setShares((n) => Math.max(0, n - 1));
-    }
+    share(video.id).then(
+      (result) => setShares(result.shares),
+      () => setShares((n) => Math.max(0, n - 1)),
+    );
   };
 
   return {
@@ -84,7 +79,7 @@ export function useVideoActions(video: Video) {
     saves: saved.count,
     toggleSave: () => setSave(!saved.on),
     shares,
-    shareLink,
+    countShare,
     comments,
     setComments,
   };

@@ -9,11 +9,11 @@ import { locateTool } from '../locate.ts';
 import { synthCommand, type SynthOptions } from '../synth-command.ts';
 
 export type ClipKind =
-  | 'portrait' | 'landscape-rotated' | 'vfr' | 'odd' | 'silent' | 'tiny'
+  | 'portrait' | 'hd' | 'landscape-rotated' | 'vfr' | 'odd' | 'silent' | 'tiny'
   | 'image' | 'audio-only' | 'text' | 'playlist' | 'corrupt' | 'huge';
 
 export const CLIP_KINDS: readonly ClipKind[] = [
-  'portrait', 'landscape-rotated', 'vfr', 'odd', 'silent', 'tiny',
+  'portrait', 'hd', 'landscape-rotated', 'vfr', 'odd', 'silent', 'tiny',
   'image', 'audio-only', 'text', 'playlist', 'corrupt', 'huge',
 ];
 
@@ -23,6 +23,7 @@ export const CLIPS_DIR = join(tmpdir(), `cliptide-clips-v${RECIPE_VERSION}`);
 
 const fileName: Record<ClipKind, string> = {
   portrait: 'portrait.mp4',
+  hd: 'hd.mp4',
   'landscape-rotated': 'landscape-rotated.mp4',
   vfr: 'vfr.mp4',
   odd: 'odd.mp4',
@@ -50,6 +51,8 @@ async function synth(out: string, opts: Omit<SynthOptions, 'outPath' | 'threads'
 
 const recipes: Record<ClipKind, (out: string) => Promise<void>> = {
   portrait: (out) => synth(out, { seconds: 2, width: 360, height: 640, scene: 'testsrc2', tone: 'melody' }),
+  // a ladder of three (720p, 480p, 360p): published at 360p first
+  hd: (out) => synth(out, { seconds: 2, width: 720, height: 1280, scene: 'testsrc2', tone: 'melody' }),
   silent: (out) => synth(out, { seconds: 2, width: 360, height: 640, scene: 'smptebars', tone: 'sine', audio: false }),
   tiny: (out) => synth(out, { seconds: 2, width: 160, height: 284, scene: 'rgbtestsrc', tone: 'chord' }),
   'landscape-rotated': async (out) => {
