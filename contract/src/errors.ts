@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   invalid_code: 403,
   comments_disabled: 403,
   age_restricted: 403,
+  cross_border_denied: 403,
+  purpose_denied: 403,
   screen_time_limit: 403,
   passcode_required: 403,
   wrong_passcode: 403,

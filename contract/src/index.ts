@@ -12,6 +12,7 @@ export * from './feed.ts';
 export * from './search.ts';
 export * from './notifications.ts';
 export * from './operators.ts';
+export * from './transparency.ts';
 export * from './account-security.ts';
 export * from './wellbeing.ts';
 export * from './moderation.ts';

@@ -7,6 +7,8 @@ export const MAX_COMMENT_LENGTH = 500;
 export const MAX_KEYWORD_FILTERS = 100;
 export const MAX_KEYWORD_LENGTH = 50;
 export const MIN_PASSWORD_LENGTH = 10;
+/** Entries of a transparency log answered by one `entries` request. */
+export const MAX_TRANSPARENCY_ENTRIES = 256;
 /** The daily screen-time limit may be set between these (minutes), or off. */
 export const MIN_DAILY_LIMIT_MINUTES = 40;
 export const MAX_DAILY_LIMIT_MINUTES = 120;

@@ -9,3 +9,4 @@ export type { EngineSnapshot } from './snapshot.ts';
 export { SNAPSHOT_VERSION } from './snapshot.ts';
 export { TASKS, SCORE_WEIGHTS } from './ranker.model.ts';
 export { STAGE_BUDGETS } from './exploration.ts';
+export { MODEL } from './model.spec.ts';

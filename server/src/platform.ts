@@ -68,6 +68,14 @@ import { describeNotificationStream, notificationStream } from './notifications/
 import { parseCaption } from './videos/caption.ts';
 import { registerTus } from './uploads/tus.ts';
 import { describeTusUploads } from './uploads/tus.openapi.ts';
+import { createLogRepository } from './transparency/log.repository.ts';
+import { createRegionLog, createTransparency } from './transparency/transparency.service.ts';
+import { transparencyRoutes } from './transparency/transparency.routes.ts';
+import { algorithmFingerprint } from './transparency/algorithm.ts';
+import { gitCommit, readSourceTree } from './storage/source-tree.ts';
+import { createGateway } from './gateway/gateway.ts';
+import { loadPolicy } from './gateway/policy.ts';
+import { createAccountLookup } from './operators/account-lookup.service.ts';
 import { createWellbeingRepository } from './wellbeing/wellbeing.repository.ts';
 import { createWellbeingService } from './wellbeing/wellbeing.service.ts';
 import { wellbeingRoutes } from './wellbeing/wellbeing.routes.ts';
@@ -212,6 +220,8 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     canSeeVideo: async (videoId, viewerId) => (await videosRepo.findVisible(videoId, viewerId)) !== null,
     onVideoChanged: (videoId) => catalogueEvents.videoChanged(videoId),
     onVideoNarrowed: (videoId) => enqueue({ type: 'rekey_media', videoId }),
+    // moderators read and change people's data only through the access gateway (decision 025)
+    access: (req, read) => gateway.access(req, read),
     notifyDecision: (recipientId, decisionId) => tellAbout(() => notifications.onModerationDecision(recipientId, decisionId)),
     holdThreshold: config.moderation.holdThreshold,
   });
@@ -252,6 +262,27 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
 
   const operators = createOperatorService({ operators: createOperatorRepository(home.db), idOf: (username) => accounts.idOf(username) });
 
+  // The access gateway and each region's transparency log (decision 025): keys and secret made on first start.
+  const logHost = config.publicOrigin ? new URL(config.publicOrigin).host : 'cliptide';
+  const transparency = createTransparency(
+    regions.names.map((name) => createRegionLog({ repo: createLogRepository(regions.of(name).db), region: name, origin: `${logHost}/${name}`, now })),
+  );
+  await transparency.init();
+  const gateway = createGateway({
+    policy: loadPolicy(),
+    // the subject's region's log; a subject of a region not served here is logged in this one
+    record: (region, record) => transparency.of(regions.names.includes(region) ? region : home.name).append(record),
+    now,
+  });
+  const accountLookup = createAccountLookup({
+    gateway,
+    subjectOf: (username) => accounts.subjectOf(username),
+    personalRecord: (id) => accounts.personalRecord(id),
+  });
+  const algorithm = algorithmFingerprint(gitCommit(new URL('.', import.meta.url).pathname), readSourceTree(new URL('../../recommender/src', import.meta.url).pathname));
+  const signCheckpoints = () =>
+    Promise.all(transparency.regions.map((r) => transparency.of(r).signIfGrown())).catch((error: unknown) => log.error({ err: error }, 'signing a checkpoint failed'));
+  const checkpointTimer = setInterval(() => void signCheckpoints(), config.checkpointEveryMs).unref();
   const collections = createCollectionService({
     collections: createCollectionRepository(home.db),
     idVisibleTo: (username, viewerId) => accounts.idVisibleTo(username, viewerId),
@@ -278,8 +309,9 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     error: (o: object, m: string) => app.log.error(o, m),
   });
   accountRoutes(route, accounts, { secure: config.cookieSecure }, config.rateLimits);
+  transparencyRoutes(route, transparency, algorithm);
   accountSecurityRoutes(route, security, accounts, config.rateLimits);
-  operatorRoutes(route, operators);
+  operatorRoutes(route, operators, accountLookup);
   sharingRoutes(route, sharing, config.publicOrigin);
   collectionRoutes(route, collections, config.rateLimits);
   mailRoutes(route, mail);
@@ -335,7 +367,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     db,
     storage,
     worker,
-    services: { accounts, security, mail, videos, social, feed, forYou, search, playback, notifications, operators, blocks, wellbeing, moderation },
+    services: { accounts, security, mail, videos, social, feed, forYou, search, playback, notifications, operators, blocks, wellbeing, moderation, gateway, transparency, accountLookup },
     notificationHub,
     recommender: engineHost,
     catalogueEvents,
@@ -344,6 +376,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     sweepUploads,
     async close() {
       clearInterval(uploadSweep);
+      clearInterval(checkpointTimer);
       await worker.stop();
       if (opts.recommender !== false) await engineHost.stop();
       clearInterval(pruneTimer);

@@ -35,6 +35,8 @@ import { startLiveNotifications, stopLiveNotifications } from './notifications/l
 import { useSession } from './session/session.tsx';
 import { ShortcutsSheet, useShortcutsSheet } from './shell/shortcuts-sheet.tsx';
 import { UploadStudioPage } from './upload/upload-studio-page.tsx';
+import { TransparencyPage } from './transparency/transparency-page.tsx';
+import { OperatorAccountsPage } from './transparency/operator-accounts-page.tsx';
 
 function page(route: Route): ReactElement {
   switch (route.name) {
@@ -72,6 +74,10 @@ function page(route: Route): ReactElement {
       return <FollowRequestsPage />;
     case 'inbox':
       return <InboxPage />;
+    case 'transparency':
+      return <TransparencyPage region={route.region} />;
+    case 'operatorAccounts':
+      return <OperatorAccountsPage />;
     case 'embed':
       return <EmbedPage id={route.id} />;
     case 'people':

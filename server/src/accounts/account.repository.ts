@@ -77,6 +77,11 @@ export function createAccountRepository(db: Queryable) {
       return row?.id ?? null;
     },
 
+    /** Whose data and where it lives (for the access gateway): the id and home region, nothing personal. */
+    async findSubject(username: string): Promise<{ id: string; home_region: string } | null> {
+      return maybeOne<{ id: string; home_region: string }>(db, 'select id, home_region from accounts where lower(username) = lower($1)', [username]);
+    },
+
     /** The id of the account with this username, unless it blocked the viewer. */
     async findIdVisibleTo(username: string, viewerId: string | null): Promise<string | null> {
       const row = await maybeOne<{ id: string }>(db, `select a.id from accounts a where lower(a.username) = lower($1) and not ${BLOCKED_VIEWER('$2')}`, [username, viewerId]);

@@ -141,6 +141,15 @@ export function createAccountService(deps: AccountDeps) {
     /** The id of the account with this username (any case), or null. */
     idOf: (username: string): Promise<string | null> => accounts.findIdByUsername(username),
 
+    /** The account's id and home region (whose cell holds its data), for the access gateway; null if none. */
+    async subjectOf(username: string): Promise<{ id: string; region: string } | null> {
+      const row = await accounts.findSubject(username);
+      return row ? { id: row.id, region: row.home_region } : null;
+    },
+
+    /** Everything about an account, for an operator: call it only inside `gateway.access` (decision 025). */
+    personalRecord: (id: string) => accounts.findById(id),
+
     /** The id of the account with this username, or null when there is none or it blocked the viewer (to them it does not exist). */
     idVisibleTo: (username: string, viewerId: string | null): Promise<string | null> => accounts.findIdVisibleTo(username, viewerId),
 

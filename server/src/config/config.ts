@@ -59,6 +59,7 @@ const schema = z
     METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WEB_DIST: z.string().optional(),
+    TRANSPARENCY_CHECKPOINT_SECONDS: int(1, 7 * 24 * 3600).default(300),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.org:465' }).optional(),
     MAIL_FROM: z.string().min(3).optional(),
     UNVERIFIED_POSTING_DAYS: int(0, 3650).default(7),
@@ -110,6 +111,8 @@ export interface Config {
   metricsToken: string | null;
   logLevel: string;
   webDist: string;
+  /** How often each region's access log signs a checkpoint when it has grown (also signed on demand). */
+  checkpointEveryMs: number;
   /** SMTP (SMTP_URL + MAIL_FROM), or null: mails go to the outbox in the database. */
   mail: { smtpUrl: string; from: string } | null;
   /** Where links in mails point: PUBLIC_URL, else http://localhost:PORT. */
@@ -186,6 +189,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     unverifiedPostingDays: e.UNVERIFIED_POSTING_DAYS,
     moderation: { holdThreshold: e.REPORT_HOLD_THRESHOLD, reportsPerMinute: e.RATE_LIMIT_REPORT_PER_MINUTE },
     webDist: resolve(e.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
+    checkpointEveryMs: e.TRANSPARENCY_CHECKPOINT_SECONDS * 1000,
   };
 }
 

@@ -1,9 +1,10 @@
 // Trust and safety (decision 023): reports, the moderation queue, claims, decisions and their effects,
 // appeals to a different moderator, automatic holds, and the public enforcement report. No HTTP, no SQL.
 //
-// Every moderator read of personal data (reporters' notes, the subject's account and record) goes
-// through `forModerator` — the one seam the access gateway wraps to check purpose and jurisdiction
-// and to log the read. Reporter identities are never shown to moderators.
+// Every moderator read or change of someone's personal data (reporters' notes, the subject's account,
+// content and record) goes through `forModerator`, which passes the access gateway (decision 025):
+// checked against the policy for the purpose "moderation" and logged in the subject's region's
+// transparency log before anything is returned. Reporter identities are never shown to moderators.
 import {
   CATEGORY_SEVERITY,
   type Decision,
@@ -21,6 +22,7 @@ import { DomainError, forbidden, notFound } from '../shared/errors.ts';
 import { decodeCursor, pageOf } from '../shared/cursor.ts';
 import { videoView } from '../videos/video.views.ts';
 import type { DecisionRow, Effect, ModerationRepository, QueueRow, ReportRow } from './moderation.repository.ts';
+import type { AccessRequest } from '../gateway/gateway.ts';
 
 /** How long a claim keeps other moderators off an item. */
 export const CLAIM_SECONDS = 15 * 60;
@@ -52,7 +54,12 @@ export interface ModerationDeps {
   /** Tell the person a decision concerns. */
   notifyDecision: (recipientId: string, decisionId: string) => Promise<unknown>;
   holdThreshold: number;
+  /** The access gateway's one call (gateway/gateway.ts). */
+  access: <T>(req: AccessRequest, read: () => Promise<T>) => Promise<{ value: T }>;
 }
+
+/** What a moderator sees of a subject: what the policy's moderator rule names. */
+const MODERATION_DATA = ['profile', 'account', 'activity', 'content'] as const;
 
 function reportView(r: ReportRow): Report {
   return {
@@ -105,14 +112,20 @@ function effectsOf(d: { action: DecisionAction; target_type: ReportTargetType; t
 export function createModerationService(deps: ModerationDeps) {
   const { repo } = deps;
 
-  /**
-   * The one place moderators read personal data (reporters' notes, accounts, records). Today it only
-   * runs the read; the access gateway wraps it to check the purpose and jurisdiction and to log it.
-   */
-  async function forModerator<T>(moderator: Moderator, purpose: string, read: () => Promise<T>): Promise<T> {
-    void moderator;
-    void purpose;
-    return read();
+  /** The one place moderators read or change a subject's personal data: through the gateway, logged first. */
+  async function forModerator<T>(moderator: Moderator, row: Pick<QueueRow, 'subject_id' | 'subject_region'>, read: () => Promise<T>): Promise<T> {
+    const access = await deps.access(
+      {
+        actor: moderator,
+        role: 'moderator',
+        jurisdiction: row.subject_region,
+        purpose: 'moderation',
+        subject: { id: row.subject_id, region: row.subject_region },
+        dataClasses: MODERATION_DATA,
+      },
+      read,
+    );
+    return access.value;
   }
 
   const jurisdictions = (m: Moderator) => m.grants.filter((g) => g.role === 'moderator').map((g) => g.jurisdiction);
@@ -153,7 +166,7 @@ export function createModerationService(deps: ModerationDeps) {
    * not about themselves (nobody judges their own case). Anything else is as if it did not exist.
    */
   async function openItem(moderator: Moderator, id: string): Promise<QueueRow> {
-    const row = await forModerator(moderator, 'moderation queue', () => repo.item(id));
+    const row = await repo.item(id);
     if (!row || row.closed_at || !jurisdictions(moderator).includes(row.subject_region) || row.subject_id === moderator.id) throw notFound('Queue item');
     return row;
   }
@@ -213,12 +226,13 @@ export function createModerationService(deps: ModerationDeps) {
     },
 
     async queue(moderator: Moderator): Promise<QueueItem[]> {
-      const rows = await forModerator(moderator, 'moderation queue', () => repo.queue(moderator.id, jurisdictions(moderator), QUEUE_PAGE));
-      return Promise.all(rows.map((r) => forModerator(moderator, 'moderation queue', () => queueView(r, moderator))));
+      const rows = await repo.queue(moderator.id, jurisdictions(moderator), QUEUE_PAGE);
+      return Promise.all(rows.map((r) => forModerator(moderator, r, () => queueView(r, moderator))));
     },
 
     async item(moderator: Moderator, id: string): Promise<QueueItem> {
-      return queueView(await openItem(moderator, id), moderator);
+      const row = await openItem(moderator, id);
+      return forModerator(moderator, row, () => queueView(row, moderator));
     },
 
     /** Claims an item for CLAIM_SECONDS; another moderator's live claim, or one's own decision under appeal, refuses. */
@@ -226,7 +240,7 @@ export function createModerationService(deps: ModerationDeps) {
       const row = await openItem(moderator, id);
       if (row.excluded_moderator_id === moderator.id) throw forbidden('An appeal goes to a different moderator than the one who decided');
       if (!(await repo.claim(id, moderator.id, CLAIM_SECONDS))) throw new DomainError('conflict', 'Another moderator is working on this item');
-      return queueView((await repo.item(id))!, moderator);
+      return forModerator(moderator, row, async () => queueView((await repo.item(id))!, moderator));
     },
 
     async release(moderator: Moderator, id: string): Promise<void> {
@@ -244,7 +258,7 @@ export function createModerationService(deps: ModerationDeps) {
       }
       const appealed = row.appeal_of ? await repo.decision(row.appeal_of) : null;
       const effects = appealed ? (input.action === 'appeal_reversed' ? effectsOf(appealed, true) : []) : effectsOf({ ...row, action: input.action, days: input.days ?? null });
-      const decision = await repo.decide(
+      const decision = await forModerator(moderator, row, () => repo.decide(
         {
           itemId: id,
           moderatorId: moderator.id,
@@ -259,7 +273,7 @@ export function createModerationService(deps: ModerationDeps) {
           appealOf: appealed?.id ?? null,
         },
         effects,
-      );
+      ));
       if (!decision) throw new DomainError('conflict', 'Claim this item first (your claim may have expired)');
       if (row.target_type === 'video') await deps.onVideoChanged(row.target_id);
       if (row.target_type === 'video' && (input.action === 'remove' || input.action === 'label_adult')) await deps.onVideoNarrowed(row.target_id);

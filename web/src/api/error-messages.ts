@@ -20,6 +20,8 @@ const messages: Record<ErrorCode | 'network', string> = {
   media_rejected: 'We couldn’t use that file as a video.',
   comments_disabled: 'Comments are turned off for this video.',
   age_restricted: 'That isn’t available at your age.',
+  cross_border_denied: 'The access policy does not let your jurisdiction read data held in that region.',
+  purpose_denied: 'The access policy does not allow that purpose (or that data) for your role.',
   email_unverified: 'Confirm your email address first: open the link we sent you (you can send it again from Settings → Security).',
   wrong_password: 'That password is wrong.',
   invalid_code: 'That code is wrong or was already used. Enter the current code from your app, or a recovery code.',

@@ -12,6 +12,7 @@ import { paths } from '../router/routes.ts';
 import { useSession } from '../session/session.tsx';
 import { Loading } from '../ui/states.tsx';
 import { useToast } from '../ui/toast.tsx';
+import { AccessLogSection } from '../transparency/access-log-section.tsx';
 
 /** What a private account means, said to each age band. */
 const explanation: Record<AgeBand, string> = {
@@ -94,6 +95,7 @@ function PrivacySettings({ user }: { user: Me }) {
           Follow requests{user.followRequests > 0 ? ` (${user.followRequests})` : ''}
         </Link>
       </section>
+      <AccessLogSection region={user.homeRegion} />
       <section className="card form" aria-labelledby="likes-heading">
         <h2 id="likes-heading">Liked videos</h2>
         <label className="switch-row">

@@ -22,6 +22,8 @@ export type Route =
   | { name: 'commentSettings' }
   | { name: 'followRequests' }
   | { name: 'inbox' }
+  | { name: 'transparency'; region: string | null }
+  | { name: 'operatorAccounts' }
   | { name: 'securitySettings' }
   | { name: 'verifyEmail'; token: string }
   | { name: 'forgotPassword' }
@@ -53,6 +55,8 @@ export const paths = {
   commentSettings: () => '/settings/comments',
   followRequests: () => '/follow-requests',
   inbox: () => '/inbox',
+  transparency: (region?: string) => (region ? `/transparency?region=${encodeURIComponent(region)}` : '/transparency'),
+  operatorAccounts: () => '/operator/accounts',
   securitySettings: () => '/settings/security',
   verifyEmail: (token: string) => `/verify-email?token=${encodeURIComponent(token)}`,
   forgotPassword: () => '/forgot-password',
@@ -90,6 +94,8 @@ export function parseRoute(url: URL): Route {
   if (path === '/settings/comments') return { name: 'commentSettings' };
   if (path === '/follow-requests') return { name: 'followRequests' };
   if (path === '/inbox') return { name: 'inbox' };
+  if (path === '/transparency') return { name: 'transparency', region: url.searchParams.get('region') || null };
+  if (path === '/operator/accounts') return { name: 'operatorAccounts' };
   if (path === '/settings/security' || path === '/settings/account') return { name: 'securitySettings' };
   if (path === '/verify-email') return { name: 'verifyEmail', token: url.searchParams.get('token') ?? '' };
   if (path === '/forgot-password') return { name: 'forgotPassword' };
@@ -162,6 +168,10 @@ export function titleOf(route: Route): string {
         return 'Follow requests';
       case 'inbox':
         return 'Inbox';
+      case 'transparency':
+        return 'Transparency';
+      case 'operatorAccounts':
+        return 'Account lookup';
       case 'securitySettings':
         return 'Security';
       case 'verifyEmail':
