@@ -173,16 +173,6 @@ describe('creator and viewer journey', () => {
     await embed.getByRole('link', { name: 'Watch on Cliptide' }).waitFor();
     await embed.close();
 
-    // collections: the saved video on bob's own profile (a grid only he sees), and bob among alice's followers
-    await page.goto('/@bob');
-    await page.getByRole('tab', { name: 'Saved' }).click();
-    await page.locator(`.grid-cell a[href^="/v/${videoId}"]`).waitFor();
-    await page.goto('/@alice');
-    await page.getByRole('link', { name: /^1 followers$/ }).click();
-    await page.waitForURL('**/@alice/followers');
-    await page.getByRole('link', { name: /@bob/ }).waitFor();
-    await page.goto('/');
-
     const { video } = await bob.call<{ video: Video }>('GET', `/videos/${videoId}`);
     assert.equal(video.counts.likes, 1);
     assert.equal(video.counts.comments, 1);
@@ -261,6 +251,19 @@ describe('creator and viewer journey', () => {
     } finally {
       await browser.close();
     }
+  });
+
+  it('shows collections: the saved video on bob’s own profile, and bob among alice’s followers', async () => {
+    const page = viewer.page;
+    const saved = await bob.call<{ items: Video[] }>('GET', '/me/saved');
+    assert.equal(saved.items.length, 1);
+    await page.goto('/@bob');
+    await page.getByRole('tab', { name: 'Saved' }).click();
+    await page.locator(`.grid-cell a[href^="/v/${saved.items[0]!.id}"]`).waitFor();
+    await page.goto('/@alice');
+    await page.getByRole('link', { name: /^1 followers$/ }).click();
+    await page.waitForURL('**/@alice/followers');
+    await page.getByRole('link', { name: /@bob/ }).waitFor();
   });
 
   it('had no console errors on the pages it visited', async () => {
