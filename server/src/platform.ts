@@ -302,6 +302,8 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     hsts: config.cookieSecure,
     metricsToken: config.metricsToken,
     page: (path, origin) => sharing.page(path, origin),
+    // grids that play as feeds pause at the daily limit like the feeds do (decision 021)
+    guards: { watching: (viewer) => wellbeing.assertFeedOpen(viewer.id) },
   });
   Object.assign(log, {
     info: (o: object, m: string) => app.log.info(o, m),

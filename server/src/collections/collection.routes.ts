@@ -12,6 +12,7 @@ export function collectionRoutes(route: Router, collections: CollectionService, 
     auth: 'required',
     query: collectionQuery,
     response: videoPage,
+    watching: true,
     handler: ({ viewer, query }) => collections.saved(viewer.id, query.cursor),
   });
 
@@ -25,6 +26,7 @@ export function collectionRoutes(route: Router, collections: CollectionService, 
     query: collectionQuery,
     response: videoPage,
     errors: ['not_found', 'forbidden'],
+    watching: true,
     handler: ({ viewer, params, query }) => collections.liked(params.username, viewer?.id ?? null, query.cursor),
   });
 

@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import apiReference from '@scalar/fastify-api-reference';
 import { z } from 'zod';
 import { OpenApiRegistry } from './openapi.ts';
-import { createRouter, type Router, type Viewer } from './route.ts';
+import { createRouter, type RouteGuards, type Router, type Viewer } from './route.ts';
 import { errorHandler, problem, sendProblem } from './problem.ts';
 import { SESSION_COOKIE } from './session.ts';
 import type { Metrics } from './metrics.ts';
@@ -48,6 +48,8 @@ export interface AppOptions {
   metricsToken?: string | null;
   /** A page's status, head tags and framing (shared links unfurl); default: the app as is. */
   page?: PageLookup;
+  /** The checks routes ask for by declaration (e.g. `watching`). */
+  guards?: RouteGuards;
 }
 
 export async function createApp(opts: AppOptions): Promise<{ app: FastifyInstance; route: Router; openapi: OpenApiRegistry }> {
@@ -88,7 +90,7 @@ export async function createApp(opts: AppOptions): Promise<{ app: FastifyInstanc
   opts.metrics.install(app, opts.metricsToken ?? null);
 
   const openapi = new OpenApiRegistry();
-  const route = createRouter(app, openapi, createRateLimiter());
+  const route = createRouter(app, openapi, createRateLimiter(), opts.guards ?? {});
   route({
     method: 'GET',
     url: '/api/v1/health',

@@ -12,6 +12,7 @@ export interface Operation {
   tag: string;
   auth: Auth;
   operator?: readonly OperatorRole[] | undefined;
+  watching?: true | undefined;
   body?: ZodType | undefined;
   query?: ZodType | undefined;
   params?: ZodType | undefined;
@@ -75,6 +76,7 @@ export function errorCodesOf(op: Operation): ErrorCode[] {
   if (op.bodyContentType || op.body) codes.add('payload_too_large');
   if (op.auth === 'required') codes.add('unauthenticated');
   if (op.operator) codes.add('forbidden');
+  if (op.watching) codes.add('screen_time_limit');
   if (op.rateLimit) codes.add('rate_limited');
   codes.add('internal');
   return [...codes];

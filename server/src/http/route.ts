@@ -51,6 +51,11 @@ export interface RouteSpec<
   auth: A;
   /** Operators only: the viewer must hold one of these roles (in some jurisdiction), or gets 403 `forbidden`. */
   operator?: readonly OperatorRole[];
+  /**
+   * Serves videos to watch (a feed, or a grid that plays as one): paused for a signed-in viewer whose
+   * daily screen-time limit is reached (403 `screen_time_limit`; decision 021).
+   */
+  watching?: true;
   body?: BS;
   query?: QS;
   params?: PS;
@@ -99,7 +104,13 @@ export type Router = <
   spec: RouteSpec<BS, QS, PS, RS, A>,
 ) => void;
 
-export function createRouter(app: FastifyInstance, registry: OpenApiRegistry, limiter: RateLimiter): Router {
+/** Checks the app asks the router to make; platform.ts supplies them (http/ knows no domain rule). */
+export interface RouteGuards {
+  /** Throws when the viewer may not watch now (their daily screen-time limit). */
+  watching?: (viewer: Viewer) => Promise<void>;
+}
+
+export function createRouter(app: FastifyInstance, registry: OpenApiRegistry, limiter: RateLimiter, guards: RouteGuards = {}): Router {
   return (spec) => {
     const status = spec.status ?? 200;
     if (spec.operator && spec.auth !== 'required') throw new Error(`${spec.method} ${spec.url}: an operator route needs auth: 'required'`);
@@ -119,6 +130,7 @@ export function createRouter(app: FastifyInstance, registry: OpenApiRegistry, li
         if (spec.operator && !request.viewer?.grants.some((g) => spec.operator!.includes(g.role))) {
           throw new DomainError('forbidden', `Only operators (${spec.operator.join(', ')}) may do that`);
         }
+        if (spec.watching && request.viewer && guards.watching) await guards.watching(request.viewer);
         const ctx = {
           params: parse(spec.params, request.params, 'path'),
           query: parse(spec.query, request.query, 'query'),

@@ -13,6 +13,7 @@ export function searchRoutes(route: Router, search: SearchService, limits: { sea
     auth: 'optional',
     query: searchQuery,
     response: searchResults,
+    watching: true,
     handler: ({ viewer, query }) => search.search(query.q, viewer?.id ?? null),
   });
 }

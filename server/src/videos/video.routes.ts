@@ -94,6 +94,7 @@ export function videoRoutes(route: Router, videos: VideoService, limits: { uploa
     query: cursorQuery,
     response: videoPage,
     errors: ['not_found'],
+    watching: true,
     handler: ({ params, viewer, query }) => videos.byAuthor(params.username, viewer?.id ?? null, query.cursor),
   });
 
@@ -117,6 +118,7 @@ export function videoRoutes(route: Router, videos: VideoService, limits: { uploa
     params: hashtagParams,
     query: cursorQuery,
     response: videoPage,
+    watching: true,
     handler: ({ params, viewer, query }) => videos.byHashtag(params.tag, viewer?.id ?? null, query.cursor),
   });
 }

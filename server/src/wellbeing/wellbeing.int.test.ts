@@ -72,6 +72,12 @@ test('the limit locks the feeds after enough view events, survives a restart and
   assert.equal(refused.statusCode, 403);
   assert.equal(refused.json().code, 'screen_time_limit');
   assert.deepEqual(await feeds(tab2), [403, 403]);
+  // grids that play as feeds pause too (every route declaring `watching`); a visitor is not affected
+  for (const url of [`/api/v1/users/${creator.username}/videos`, '/api/v1/hashtags/test/videos', '/api/v1/search?q=test', '/api/v1/me/saved', `/api/v1/users/${teen.username}/liked`]) {
+    const grid = await api(p, 'GET', url, { as: teen });
+    assert.deepEqual([grid.statusCode, grid.json().code], [403, 'screen_time_limit'], url);
+    if (!url.includes('/me/') && !url.includes('/liked')) assert.equal((await api(p, 'GET', url)).statusCode, 200, `${url} for a visitor`);
+  }
   // watching a single video by its link is not a feed: the limit pauses the feeds
   assert.equal((await api(p, 'GET', `/api/v1/videos/${video}`, { as: teen })).statusCode, 200);
 
