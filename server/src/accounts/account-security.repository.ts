@@ -12,7 +12,7 @@ export interface SessionRow {
   last_seen_at: Date;
 }
 
-export function createAccountSecurityRepository(db: Queryable) {
+export function createAccountSecurityRepository(db: Queryable & { transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> }) {
   return {
     async signingKey(name: string, fresh: string): Promise<string> {
       await db.query('insert into signing_keys (name, secret) values ($1, $2) on conflict (name) do nothing', [name, fresh]);
@@ -60,6 +60,26 @@ export function createAccountSecurityRepository(db: Queryable) {
         `select account_id from account_tokens where token_hash = $1 and purpose = $2 and used_at is null and expires_at > now()`,
         [tokenHash, purpose],
       ),
+
+    /**
+     * Inserts the token unless `max` tokens of this purpose were made for the account within `seconds`.
+     * Atomic per account (its row is locked while counting), so requests racing cannot exceed `max`.
+     */
+    async insertTokenWithin(limit: { max: number; seconds: number }, tokenHash: string, accountId: string, purpose: TokenPurpose, email: string, ttlSeconds: number): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        await tx.query('select 1 from accounts where id = $1 for update', [accountId]);
+        const [row] = await tx.query<{ count: number }>(
+          `select count(*)::int as count from account_tokens where account_id = $1 and purpose = $2 and created_at > now() - make_interval(secs => $3)`,
+          [accountId, purpose, limit.seconds],
+        );
+        if ((row?.count ?? 0) >= limit.max) return false;
+        await tx.query(
+          `insert into account_tokens (token_hash, account_id, purpose, email, expires_at) values ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
+          [tokenHash, accountId, purpose, email, ttlSeconds],
+        );
+        return true;
+      });
+    },
 
     async tokensSince(accountId: string, purpose: TokenPurpose, seconds: number): Promise<{ count: number; newest: Date | null }> {
       const row = await one<{ count: number; newest: Date | null }>(

@@ -186,10 +186,10 @@ export function createAccountSecurityService(deps: SecurityDeps) {
       deps.background(async () => {
         const account = await repo.findByEmail(email);
         if (!account) return;
-        const recent = await repo.tokensSince(account.id, 'reset_password', 3600);
-        if (recent.count >= RESETS_PER_HOUR) return;
         const token = await newLinkToken('reset_password');
-        await repo.insertToken(hashToken(token), account.id, 'reset_password', account.email, PASSWORD_RESET_MINUTES * 60);
+        // at most RESETS_PER_HOUR links an hour, also when requests race (the count and insert are one step)
+        const made = await repo.insertTokenWithin({ max: RESETS_PER_HOUR, seconds: 3600 }, hashToken(token), account.id, 'reset_password', account.email, PASSWORD_RESET_MINUTES * 60);
+        if (!made) return;
         await deps.mail.send({ to: account.email, ...mailTemplates.passwordReset(account.username, link('/reset-password', token), PASSWORD_RESET_MINUTES) });
       });
     },

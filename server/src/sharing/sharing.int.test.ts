@@ -84,6 +84,6 @@ test('profiles unfurl; a private one says only that it is private; markup in a c
   // replacement patterns in user text stay text (String.replace would paste parts of the page)
   const dollars = await publishedVideo(p, creator, { caption: "cost $' and $` and $&" });
   const page2 = await page(`/v/${dollars}`);
-  assert.equal(meta(page2.body, 'og:description'), "cost $' and $` and $&");
+  assert.equal(meta(page2.body, 'og:description'), "cost $' and $` and $&amp;", 'the text, HTML-escaped');
   assert.equal(page2.body.match(/<div id="app">/g)?.length, 1, 'the page is not pasted into itself');
 });
