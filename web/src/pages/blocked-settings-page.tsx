@@ -95,19 +95,11 @@ function RelatedList({ kind, first, hint, load, undo }: RelatedListProps) {
             <li key={r.user.id} className="request-item">
               {kind === 'blocked' ? (
                 <span className="request-who">
-                  <Avatar user={r.user} size={44} />
-                  <span>
-                    <strong>{r.user.displayName}</strong>
-                    <span className="muted-text"> @{r.user.username}</span>
-                  </span>
+                  <Who user={r.user} />
                 </span>
               ) : (
                 <Link to={paths.profile(r.user.username)} className="request-who">
-                  <Avatar user={r.user} size={44} />
-                  <span>
-                    <strong>{r.user.displayName}</strong>
-                    <span className="muted-text"> @{r.user.username}</span>
-                  </span>
+                  <Who user={r.user} />
                 </Link>
               )}
               <button type="button" className="button" disabled={busy !== null} onClick={() => void remove(r.user.username)} aria-label={`${verb} @${r.user.username}`}>
@@ -123,5 +115,17 @@ function RelatedList({ kind, first, hint, load, undo }: RelatedListProps) {
         </button>
       )}
     </section>
+  );
+}
+
+function Who({ user }: { user: RelatedUser['user'] }) {
+  return (
+    <>
+      <Avatar user={user} size={44} />
+      <span>
+        <strong>{user.displayName}</strong>
+        <span className="muted-text"> @{user.username}</span>
+      </span>
+    </>
   );
 }
